@@ -1,0 +1,6 @@
+// Generated list, in order; see server/src/db/migration-generator.ts.
+import { Initial1795461312055 } from './1795461312055-Initial.js';
+
+export const MYSQL_MIGRATIONS: Function[] = [
+  Initial1795461312055,
+];

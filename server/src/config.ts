@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export interface Config {
+  nodeEnv: string;
+  databaseUrl: string;
+  port: number;
+  redisUrl: string | null;
+  /** 32-byte key that encrypts source credentials at rest. */
+  secretKey: Buffer;
+  logLevel: LogLevel;
+  dataDir: string;
+  smtpUrl: string | null;
+  publicUrl: string;
+}
+
+/** A setting that cannot be used; the message names the variable and says what is expected. */
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function readPort(env: Env): number {
+  const raw = env.PORT ?? '4000';
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function readDatabaseUrl(env: Env, dataDir: string): string {
+  const url = env.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'homeroom.sqlite')}`;
+  if (!/^sqlite:.+/.test(url) && !/^mysql:\/\/.+/.test(url) && !/^mariadb:\/\/.+/.test(url)) {
+    throw new ConfigError(`DATABASE_URL must be sqlite:<path> or mysql://user:pass@host:port/db, got "${url}"`);
+  }
+  return url;
+}
+
+function readRedisUrl(env: Env): string | null {
+  const url = env.REDIS_URL?.trim();
+  if (!url) return null;
+  if (!/^rediss?:\/\/.+/.test(url)) throw new ConfigError(`REDIS_URL must start with redis:// or rediss://, got "${url}"`);
+  return url;
+}
+
+function readSecretKey(env: Env, nodeEnv: string, dataDir: string): Buffer {
+  const raw = env.SECRET_KEY?.trim();
+  if (raw) {
+    if (raw.length < 16) throw new ConfigError('SECRET_KEY must be at least 16 characters');
+    return Buffer.from(raw, 'utf8');
+  }
+  if (nodeEnv === 'production') {
+    throw new ConfigError('SECRET_KEY is required when NODE_ENV=production (it encrypts district source credentials)');
+  }
+  // Development: generate once and keep it beside the database so credentials stay readable.
+  const file = resolve(dataDir, 'secret.key');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'utf8');
+}
+
+function readLogLevel(env: Env): LogLevel {
+  const level = (env.LOG_LEVEL ?? 'info').toLowerCase() as LogLevel;
+  if (!LOG_LEVELS.includes(level)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  return level;
+}
+
+/** Reads and validates every setting once. Throws ConfigError naming the bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  const port = readPort(env);
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\/.+/.test(smtpUrl)) throw new ConfigError(`SMTP_URL must start with smtp:// or smtps://, got "${smtpUrl}"`);
+  return {
+    nodeEnv,
+    dataDir,
+    port,
+    databaseUrl: readDatabaseUrl(env, dataDir),
+    redisUrl: readRedisUrl(env),
+    secretKey: readSecretKey(env, nodeEnv, dataDir),
+    logLevel: readLogLevel(env),
+    smtpUrl,
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+  };
+}
