@@ -1,3 +1,4 @@
+import { AgendaJob } from '../jobs/agenda-job.entity.js';
 import { Course } from '../roster/course.entity.js';
 import { District } from '../roster/district.entity.js';
 import { Enrollment } from '../roster/enrollment.entity.js';
@@ -25,4 +26,5 @@ export const ENTITIES = [
   SyncChange,
   SyncIssue,
   FieldMapping,
+  AgendaJob,
 ];
