@@ -1,0 +1,50 @@
+import type { AppContext } from '../../app-context.js';
+import { startHttpServer } from '../../http/http-server.js';
+import { District } from '../../roster/district.entity.js';
+import { choiceOption, intOption, type CliCommand } from '../cli-command.js';
+import { closeApp, openApp } from '../cli-context.js';
+import { createDemoDistrict } from './demo.command.js';
+
+type Stoppable = { stop(graceMs?: number): Promise<void> };
+
+async function startJobs(app: AppContext): Promise<Stoppable | null> {
+  const jobs = (await import('../../jobs/index.js').catch(() => null)) as null | { startWorker?: (app: AppContext) => Promise<Stoppable> };
+  if (!jobs?.startWorker) {
+    app.logger.warn('job worker not available in this build; scheduled syncs will not run');
+    return null;
+  }
+  return jobs.startWorker(app);
+}
+
+export const serveCommand: CliCommand = {
+  path: ['serve'],
+  summary: 'Run the API, the dashboard and the job worker',
+  usage: 'homeroom serve [--port 4000] [--role all|api|worker] [--demo-if-empty]',
+  options: { port: { type: 'string' }, role: { type: 'string' }, 'demo-if-empty': { type: 'boolean' } },
+  async run(v, _p, io) {
+    const role = choiceOption(v.role as string | undefined, 'role', ['all', 'api', 'worker'] as const) ?? 'all';
+    const port = intOption(v.port, 'port') ?? undefined;
+    const app = await openApp(io.env);
+    if (v['demo-if-empty'] && (await app.ds.getRepository(District).count()) === 0) {
+      io.out('Empty database: creating "Demo District" (2,000 students)…');
+      const { run } = await createDemoDistrict(app, 'Demo District', 2000);
+      io.out(`Demo District synced (run ${run.id} ${run.status}).`);
+    }
+    const http = role === 'worker' ? null : await startHttpServer(app, { port: port ?? app.config.port });
+    const worker = role === 'api' ? null : await startJobs(app);
+    if (http) io.out(`Homeroom is running at ${http.url}  (GraphQL: ${http.url}/graphql, health: ${http.url}/healthz)`);
+    if (worker) io.out(`Job worker started${role === 'worker' ? ' (worker only)' : ''}.`);
+    await new Promise<void>((resolve) => {
+      const shutdown = async (signal: string) => {
+        app.logger.info({ signal }, 'shutting down');
+        await worker?.stop(30_000).catch((e) => app.logger.error({ err: e }, 'worker stop failed'));
+        await http?.close().catch(() => undefined);
+        await closeApp(app);
+        resolve();
+      };
+      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+      process.once('SIGINT', () => void shutdown('SIGINT'));
+    });
+    return 0;
+  },
+};

@@ -1,0 +1,78 @@
+import { validateDate } from '../../roster/district-settings.validation.js';
+import { DistrictService } from '../../roster/district.service.js';
+import { ENTITY_TYPES } from '../../roster/roster-enums.js';
+import { SyncMode, SyncTrigger } from '../../sync/sync-enums.js';
+import type { SyncRun } from '../../sync/sync-run.entity.js';
+import { executeSyncRun } from '../../sync/sync-run.executor.js';
+import { SyncRunService } from '../../sync/sync-run.service.js';
+import { choiceOption, UsageError, type CliCommand } from '../cli-command.js';
+import { closeApp, openApp } from '../cli-context.js';
+
+/** The `sync --json` object of DESIGN §7. */
+export function runSummary(run: SyncRun) {
+  const counts: Record<string, unknown> = {};
+  for (const e of ENTITY_TYPES) counts[e] = run.counts?.[e] ?? { created: 0, updated: 0, deleted: 0, restored: 0, unchanged: 0 };
+  return { id: run.id, status: run.status, mode: run.mode, dryRun: run.dryRun, counts, issues: run.issueCounts ?? {}, error: run.error };
+}
+
+function printHuman(run: SyncRun, out: (l: string) => void) {
+  out(`Run ${run.id}: ${run.status}${run.dryRun ? ' (dry run: nothing was changed)' : ''}`);
+  if (run.error) out(`  ${run.error}`);
+  for (const e of ENTITY_TYPES) {
+    const c = run.counts?.[e];
+    if (c) out(`  ${e.padEnd(12)} created ${c.created}, updated ${c.updated}, deleted ${c.deleted}, restored ${c.restored}, unchanged ${c.unchanged}`);
+  }
+  const issues = Object.entries(run.issueCounts ?? {});
+  if (issues.length) out(`  issues: ${issues.map(([k, n]) => `${k} ${n}`).join(', ')}`);
+}
+
+export const syncCommand: CliCommand = {
+  path: ['sync'],
+  summary: "Sync a district's roster from its source now",
+  usage: 'homeroom sync <district id or name> [--mode edit|reset] [--dry-run] [--as-of YYYY-MM-DD] [--override-threshold] [--revert] [--wait] [--json]',
+  positionals: ['district'],
+  options: {
+    mode: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'as-of': { type: 'string' }, 'override-threshold': { type: 'boolean' },
+    revert: { type: 'boolean' }, wait: { type: 'boolean' }, json: { type: 'boolean' },
+  },
+  async run(v, positionals, io) {
+    if (positionals.length !== 1) throw new UsageError('Name exactly one district (id or name)');
+    const mode = (choiceOption(v.mode as string | undefined, 'mode', ['edit', 'reset'] as const) ?? 'edit').toUpperCase() as SyncMode;
+    const asOf = v['as-of'] as string | undefined;
+    if (asOf) {
+      try {
+        validateDate(asOf, '--as-of');
+      } catch (e) {
+        throw new UsageError((e as Error).message);
+      }
+    }
+    const app = await openApp(io.env, { quietLogs: true });
+    try {
+      const district = await new DistrictService(app.ds, app.config.secretKey).get(positionals[0]);
+      const runs = new SyncRunService(app.ds);
+      let revertOfRunId: number | null = null;
+      if (v.revert) {
+        const { revertibleRun } = await import('../../sync/sync-revert.js');
+        revertOfRunId = (await revertibleRun(app.ds.manager, district.id)).id;
+      }
+      const { run, existing } = await runs.createRun({
+        districtId: district.id, mode, dryRun: Boolean(v['dry-run']), asOf: asOf ?? null,
+        overrideThreshold: Boolean(v['override-threshold']), trigger: v.revert ? SyncTrigger.REVERT : SyncTrigger.MANUAL,
+        requestedBy: 'cli', revertOfRunId,
+      });
+      if (existing) {
+        io.err(`District "${district.name}" already has run ${run.id} ${run.status.toLowerCase().replace('_', ' ')}; not starting another.`);
+        if (v.json) io.out(JSON.stringify(runSummary(run)));
+        return 1;
+      }
+      // The CLI runs the sync in this process: it works with or without a running worker.
+      if (!v.json) io.out(`Run ${run.id} started (${mode}${v['dry-run'] ? ', dry run' : ''}) for "${district.name}"…`);
+      const done = await executeSyncRun(app, run.id);
+      if (v.json) io.out(JSON.stringify(runSummary(done)));
+      else printHuman(done, io.out);
+      return done.status === 'LAUNCHED' ? 0 : 1;
+    } finally {
+      await closeApp(app);
+    }
+  },
+};

@@ -1,0 +1,119 @@
+import type { DataSource } from 'typeorm';
+import { decryptSourceConfig, encryptSourceConfig, type SourceConfig } from '../sync/source-config.crypto.js';
+import { District } from './district.entity.js';
+import { validateCron, validateDate, validateTimezone, ValidationError } from './district-settings.validation.js';
+import { SourceKind } from './roster-enums.js';
+
+export interface CreateDistrictInput {
+  name: string;
+  sourceKind: SourceKind;
+  source: SourceConfig;
+  timezone?: string;
+  schedule?: string;
+}
+
+export interface UpdateDistrictInput {
+  name?: string;
+  source?: Partial<SourceConfig>;
+  timezone?: string;
+  schedule?: string;
+  syncEnabled?: boolean;
+  syncExpiresAt?: string | null;
+  schoolSelection?: string[] | null;
+  notifyEmails?: string[] | null;
+  resetDeleteThreshold?: number;
+}
+
+/** Districts and their sync settings; source credentials stay encrypted at rest. */
+export class DistrictService {
+  constructor(private readonly ds: DataSource, private readonly secretKey: Buffer) {}
+
+  private get repo() {
+    return this.ds.getRepository(District);
+  }
+
+  list(): Promise<District[]> {
+    return this.repo.find({ order: { name: 'ASC' } });
+  }
+
+  /** By numeric id or exact name. */
+  async find(ref: string | number): Promise<District | null> {
+    if (typeof ref === 'number' || /^\d+$/.test(ref)) {
+      const byId = await this.repo.findOneBy({ id: Number(ref) });
+      if (byId) return byId;
+    }
+    return this.repo.findOneBy({ name: String(ref) });
+  }
+
+  async get(ref: string | number): Promise<District> {
+    const d = await this.find(ref);
+    if (!d) throw new ValidationError(`No district "${ref}" (give its id or exact name; \`homeroom district list\` shows them)`);
+    return d;
+  }
+
+  async create(input: CreateDistrictInput): Promise<District> {
+    const name = input.name.trim();
+    if (!name) throw new ValidationError('A district needs a name');
+    if (!Object.values(SourceKind).includes(input.sourceKind)) {
+      throw new ValidationError(`Unknown source "${input.sourceKind}" (one of ${Object.values(SourceKind).join(', ')})`);
+    }
+    if (await this.repo.findOneBy({ name })) throw new ValidationError(`A district named "${name}" already exists`);
+    this.checkSource(input.sourceKind, input.source);
+    const timezone = input.timezone ?? 'America/New_York';
+    validateTimezone(timezone);
+    const schedule = input.schedule ?? '0 2 * * *';
+    validateCron(schedule, timezone);
+    return this.repo.save(this.repo.create({
+      name, sourceKind: input.sourceKind, timezone, schedule,
+      sourceConfigEncrypted: encryptSourceConfig(input.source, this.secretKey),
+      syncEnabled: true, schoolSelection: null, notifyEmails: null, resetDeleteThreshold: 10, syncExpiresAt: null,
+    }));
+  }
+
+  async update(ref: string | number, input: UpdateDistrictInput): Promise<District> {
+    const d = await this.get(ref);
+    if (input.name !== undefined) {
+      const name = input.name.trim();
+      const other = await this.repo.findOneBy({ name });
+      if (other && other.id !== d.id) throw new ValidationError(`A district named "${name}" already exists`);
+      d.name = name;
+    }
+    if (input.timezone !== undefined) validateTimezone(input.timezone), (d.timezone = input.timezone);
+    if (input.schedule !== undefined) d.schedule = input.schedule.trim();
+    validateCron(d.schedule, d.timezone);
+    if (input.syncEnabled !== undefined) d.syncEnabled = input.syncEnabled;
+    if (input.syncExpiresAt !== undefined) {
+      if (input.syncExpiresAt) validateDate(input.syncExpiresAt, 'The sync expiration');
+      d.syncExpiresAt = input.syncExpiresAt;
+    }
+    if (input.schoolSelection !== undefined) d.schoolSelection = input.schoolSelection?.length ? [...new Set(input.schoolSelection)] : null;
+    if (input.notifyEmails !== undefined) {
+      for (const e of input.notifyEmails ?? []) if (!/^[^@\s]+@[^@\s]+$/.test(e)) throw new ValidationError(`"${e}" is not an email address`);
+      d.notifyEmails = input.notifyEmails?.length ? input.notifyEmails : null;
+    }
+    if (input.resetDeleteThreshold !== undefined) {
+      const t = input.resetDeleteThreshold;
+      if (!Number.isInteger(t) || t < 0 || t > 100) throw new ValidationError(`The reset threshold must be a whole percent from 0 to 100, got ${t}`);
+      d.resetDeleteThreshold = t;
+    }
+    if (input.source) {
+      const merged = { ...this.sourceConfig(d), ...input.source };
+      this.checkSource(d.sourceKind, merged);
+      d.sourceConfigEncrypted = encryptSourceConfig(merged, this.secretKey);
+    }
+    return this.repo.save(d);
+  }
+
+  sourceConfig(d: District): SourceConfig {
+    return decryptSourceConfig(d.sourceConfigEncrypted, this.secretKey);
+  }
+
+  private checkSource(kind: SourceKind, c: SourceConfig): void {
+    if ((kind === SourceKind.CLEVER_CSV || kind === SourceKind.ONEROSTER_CSV) && !c.path) throw new ValidationError(`A ${kind} district needs --path (a folder or .zip)`);
+    if (kind === SourceKind.CLEVER_API && !c.token) throw new ValidationError('A clever-api district needs --token (the Clever district token)');
+    if (c.url !== undefined && !/^https?:\/\/.+/.test(c.url)) throw new ValidationError(`The source URL must start with http:// or https://, got "${c.url}"`);
+    if (kind === SourceKind.DEMO && c.students !== undefined && (!Number.isInteger(c.students) || c.students < 1)) {
+      throw new ValidationError(`A demo district needs a positive number of students, got ${c.students}`);
+    }
+  }
+}

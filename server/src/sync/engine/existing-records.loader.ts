@@ -1,0 +1,80 @@
+import type { DataSource } from 'typeorm';
+import type { EntityType } from '../../roster/roster-enums.js';
+import { ROSTER_TABLES } from './roster-tables.js';
+import type { ExistingRecord, Values } from './sync-plan.js';
+
+const q = (c: string) => `\`${c}\``;
+
+function str(v: unknown): string | null {
+  return v === null || v === undefined ? null : String(v);
+}
+
+// A control character cannot occur in a trimmed source id, so keys split back unambiguously.
+const SEP = '\u001f';
+
+export function enrollmentKey(sectionSourceId: string, personSourceId: string, role: string): string {
+  return `${sectionSourceId}${SEP}${personSourceId}${SEP}${role}`;
+}
+
+export function sectionOfEnrollmentKey(key: string): string {
+  return key.slice(0, key.indexOf(SEP));
+}
+
+/** Loads a district's records of one type (deleted ones too) keyed the way the planner keys source records. */
+export async function loadExisting(ds: DataSource, districtId: number, entity: EntityType): Promise<Map<string, ExistingRecord>> {
+  const map = new Map<string, ExistingRecord>();
+  if (entity === 'enrollments') {
+    const rows: Array<Record<string, unknown>> = await ds.query(
+      `SELECT e.id, e.sourceId, e.role, e.${q('primary')} AS isPrimary, e.beginDate, e.endDate, e.deletedAt, s.sourceId AS sec, p.sourceId AS per
+       FROM enrollment e JOIN section s ON s.id = e.sectionId JOIN person p ON p.id = e.personId WHERE e.districtId = ?`,
+      [districtId],
+    );
+    for (const r of rows) {
+      map.set(enrollmentKey(String(r.sec), String(r.per), String(r.role)), {
+        id: Number(r.id),
+        sourceId: str(r.sourceId),
+        deleted: r.deletedAt !== null,
+        values: { primary: Number(r.isPrimary) ? 'true' : 'false', beginDate: str(r.beginDate), endDate: str(r.endDate) },
+      });
+    }
+    return map;
+  }
+  const spec = ROSTER_TABLES[entity];
+  const cols = spec.fields.map((f) => `t.${q(f)}`);
+  let joins = '';
+  if (entity === 'people') cols.push('t.role');
+  if (entity === 'sections') {
+    cols.push('sc.sourceId AS schoolSourceId', 'co.sourceId AS courseSourceId', 'te.sourceId AS termSourceId');
+    joins = 'JOIN school sc ON sc.id = t.schoolId LEFT JOIN course co ON co.id = t.courseId LEFT JOIN term te ON te.id = t.termId';
+  }
+  const rows: Array<Record<string, unknown>> = await ds.query(
+    `SELECT t.id, t.sourceId, t.deletedAt, ${cols.join(', ')} FROM ${spec.table} t ${joins} WHERE t.districtId = ?`,
+    [districtId],
+  );
+  const byId = new Map<number, Values>();
+  for (const r of rows) {
+    const values: Values = {};
+    for (const f of spec.fields) values[f] = str(r[f]);
+    if (entity === 'people') values.role = str(r.role);
+    if (entity === 'sections') {
+      values.schoolSourceId = str(r.schoolSourceId);
+      values.courseSourceId = str(r.courseSourceId);
+      values.termSourceId = str(r.termSourceId);
+    }
+    const rec: ExistingRecord = { id: Number(r.id), sourceId: str(r.sourceId), deleted: r.deletedAt !== null, values };
+    map.set(String(r.sourceId), rec);
+    byId.set(rec.id, values);
+  }
+  if (entity === 'people') {
+    const links: Array<{ personId: number; sourceId: string }> = await ds.query(
+      'SELECT ps.personId, s.sourceId FROM person_school ps JOIN school s ON s.id = ps.schoolId WHERE ps.districtId = ? ORDER BY s.sourceId',
+      [districtId],
+    );
+    for (const values of byId.values()) values.schools = '';
+    for (const l of links) {
+      const values = byId.get(Number(l.personId));
+      if (values) values.schools = values.schools ? `${values.schools},${l.sourceId}` : String(l.sourceId);
+    }
+  }
+  return map;
+}

@@ -1,0 +1,70 @@
+import type { EntityType } from '../../roster/roster-enums.js';
+import type { RawFields } from '../sources/roster-source.js';
+import { FIELD_MAX_LENGTH, ROSTER_TABLES, SINGULAR } from './roster-tables.js';
+import type { Values } from './sync-plan.js';
+
+export interface NormalizeProblem {
+  severity: 'ERROR' | 'WARNING';
+  code: string;
+  message: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+function text(v: RawFields[string]): string | null {
+  if (v === null || v === undefined) return null;
+  const s = String(v).trim();
+  return s === '' ? null : s;
+}
+
+/**
+ * Maps a source record's fields to Homeroom fields with the district's mapping, trims and
+ * validates them. Returns null values (the record is skipped) when a required field is
+ * missing or invalid; optional fields that are invalid are dropped with a warning.
+ */
+export function normalizeFields(
+  entity: EntityType,
+  sourceId: string,
+  fields: RawFields,
+  mapping: Record<string, string>,
+  problems: NormalizeProblem[],
+): Values | null {
+  const spec = ROSTER_TABLES[entity];
+  const values: Values = {};
+  let ok = true;
+  for (const field of spec.fields) {
+    const from = mapping[field];
+    let value = from ? text(fields[from]) : null;
+    const required = spec.required.includes(field);
+    const label = `${SINGULAR[entity]} ${sourceId}`;
+    if (value === null) {
+      if (required) {
+        problems.push({ severity: 'ERROR', code: 'MISSING_REQUIRED_FIELD', message: `${label} has no ${field}${from ? ` (source field "${from}" is blank)` : ''}; it was not synced.` });
+        ok = false;
+      }
+      values[field] = null;
+      continue;
+    }
+    let invalid: string | null = null;
+    if (value.length > (FIELD_MAX_LENGTH[field] ?? 255)) invalid = `is longer than ${FIELD_MAX_LENGTH[field] ?? 255} characters`;
+    else if (spec.dates.includes(field) && !DATE.test(value)) invalid = `"${value}" is not a date`;
+    else if (field === 'email' && !EMAIL.test(value)) invalid = `"${value}" is not an email address`;
+    if (invalid) {
+      if (required) {
+        problems.push({ severity: 'ERROR', code: 'INVALID_VALUE', message: `${label}: ${field} ${invalid}; it was not synced.` });
+        ok = false;
+      } else {
+        problems.push({ severity: 'WARNING', code: 'INVALID_VALUE', message: `${label}: ${field} ${invalid}; the field was left empty.` });
+      }
+      value = null;
+    }
+    values[field] = value;
+  }
+  return ok ? values : null;
+}
+
+/** True when [start, end] (either may be open) covers the date; all as YYYY-MM-DD. */
+export function coversDate(start: string | null | undefined, end: string | null | undefined, date: string): boolean {
+  return (!start || start <= date) && (!end || end >= date);
+}

@@ -1,0 +1,34 @@
+import { SourceKind } from '../../roster/roster-enums.js';
+import type { SourceConfig } from '../source-config.crypto.js';
+import { DemoSource } from './demo.source.js';
+import { SourceError, type RosterSource } from './roster-source.js';
+
+type SourceConstructor = (config: SourceConfig) => Promise<RosterSource>;
+
+/** Sources register here so the engine never imports a concrete source. */
+const registry = new Map<SourceKind, SourceConstructor>([
+  [SourceKind.DEMO, async (c) => new DemoSource({ students: c.students ?? 2000, seed: c.seed, perturbShare: c.perturbShare, perturbSeed: c.perturbSeed })],
+  [SourceKind.CLEVER_CSV, async (c) => {
+    const { CleverCsvSource } = await import('./clever-csv.source.js');
+    return new CleverCsvSource({ path: requirePath(c) });
+  }],
+  [SourceKind.ONEROSTER_CSV, async (c) => {
+    const { OneRosterCsvSource } = await import('./oneroster-csv.source.js');
+    return new OneRosterCsvSource({ path: requirePath(c) });
+  }],
+]);
+
+function requirePath(c: SourceConfig): string {
+  if (!c.path) throw new SourceError('The district has no source path: set one with `homeroom district update <district> --path DIR_OR_ZIP`');
+  return c.path;
+}
+
+export function registerSource(kind: SourceKind, create: SourceConstructor): void {
+  registry.set(kind, create);
+}
+
+export async function createSource(kind: SourceKind, config: SourceConfig): Promise<RosterSource> {
+  const create = registry.get(kind);
+  if (!create) throw new SourceError(`The ${kind} source is not available in this version`);
+  return create(config);
+}

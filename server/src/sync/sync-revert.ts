@@ -1,0 +1,87 @@
+import type { EntityManager } from 'typeorm';
+import { ENTITY_TYPES, type EntityType } from '../roster/roster-enums.js';
+import { ValidationError } from '../roster/district-settings.validation.js';
+import { q, updateByIds } from './engine/batch-sql.js';
+import { ROSTER_TABLES } from './engine/roster-tables.js';
+import { ChangeAction, SyncStatus, SyncTrigger, type RunCounts } from './sync-enums.js';
+import { SyncChange } from './sync-change.entity.js';
+import { SyncRun } from './sync-run.entity.js';
+
+/** The run a revert of this district would undo: its latest launched, applied run. */
+export async function revertibleRun(em: EntityManager, districtId: number): Promise<SyncRun> {
+  const last = await em.getRepository(SyncRun).findOne({
+    where: { districtId, status: SyncStatus.LAUNCHED, dryRun: false },
+    order: { createdAt: 'DESC', id: 'DESC' },
+  });
+  if (!last) throw new ValidationError('This district has no launched sync to revert');
+  if (last.trigger === SyncTrigger.REVERT) throw new ValidationError(`The latest sync (run ${last.id}) is itself a revert; start a new sync instead`);
+  return last;
+}
+
+/** Columns to write for a change's `before` values; references given as source ids are looked up. */
+async function columnsOf(em: EntityManager, districtId: number, entity: EntityType, values: Record<string, string | null>) {
+  const row: Record<string, unknown> = {};
+  for (const f of ROSTER_TABLES[entity].fields) if (f in values) row[f] = values[f];
+  if ('role' in values && entity === 'people') row.role = values.role;
+  if (entity === 'enrollments' && 'primary' in values) row.primary = values.primary === 'true' ? 1 : 0;
+  if (entity === 'enrollments') for (const f of ['beginDate', 'endDate']) if (f in values) row[f] = values[f];
+  const refs: Array<[string, string, string]> = [['schoolSourceId', 'school', 'schoolId'], ['courseSourceId', 'course', 'courseId'], ['termSourceId', 'term', 'termId']];
+  if (entity === 'sections') {
+    for (const [key, table, col] of refs) {
+      if (!(key in values)) continue;
+      const rows = values[key] ? await em.query(`SELECT id FROM ${table} WHERE districtId = ? AND sourceId = ?`, [districtId, values[key]]) : [];
+      row[col] = rows[0]?.id ?? null;
+    }
+  }
+  return row;
+}
+
+async function writeColumns(em: EntityManager, table: string, id: number, row: Record<string, unknown>, extra: string, runId: number) {
+  const cols = Object.keys(row);
+  await em.query(
+    `UPDATE ${table} SET ${cols.map((c) => `${q(c)} = ?`).join(', ')}${cols.length ? ', ' : ''}${extra}updatedByRunId = ?, updatedAt = CURRENT_TIMESTAMP WHERE id = ?`,
+    [...cols.map((c) => row[c]), runId, id],
+  );
+}
+
+async function rewriteSchools(em: EntityManager, districtId: number, personId: number, schools: string | null) {
+  await em.query('DELETE FROM person_school WHERE personId = ?', [personId]);
+  for (const s of (schools ?? '').split(',').filter(Boolean)) {
+    const [school] = await em.query('SELECT id FROM school WHERE districtId = ? AND sourceId = ?', [districtId, s]);
+    if (school) await em.query('INSERT INTO person_school (personId, schoolId, districtId) VALUES (?, ?, ?)', [personId, school.id, districtId]);
+  }
+}
+
+/**
+ * Undoes run.revertOfRunId inside the caller's transaction: removes (soft-deletes) what it
+ * created, restores what it deleted, puts updated fields back and re-deletes what it restored.
+ */
+export async function revertRun(em: EntityManager, run: SyncRun): Promise<RunCounts> {
+  const target = await revertibleRun(em, run.districtId);
+  if (target.id !== run.revertOfRunId) throw new ValidationError(`Run ${run.revertOfRunId} is no longer the latest sync (run ${target.id} is); only the latest can be reverted`);
+  const counts: RunCounts = {};
+  const changes = await em.getRepository(SyncChange).find({ where: { runId: target.id }, order: { id: 'DESC' } });
+  for (const entity of [...ENTITY_TYPES].reverse()) {
+    const table = ROSTER_TABLES[entity].table;
+    const c = (counts[entity] = { created: 0, updated: 0, deleted: 0, restored: 0, unchanged: 0 });
+    const created: Array<{ id: number }> = await em.query(`SELECT id FROM ${table} WHERE createdByRunId = ? AND deletedAt IS NULL`, [target.id]);
+    await updateByIds(em, table, 'deletedAt = CURRENT_TIMESTAMP, deletedByRunId = ?, updatedAt = updatedAt', [run.id], created.map((r) => Number(r.id)));
+    c.deleted += created.length;
+    const deleted: Array<{ id: number }> = await em.query(`SELECT id FROM ${table} WHERE deletedByRunId = ?`, [target.id]);
+    await updateByIds(em, table, 'deletedAt = NULL, deletedByRunId = NULL, updatedByRunId = ?, updatedAt = CURRENT_TIMESTAMP', [run.id], deleted.map((r) => Number(r.id)));
+    c.restored += deleted.length;
+    for (const ch of changes.filter((x) => x.entityType === entity && x.entityId !== null)) {
+      const before = (ch.before ?? {}) as Record<string, string | null>;
+      const row = await columnsOf(em, run.districtId, entity, before);
+      if (ch.action === ChangeAction.UPDATE) {
+        await writeColumns(em, table, ch.entityId!, row, '', run.id);
+        c.updated++;
+      } else if (ch.action === ChangeAction.RESTORE) {
+        await writeColumns(em, table, ch.entityId!, row, 'deletedAt = CURRENT_TIMESTAMP, deletedByRunId = ?, '.replace('?', String(run.id)), run.id);
+        c.deleted++;
+      }
+      if (entity === 'people' && 'schools' in before) await rewriteSchools(em, run.districtId, ch.entityId!, before.schools);
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,142 @@
+import type { AppContext } from '../app-context.js';
+import { District } from '../roster/district.entity.js';
+import { DistrictService } from '../roster/district.service.js';
+import { ENTITY_TYPES } from '../roster/roster-enums.js';
+import { SyncApplier } from './engine/sync-applier.js';
+import { IssueCollector } from './engine/issue-collector.js';
+import { ProgressReporter } from './engine/progress-reporter.js';
+import { SyncPlanner } from './engine/sync-planner.js';
+import { countsOf, type SyncPlan } from './engine/sync-plan.js';
+import { writePlanChanges } from './engine/plan-changes.writer.js';
+import { effectiveMappings } from './field-mapping.service.js';
+import { createSource } from './sources/source-factory.js';
+import { SourceError } from './sources/roster-source.js';
+import { SyncMode, SyncPhase, SyncStatus, SyncTrigger, type RunCounts } from './sync-enums.js';
+import { SyncRun } from './sync-run.entity.js';
+import { SyncRunService } from './sync-run.service.js';
+import { revertRun } from './sync-revert.js';
+import { resetThresholdError } from './reset-threshold.js';
+
+/** Today in the district's timezone, as YYYY-MM-DD. */
+export function todayIn(timezone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+class CancelledError extends Error {}
+
+async function expectedCounts(app: AppContext, districtId: number): Promise<Record<string, number>> {
+  const last = await app.ds.getRepository(SyncRun).findOne({
+    where: { districtId, status: SyncStatus.LAUNCHED, dryRun: false },
+    order: { createdAt: 'DESC', id: 'DESC' },
+  });
+  const expected: Record<string, number> = {};
+  for (const [entity, c] of Object.entries(last?.counts ?? {})) expected[entity] = c.created + c.updated + c.unchanged + c.restored;
+  return expected;
+}
+
+/**
+ * Runs a SCHEDULED run to its end: LAUNCHED, FAILED (with a readable reason) or CANCELLED.
+ * Nothing is written to roster tables unless the whole apply commits.
+ */
+export async function executeSyncRun(app: AppContext, runId: number, options: { signal?: AbortSignal } = {}): Promise<SyncRun> {
+  const runs = new SyncRunService(app.ds);
+  const run = await runs.get(runId);
+  if (!run) throw new Error(`No sync run ${runId}`);
+  if (run.status === SyncStatus.IN_PROGRESS) {
+    // The worker that had it died mid-run; its transaction never committed.
+    await runs.markFailed(runId, 'interrupted');
+    return (await runs.get(runId))!;
+  }
+  if (!(await runs.claim(runId))) return (await runs.get(runId))!;
+  const log = app.logger.child({ runId, districtId: run.districtId });
+  const abort = new AbortController();
+  options.signal?.addEventListener('abort', () => abort.abort(new CancelledError('The worker is shutting down')));
+  const checkCancel = async () => {
+    const r = await app.ds.getRepository(SyncRun).findOne({ where: { id: runId }, select: { id: true, cancelRequested: true } });
+    if (r?.cancelRequested && !abort.signal.aborted) abort.abort(new CancelledError('Cancelled by request'));
+  };
+  const progress = new ProgressReporter(app.ds, app.pubsub, run, await expectedCounts(app, run.districtId), checkCancel);
+  const issues = new IssueCollector(app.ds, runId);
+  log.info({ mode: run.mode, dryRun: run.dryRun, trigger: run.trigger }, 'sync run started');
+  try {
+    const district = await app.ds.getRepository(District).findOneByOrFail({ id: run.districtId });
+    let counts: RunCounts;
+    if (run.trigger === SyncTrigger.REVERT) {
+      await progress.setPhase(SyncPhase.APPLYING, { from: 0, to: 95 });
+      counts = await app.ds.transaction((em) => revertRun(em, run));
+    } else {
+      counts = await syncFromSource(app, run, district, issues, progress, abort.signal);
+    }
+    await progress.setPhase(SyncPhase.FINALIZING, { from: 98, to: 100 });
+    await issues.flush();
+    await runs.finish(runId, SyncStatus.LAUNCHED, { counts, issueCounts: issues.counts, phase: null, progress: { ...progress.snapshot('LAUNCHED').progress, percent: 100, etaSeconds: 0 } });
+    await progress.emit(true, SyncStatus.LAUNCHED);
+    log.info({ counts }, 'sync run launched');
+  } catch (e) {
+    await issues.flush().catch(() => undefined);
+    const cancelled = abort.signal.aborted && (abort.signal.reason instanceof CancelledError);
+    const error = cancelled ? (abort.signal.reason as Error).message : readableError(e);
+    const status = cancelled ? SyncStatus.CANCELLED : SyncStatus.FAILED;
+    await runs.finish(runId, status, { error, issueCounts: issues.counts, phase: null });
+    await progress.emit(true, status);
+    if (cancelled) log.info('sync run cancelled');
+    else if (e instanceof SourceError || (e as Error).name === 'ThresholdError') log.warn({ error }, 'sync run failed');
+    else log.error({ err: e }, 'sync run failed');
+  }
+  return (await runs.get(runId))!;
+}
+
+function readableError(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+async function syncFromSource(
+  app: AppContext, run: SyncRun, district: District, issues: IssueCollector, progress: ProgressReporter, signal: AbortSignal,
+): Promise<RunCounts> {
+  const sourceConfig = new DistrictService(app.ds, app.config.secretKey).sourceConfig(district);
+  const source = await createSource(district.sourceKind, sourceConfig);
+  let plan: SyncPlan;
+  try {
+    await progress.setPhase(SyncPhase.FETCHING, { from: 0, to: 60 });
+    const planner = new SyncPlanner(app.ds, source, {
+      districtId: district.id,
+      mode: run.mode,
+      asOf: run.asOf ?? todayIn(district.timezone),
+      schoolSelection: district.schoolSelection,
+      mappings: await effectiveMappings(app.ds, district.id, source.defaultMappings()),
+      issues,
+      signal,
+      onProgress: (entity, n) => progress.update(entity, n),
+    });
+    plan = await planner.plan();
+  } finally {
+    await source.close?.();
+  }
+  signal.throwIfAborted();
+  await progress.setPhase(SyncPhase.PLANNING);
+  const counts: RunCounts = {};
+  for (const entity of ENTITY_TYPES) counts[entity] = countsOf(plan[entity]);
+  const refusal = run.mode === SyncMode.RESET ? resetThresholdError(plan, district.resetDeleteThreshold) : null;
+  if (run.dryRun) {
+    if (refusal) await issues.warn('schools', null, 'RESET_THRESHOLD_EXCEEDED', refusal);
+    await writePlanChanges(app.ds, run.id, plan);
+    return counts;
+  }
+  if (refusal && !run.overrideThreshold) {
+    const err = new Error(`${refusal} Nothing was changed; start the Reset again with the threshold override to apply it.`);
+    err.name = 'ThresholdError';
+    throw err;
+  }
+  const total: Record<string, number> = {};
+  for (const e of ENTITY_TYPES) total[e] = counts[e].created + counts[e].updated + counts[e].deleted + counts[e].restored + counts[e].unchanged;
+  await progress.setPhase(SyncPhase.APPLYING, { from: 60, to: 98 }, total);
+  await app.ds.transaction(async (em) => {
+    await new SyncApplier(em, district.id, run.id, (entity, n) => {
+      signal.throwIfAborted();
+      progress.update(entity, n);
+    }).apply(plan);
+    signal.throwIfAborted();
+  });
+  return counts;
+}
