@@ -10,7 +10,7 @@ import { countsOf, type SyncPlan } from './engine/sync-plan.js';
 import { writePlanChanges } from './engine/plan-changes.writer.js';
 import { effectiveMappings } from './field-mapping.service.js';
 import { createSource } from './sources/source-factory.js';
-import { SourceError } from './sources/roster-source.js';
+import { SourceError, type RosterSource } from './sources/roster-source.js';
 import { SyncMode, SyncPhase, SyncStatus, SyncTrigger, type RunCounts } from './sync-enums.js';
 import { SyncRun } from './sync-run.entity.js';
 import { SyncRunService } from './sync-run.service.js';
@@ -38,7 +38,13 @@ async function expectedCounts(app: AppContext, districtId: number): Promise<Reco
  * Runs a SCHEDULED run to its end: LAUNCHED, FAILED (with a readable reason) or CANCELLED.
  * Nothing is written to roster tables unless the whole apply commits.
  */
-export async function executeSyncRun(app: AppContext, runId: number, options: { signal?: AbortSignal } = {}): Promise<SyncRun> {
+export interface ExecuteOptions {
+  signal?: AbortSignal;
+  /** Read from this source instead of the district's configured one (an uploaded file, a test fixture). */
+  source?: RosterSource;
+}
+
+export async function executeSyncRun(app: AppContext, runId: number, options: ExecuteOptions = {}): Promise<SyncRun> {
   const runs = new SyncRunService(app.ds);
   const run = await runs.get(runId);
   if (!run) throw new Error(`No sync run ${runId}`);
@@ -65,7 +71,7 @@ export async function executeSyncRun(app: AppContext, runId: number, options: { 
       await progress.setPhase(SyncPhase.APPLYING, { from: 0, to: 95 });
       counts = await app.ds.transaction((em) => revertRun(em, run));
     } else {
-      counts = await syncFromSource(app, run, district, issues, progress, abort.signal);
+      counts = await syncFromSource(app, run, district, issues, progress, abort.signal, options.source);
     }
     await progress.setPhase(SyncPhase.FINALIZING, { from: 98, to: 100 });
     await issues.flush();
@@ -93,9 +99,9 @@ function readableError(e: unknown): string {
 
 async function syncFromSource(
   app: AppContext, run: SyncRun, district: District, issues: IssueCollector, progress: ProgressReporter, signal: AbortSignal,
+  given?: RosterSource,
 ): Promise<RunCounts> {
-  const sourceConfig = new DistrictService(app.ds, app.config.secretKey).sourceConfig(district);
-  const source = await createSource(district.sourceKind, sourceConfig);
+  const source = given ?? (await createSource(district.sourceKind, new DistrictService(app.ds, app.config.secretKey).sourceConfig(district)));
   let plan: SyncPlan;
   try {
     await progress.setPhase(SyncPhase.FETCHING, { from: 0, to: 60 });
@@ -111,7 +117,7 @@ async function syncFromSource(
     });
     plan = await planner.plan();
   } finally {
-    await source.close?.();
+    if (!given) await source.close?.();
   }
   signal.throwIfAborted();
   await progress.setPhase(SyncPhase.PLANNING);

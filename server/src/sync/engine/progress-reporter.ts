@@ -15,6 +15,7 @@ export class ProgressReporter {
   private readonly processed: Record<string, number> = {};
   private readonly total: Record<string, number>;
   private phase: SyncPhase | null = null;
+  private current: EntityType | null = null;
   private lastPublish = 0;
   private lastPersist = 0;
   private readonly started = Date.now();
@@ -35,16 +36,20 @@ export class ProgressReporter {
     this.phase = phase;
     if (share) {
       this.share = share;
+      this.current = null;
       for (const k of Object.keys(this.processed)) this.processed[k] = 0;
     }
     if (totals) Object.assign(this.total, totals);
     await this.emit(true);
   }
 
+  /** Throttled, except that the first report of each entity type is published at once. */
   update(entity: EntityType, processed: number): void {
+    const first = this.current !== entity;
+    this.current = entity;
     this.processed[entity] = processed;
     if ((this.total[entity] ?? 0) < processed) this.total[entity] = processed;
-    void this.emit(false);
+    void this.emit(first);
   }
 
   snapshot(status: SyncStatus | string): { progress: RunProgress; status: string } {

@@ -65,7 +65,10 @@ export class SyncApplier {
   private async applyEntity(entity: EntityType, plan: EntityPlan): Promise<void> {
     const table = ROSTER_TABLES[entity].table;
     let written = 0;
-    const tick = (n: number) => this.onProgress?.(entity, (written += n));
+    const tick = (n: number) => {
+      written += n;
+      if (written > 0) this.onProgress?.(entity, written);
+    };
     const changes: unknown[][] = [];
 
     for (const r of plan.restores) {
