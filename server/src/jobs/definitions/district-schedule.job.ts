@@ -1,0 +1,62 @@
+import type { Job } from 'agenda';
+import type { AppContext } from '../../app-context.js';
+import { District } from '../../roster/district.entity.js';
+import { SyncMode, SyncTrigger } from '../../sync/sync-enums.js';
+import { SyncRunService } from '../../sync/sync-run.service.js';
+import type { JobPayloads } from '../job-types.js';
+import { localDate } from '../schedule.js';
+
+export type ScheduleOutcome =
+  | { created: true; runId: number }
+  | { created: false; reason: string; runId?: number };
+
+/**
+ * Why a district's scheduled sync must not run now, or null when it may. Sync runs through
+ * its expiration date (in the district's timezone) and stops the day after.
+ */
+export function scheduledSyncBlocker(district: Pick<District, 'syncEnabled' | 'syncExpiresAt' | 'timezone'>, now = new Date()): string | null {
+  if (!district.syncEnabled) return 'sync is paused for this district (syncEnabled = false)';
+  if (district.syncExpiresAt && localDate(district.timezone, now) > district.syncExpiresAt) {
+    return `sync expired on ${district.syncExpiresAt}`;
+  }
+  return null;
+}
+
+/**
+ * What one firing of a district's schedule does: a SCHEDULED EDIT run, enqueued for a
+ * worker — or nothing, with the reason (paused, expired, a run already active, deleted).
+ */
+export async function runDistrictSchedule(
+  app: AppContext,
+  districtId: number,
+  enqueue: (runId: number) => Promise<void>,
+  now = new Date(),
+): Promise<ScheduleOutcome> {
+  const log = app.logger.child({ job: 'district-schedule', districtId });
+  const district = await app.ds.getRepository(District).findOneBy({ id: districtId });
+  if (!district) {
+    log.warn('scheduled sync skipped: the district no longer exists');
+    return { created: false, reason: 'the district no longer exists' };
+  }
+  const blocker = scheduledSyncBlocker(district, now);
+  if (blocker) {
+    log.info({ reason: blocker }, `scheduled sync skipped: ${blocker}`);
+    return { created: false, reason: blocker };
+  }
+  const { run, existing } = await new SyncRunService(app.ds).createRun({ districtId, mode: SyncMode.EDIT, trigger: SyncTrigger.SCHEDULED });
+  if (existing) {
+    const reason = `run ${run.id} is already ${run.status}`;
+    log.info({ runId: run.id, reason }, `scheduled sync skipped: ${reason}`);
+    return { created: false, reason, runId: run.id };
+  }
+  await enqueue(run.id);
+  log.info({ runId: run.id }, 'scheduled sync run created');
+  return { created: true, runId: run.id };
+}
+
+export function districtScheduleJob(app: AppContext, enqueue: (runId: number) => Promise<void>) {
+  return async (job: Job<JobPayloads['district-schedule']>): Promise<void> => {
+    const outcome = await runDistrictSchedule(app, job.attrs.data.districtId, enqueue);
+    if (!outcome.created && outcome.reason === 'the district no longer exists') await job.remove();
+  };
+}

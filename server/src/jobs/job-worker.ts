@@ -1,0 +1,182 @@
+import { hostname } from 'node:os';
+import { Agenda, type Job } from 'agenda';
+import { In } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import type { AppContext } from '../app-context.js';
+import { SyncStatus } from '../sync/sync-enums.js';
+import { SyncRun } from '../sync/sync-run.entity.js';
+import { SyncRunService } from '../sync/sync-run.service.js';
+import { cleanupJob } from './definitions/cleanup.job.js';
+import { districtScheduleJob } from './definitions/district-schedule.job.js';
+import { RunningRuns, syncRunJob, type ExecuteRun } from './definitions/sync-run.job.js';
+import { createJobBackend } from './job-backend.js';
+import { JobScheduler } from './job-scheduler.service.js';
+import { DEFAULT_RETENTION_DAYS, JOB_NAMES, type JobPayloads } from './job-types.js';
+
+export interface WorkerOptions {
+  /** Jobs run at once by this process (default 4). */
+  concurrency?: number;
+  /** A job whose lock is older than this is taken over by another worker (default 10 min). */
+  lockLifetimeMs?: number;
+  /** Polling interval for due jobs (default 5 s); notifications wake workers sooner. */
+  processEveryMs?: number;
+  /** Retention of sync changes/issues for the nightly cleanup (default 90 days). */
+  retentionDays?: number;
+  /** Instance name shown as the jobs' lastModifiedBy (default host:pid). */
+  name?: string;
+  /** Replaces the sync engine (tests). */
+  executeRun?: ExecuteRun;
+  /** Extra definitions (tests): called before the worker starts. */
+  define?: (agenda: Agenda) => void;
+  /** Keep district jobs in step with the districts table every this many ms (default 60 s; 0 = only at start). */
+  reconcileEveryMs?: number;
+}
+
+export interface JobWorker {
+  agenda: Agenda;
+  scheduler: JobScheduler;
+  /**
+   * Stops taking jobs, lets running jobs finish within `graceMs` (default 30 s); sync runs
+   * still running then are marked FAILED "interrupted" and aborted.
+   */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export interface JobClient {
+  scheduler: JobScheduler;
+  enqueueSyncRun(runId: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+const workers = new Map<DataSource, JobWorker>();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function createAgenda(app: AppContext, options: WorkerOptions = {}): Agenda {
+  return new Agenda({
+    backend: createJobBackend(app.ds, { redisUrl: app.config.redisUrl }),
+    name: options.name ?? `${hostname()}:${process.pid}`,
+    processEvery: options.processEveryMs ?? 5000,
+    defaultLockLifetime: options.lockLifetimeMs ?? 10 * 60_000,
+    maxConcurrency: options.concurrency ?? 4,
+    defaultConcurrency: options.concurrency ?? 4,
+  });
+}
+
+async function defaultExecuteRun(app: AppContext, runId: number, options: { signal?: AbortSignal }): Promise<unknown> {
+  const { executeSyncRun } = await import('../sync/sync-run.executor.js');
+  return executeSyncRun(app, runId, options);
+}
+
+/**
+ * Worker start-up bookkeeping: a run IN_PROGRESS whose sync-run job lock has expired lost
+ * its worker, so it is marked FAILED "interrupted"; a SCHEDULED run without a job (its
+ * enqueue never happened) is enqueued.
+ */
+export async function recoverRuns(app: AppContext, agenda: Agenda, scheduler: JobScheduler, lockLifetimeMs: number): Promise<{ interrupted: number[]; enqueued: number[] }> {
+  const runs = await app.ds.getRepository(SyncRun).find({ where: { status: In([SyncStatus.IN_PROGRESS, SyncStatus.SCHEDULED]) }, select: { id: true, status: true } });
+  const interrupted: number[] = [];
+  const enqueued: number[] = [];
+  const deadline = Date.now() - lockLifetimeMs;
+  for (const run of runs) {
+    const { jobs } = await agenda.queryJobs({ name: JOB_NAMES.syncRun, data: { runId: run.id } });
+    const job = jobs[0];
+    if (run.status === SyncStatus.IN_PROGRESS) {
+      // No job: the run is executed outside the queue (CLI --wait); leave it alone.
+      if (job && (!job.lockedAt || job.lockedAt.getTime() < deadline)) {
+        await new SyncRunService(app.ds).markFailed(run.id, 'interrupted');
+        interrupted.push(run.id);
+      }
+    } else if (!job) {
+      await scheduler.enqueueSyncRun(run.id);
+      enqueued.push(run.id);
+    }
+  }
+  if (interrupted.length || enqueued.length) app.logger.warn({ interrupted, enqueued }, 'recovered sync runs at worker start');
+  return { interrupted, enqueued };
+}
+
+/** Starts a job worker for `homeroom serve --role worker|all`. */
+export async function startWorker(app: AppContext, options: WorkerOptions = {}): Promise<JobWorker> {
+  const lockLifetimeMs = options.lockLifetimeMs ?? 10 * 60_000;
+  const agenda = createAgenda(app, options);
+  const scheduler = new JobScheduler(agenda, app.ds);
+  const running = new RunningRuns();
+  const active = new Set<string>();
+  agenda.on('start', (job: Job) => void active.add(String(job.attrs._id)));
+  agenda.on('complete', (job: Job) => void active.delete(String(job.attrs._id)));
+  agenda.on('fail', (error: Error, job: Job) => app.logger.error({ err: error, job: job.attrs.name, jobId: job.attrs._id }, 'job failed'));
+
+  agenda.define<JobPayloads['sync-run']>(JOB_NAMES.syncRun, syncRunJob(app, options.executeRun ?? defaultExecuteRun, running, lockLifetimeMs), {
+    removeOnComplete: true,
+  });
+  agenda.define<JobPayloads['district-schedule']>(JOB_NAMES.districtSchedule, districtScheduleJob(app, (runId) => scheduler.enqueueSyncRun(runId)));
+  agenda.define<JobPayloads['cleanup']>(JOB_NAMES.cleanup, cleanupJob(app), { concurrency: 1 });
+  options.define?.(agenda);
+
+  await agenda.ready;
+  await recoverRuns(app, agenda, scheduler, lockLifetimeMs);
+  await scheduler.syncDistrictSchedules();
+  await scheduler.scheduleCleanup(options.retentionDays ?? DEFAULT_RETENTION_DAYS);
+  await agenda.start();
+
+  const reconcileEvery = options.reconcileEveryMs ?? 60_000;
+  const reconcile = reconcileEvery > 0
+    ? setInterval(() => void scheduler.syncDistrictSchedules().catch((e) => app.logger.warn({ err: e }, 'district schedule sync failed')), reconcileEvery)
+    : undefined;
+  reconcile?.unref();
+  app.logger.info({ name: agenda.attrs.name, redis: Boolean(app.config.redisUrl) }, 'job worker started');
+
+  let stopping: Promise<void> | undefined;
+  const worker: JobWorker = {
+    agenda,
+    scheduler,
+    stop(graceMs = 30_000) {
+      stopping ??= (async () => {
+        if (reconcile) clearInterval(reconcile);
+        await agenda.stop(false);
+        const until = Date.now() + graceMs;
+        while (active.size > 0 && Date.now() < until) await sleep(50);
+        const left = running.ids();
+        if (left.length) {
+          const runs = new SyncRunService(app.ds);
+          for (const runId of left) await runs.markFailed(runId, 'interrupted');
+          await Promise.race([running.abortAll('interrupted'), sleep(5000)]);
+          // The engine records an aborted run as CANCELLED; an unfinished run at shutdown is an interruption.
+          for (const runId of left) await runs.markFailed(runId, 'interrupted');
+          app.logger.warn({ runs: left }, 'sync runs interrupted by shutdown');
+        }
+        workers.delete(app.ds);
+        app.logger.info('job worker stopped');
+      })();
+      return stopping;
+    },
+  };
+  workers.set(app.ds, worker);
+  return worker;
+}
+
+/**
+ * For processes that only enqueue (the API): no job processing. Inside a process that also
+ * runs a worker it shares the worker's Agenda, so notifications stay in-process; with Redis
+ * its saves notify the workers of every process at once.
+ */
+export async function createJobClient(app: AppContext): Promise<JobClient> {
+  const worker = workers.get(app.ds);
+  if (worker) {
+    return { scheduler: worker.scheduler, enqueueSyncRun: (id) => worker.scheduler.enqueueSyncRun(id), close: async () => undefined };
+  }
+  const backend = createJobBackend(app.ds, { redisUrl: app.config.redisUrl });
+  const agenda = new Agenda({ backend, name: `${hostname()}:${process.pid}:client` });
+  await agenda.ready;
+  // Agenda connects its notification channel only in start(); a client never starts, so
+  // connect it here or its saves would notify nobody.
+  if (app.config.redisUrl) await backend.notificationChannel?.connect();
+  const scheduler = new JobScheduler(agenda, app.ds);
+  return {
+    scheduler,
+    enqueueSyncRun: (id) => scheduler.enqueueSyncRun(id),
+    close: async () => {
+      await backend.notificationChannel?.disconnect();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import type { DataSource } from 'typeorm';
+import type { AppContext } from '../../src/app-context.js';
+import type { Config } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { createHomeroomPubSub } from '../../src/pubsub.js';
+
+/** A minimal AppContext over an open DataSource for job tests (and their worker processes). */
+export function jobsTestApp(ds: DataSource, overrides: Partial<Config> = {}): AppContext {
+  const config: Config = {
+    nodeEnv: 'test',
+    databaseUrl: 'sqlite::memory:',
+    port: 0,
+    redisUrl: null,
+    secretKey: Buffer.from('jobs-test-secret-key-0123456789ab'),
+    logLevel: 'silent',
+    dataDir: '/tmp',
+    smtpUrl: null,
+    publicUrl: 'http://localhost',
+    ...overrides,
+  };
+  return { config, ds, logger: createLogger(config.logLevel), pubsub: createHomeroomPubSub() };
+}
