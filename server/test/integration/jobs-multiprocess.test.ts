@@ -1,34 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Agenda } from 'agenda';
 import { createJobBackend } from '../../src/jobs/index.js';
 import { District } from '../../src/roster/district.entity.js';
 import { SourceKind } from '../../src/roster/roster-enums.js';
 import { SyncMode, SyncStatus, SyncTrigger } from '../../src/sync/sync-enums.js';
 import { SyncRunService } from '../../src/sync/sync-run.service.js';
+import { spawnWorker } from '../support/jobs-spawn.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/test-database.js';
-
-const SERVER = resolve(process.cwd());
-const WORKER_SCRIPT = join(SERVER, 'test/support/jobs-worker.ts');
-
-export function spawnWorker(env: Record<string, string>): { child: ChildProcess; ready: Promise<void>; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', WORKER_SCRIPT], {
-    cwd: SERVER,
-    env: { ...process.env, NODE_OPTIONS: '', SWC_NODE_PROJECT: join(SERVER, 'tsconfig.json'), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += String(d)));
-  const ready = new Promise<void>((ok, fail) => {
-    child.stdout!.on('data', (d) => String(d).includes('ready') && ok());
-    child.once('exit', (code) => fail(new Error(`worker exited (${code}) before ready: ${stderr}`)));
-  });
-  const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
-  return { child, ready, exited };
-}
 
 const lines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean) : []);
 
