@@ -105,4 +105,22 @@ describe.each(DIALECTS)('job workers in separate processes on %s', (dialect) => 
     rescuer.child.kill('SIGTERM');
     expect(await rescuer.exited).toBe(0);
   }, 60_000);
+
+  it('SIGTERM: a sync run still running after the grace period is marked FAILED "interrupted" and the worker exits', async () => {
+    const district = await db.ds.getRepository(District).save(
+      db.ds.getRepository(District).create({ name: `T-${dialect}`, sourceKind: SourceKind.DEMO, sourceConfigEncrypted: 'x' }),
+    );
+    const runs = new SyncRunService(db.ds);
+    const { run } = await runs.createRun({ districtId: district.id, mode: SyncMode.EDIT, trigger: SyncTrigger.MANUAL });
+    const agenda = new Agenda({ backend: createJobBackend(db.ds) });
+    await agenda.ready;
+    await agenda.create('sync-run', { runId: run.id }).schedule(new Date()).save();
+    const file = join(dir, 'term.log');
+    const w = start('term', { HANG_RUNS: '1' });
+    await w.ready;
+    await waitFor(() => lines(file).some((l) => l.startsWith(`run-started ${run.id}`)), 20_000, 'the run to start');
+    w.child.kill('SIGTERM');
+    expect(await w.exited).toBe(0);
+    expect(await runs.get(run.id)).toMatchObject({ status: SyncStatus.FAILED, error: 'interrupted', activeDistrictId: null });
+  }, 30_000);
 });
