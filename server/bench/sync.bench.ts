@@ -1,0 +1,104 @@
+// npm run bench [-- --students 50000 --db mysql|sqlite|both]
+// Sync throughput and peak memory on generated districts, against a raw bulk load of the same rows.
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { DataSource } from 'typeorm';
+import type { AppContext } from '../src/app-context.js';
+import { loadConfig } from '../src/config.js';
+import { dropMysqlDatabase, openDatabase } from '../src/db/data-source.js';
+import { withDatabaseName } from '../src/db/database-url.js';
+import { DemoDistrict } from '../src/demo/demo-district.generator.js';
+import { createLogger } from '../src/logger.js';
+import { createHomeroomPubSub } from '../src/pubsub.js';
+import { DistrictService } from '../src/roster/district.service.js';
+import { SourceKind } from '../src/roster/roster-enums.js';
+import { insertRows } from '../src/sync/engine/batch-sql.js';
+import { SyncMode, SyncTrigger } from '../src/sync/sync-enums.js';
+import { executeSyncRun } from '../src/sync/sync-run.executor.js';
+import { SyncRunService } from '../src/sync/sync-run.service.js';
+
+const { values } = parseArgs({ options: { students: { type: 'string' }, db: { type: 'string' } } });
+const students = Number(values.students ?? 50000);
+const dbs = values.db && values.db !== 'both' ? [values.db] : ['mysql', 'sqlite'];
+const mysqlServer = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
+
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+sampler.unref();
+
+async function timed<T>(label: string, fn: () => Promise<T>): Promise<[number, T]> {
+  const t = performance.now();
+  const result = await fn();
+  const s = (performance.now() - t) / 1000;
+  console.log(`${label.padEnd(40)} ${s.toFixed(2)} s`);
+  return [s, result];
+}
+
+/** The baseline: the same rows bulk-inserted into plain tables with the same columns and keys. */
+async function rawLoad(ds: DataSource): Promise<number> {
+  const d = new DemoDistrict({ students, seed: 42 });
+  await ds.query('CREATE TABLE raw_person (id INTEGER PRIMARY KEY, sourceId VARCHAR(255), role VARCHAR(16), givenName VARCHAR(255), familyName VARCHAR(255), email VARCHAR(255), username VARCHAR(255), sisId VARCHAR(64), stateId VARCHAR(64), grade VARCHAR(32))');
+  await ds.query('CREATE TABLE raw_section (id INTEGER PRIMARY KEY, sourceId VARCHAR(255), school VARCHAR(255), course VARCHAR(255), term VARCHAR(255), name VARCHAR(255), sectionNumber VARCHAR(64), period VARCHAR(32), grade VARCHAR(32), subject VARCHAR(128))');
+  await ds.query('CREATE TABLE raw_enrollment (id INTEGER PRIMARY KEY, section VARCHAR(255), person VARCHAR(255), role VARCHAR(16), isPrimary INTEGER)');
+  let records = 0;
+  await ds.transaction(async (em) => {
+    let id = 0;
+    let rows: unknown[][] = [];
+    for (const p of d.personRecords()) rows.push([++id, p.sourceId, p.role, p.fields.givenName, p.fields.familyName, p.fields.email, p.fields.username, p.fields.sisId, p.fields.stateId, p.fields.grade]);
+    await insertRows(em, 'raw_person', ['id', 'sourceId', 'role', 'givenName', 'familyName', 'email', 'username', 'sisId', 'stateId', 'grade'], rows);
+    records += rows.length;
+    rows = [];
+    for (const s of d.sectionRecords()) rows.push([++id, s.sourceId, s.schoolSourceId, s.courseSourceId, s.termSourceIds[0], s.fields.name, s.fields.sectionNumber, s.fields.period, s.fields.grade, s.fields.subject]);
+    await insertRows(em, 'raw_section', ['id', 'sourceId', 'school', 'course', 'term', 'name', 'sectionNumber', 'period', 'grade', 'subject'], rows);
+    records += rows.length;
+    rows = [];
+    for (const e of d.enrollmentRecords()) {
+      rows.push([++id, e.sectionSourceId, e.personSourceId, e.role, e.primary ? 1 : 0]);
+      if (rows.length === 50000) await insertRows(em, 'raw_enrollment', ['id', 'section', 'person', 'role', 'isPrimary'], rows), (records += rows.length), (rows = []);
+    }
+    await insertRows(em, 'raw_enrollment', ['id', 'section', 'person', 'role', 'isPrimary'], rows);
+    records += rows.length;
+  });
+  return records;
+}
+
+async function benchDialect(dialect: string) {
+  const tmp = mkdtempSync(join(tmpdir(), 'homeroom-bench-'));
+  const url = dialect === 'sqlite' ? `sqlite:${join(tmp, 'bench.sqlite')}` : withDatabaseName(mysqlServer, `homeroom_bench_${process.pid}`);
+  const ds = await openDatabase(url);
+  const app: AppContext = { config: loadConfig({ DATABASE_URL: url, SECRET_KEY: 'bench-secret-key-0000', DATA_DIR: tmp }), ds, logger: createLogger('warn'), pubsub: createHomeroomPubSub() };
+  try {
+    console.log(`\n${dialect}: ${students} students`);
+    const [rawS, records] = await timed('raw bulk load (baseline)', () => rawLoad(ds));
+    const districts = new DistrictService(ds, app.config.secretKey);
+    const district = await districts.create({ name: 'Bench', sourceKind: SourceKind.DEMO, source: { students, seed: 42 } });
+    const run = async () => {
+      const { run } = await new SyncRunService(ds).createRun({ districtId: district.id, mode: SyncMode.EDIT, trigger: SyncTrigger.MANUAL });
+      const done = await executeSyncRun(app, run.id);
+      if (done.status !== 'LAUNCHED') throw new Error(`run ${done.id} ${done.status}: ${done.error}`);
+      return done;
+    };
+    peakRss = 0;
+    const [firstS, first] = await timed('first sync (empty database)', run);
+    const synced = Object.values(first.counts!).reduce((a, c) => a + c.created, 0);
+    console.log(`${'records synced'.padEnd(40)} ${synced} (${Math.round(synced / firstS)} records/s)`);
+    const [resyncS] = await timed('re-sync, no changes', run);
+    await districts.update(district.id, { source: { perturbShare: 0.05, perturbSeed: 7 } });
+    const [resync5S, changed] = await timed('re-sync, 5% of records changed', run);
+    const c = changed.counts!;
+    console.log(`${'  changes'.padEnd(40)} people updated ${c.people.updated}, sections updated ${c.sections.updated}, enrollments deleted ${c.enrollments.deleted}`);
+    const peak = Math.round(peakRss / 1024 / 1024);
+    console.log(`${'peak RSS'.padEnd(40)} ${peak} MB`);
+    console.log(JSON.stringify({ db: dialect, students, records, raw_load_s: +rawS.toFixed(2), first_sync_s: +firstS.toFixed(2), resync_s: +resyncS.toFixed(2), resync_5pct_s: +resync5S.toFixed(2), peak_rss_mb: peak }));
+  } finally {
+    await ds.destroy();
+    if (dialect === 'mysql') await dropMysqlDatabase(url);
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+for (const d of dbs) await benchDialect(d);
+process.exit(0);
