@@ -20,16 +20,31 @@ export function sectionOfEnrollmentKey(key: string): string {
   return key.slice(0, key.indexOf(SEP));
 }
 
+const CHUNK = 20000;
+
+/** Reads a district's rows in id order, CHUNK at a time, so no huge result array is ever held. */
+async function* chunks(ds: DataSource, sql: (afterId: number) => [string, unknown[]]): AsyncGenerator<Array<Record<string, unknown>>> {
+  let after = 0;
+  for (;;) {
+    const [query, params] = sql(after);
+    const rows: Array<Record<string, unknown>> = await ds.query(`${query} ORDER BY id LIMIT ${CHUNK}`, params);
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < CHUNK) return;
+    after = Number(rows[rows.length - 1].id);
+  }
+}
+
 /** Loads a district's records of one type (deleted ones too) keyed the way the planner keys source records. */
 export async function loadExisting(ds: DataSource, districtId: number, entity: EntityType): Promise<Map<string, ExistingRecord>> {
   const map = new Map<string, ExistingRecord>();
   if (entity === 'enrollments') {
-    const rows: Array<Record<string, unknown>> = await ds.query(
-      `SELECT e.id, e.sourceId, e.role, e.${q('primary')} AS isPrimary, e.beginDate, e.endDate, e.deletedAt, s.sourceId AS sec, p.sourceId AS per
-       FROM enrollment e JOIN section s ON s.id = e.sectionId JOIN person p ON p.id = e.personId WHERE e.districtId = ?`,
-      [districtId],
-    );
-    for (const r of rows) {
+    const pages = chunks(ds, (after) => [
+      `SELECT * FROM (SELECT e.id, e.sourceId, e.role, e.${q('primary')} AS isPrimary, e.beginDate, e.endDate, e.deletedAt, s.sourceId AS sec, p.sourceId AS per
+       FROM enrollment e JOIN section s ON s.id = e.sectionId JOIN person p ON p.id = e.personId WHERE e.districtId = ? AND e.id > ?) x`,
+      [districtId, after],
+    ]);
+    for await (const rows of pages) for (const r of rows) {
       map.set(enrollmentKey(String(r.sec), String(r.per), String(r.role)), {
         id: Number(r.id),
         sourceId: str(r.sourceId),
@@ -47,12 +62,12 @@ export async function loadExisting(ds: DataSource, districtId: number, entity: E
     cols.push('sc.sourceId AS schoolSourceId', 'co.sourceId AS courseSourceId', 'te.sourceId AS termSourceId');
     joins = 'JOIN school sc ON sc.id = t.schoolId LEFT JOIN course co ON co.id = t.courseId LEFT JOIN term te ON te.id = t.termId';
   }
-  const rows: Array<Record<string, unknown>> = await ds.query(
-    `SELECT t.id, t.sourceId, t.deletedAt, ${cols.join(', ')} FROM ${spec.table} t ${joins} WHERE t.districtId = ?`,
-    [districtId],
-  );
+  const pages = chunks(ds, (after) => [
+    `SELECT * FROM (SELECT t.id, t.sourceId, t.deletedAt, ${cols.join(', ')} FROM ${spec.table} t ${joins} WHERE t.districtId = ? AND t.id > ?) x`,
+    [districtId, after],
+  ]);
   const byId = new Map<number, Values>();
-  for (const r of rows) {
+  for await (const rows of pages) for (const r of rows) {
     const values: Values = {};
     for (const f of spec.fields) values[f] = str(r[f]);
     if (entity === 'people') values.role = str(r.role);

@@ -17,6 +17,8 @@ export interface ExistingRecord {
   sourceId: string | null;
   deleted: boolean;
   values: Values;
+  /** Set by the planner when the source has this record (saves a set of every key). */
+  seen?: boolean;
 }
 
 export interface PlannedUpdate {

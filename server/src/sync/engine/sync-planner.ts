@@ -62,7 +62,8 @@ export class SyncPlanner {
     const existing = await loadExisting(this.ds, this.options.districtId, entity);
     const plan = emptyEntityPlan();
     for (const rec of existing.values()) if (!rec.deleted) plan.activeBefore++;
-    const seen = new Set<string>();
+    // Keys of source records not in the database; existing ones are marked `seen` instead.
+    const seenNew = new Set<string>();
     let processed = 0;
     for await (const raw of this.source.records(entity, signal)) {
       if (++processed % 1000 === 0) {
@@ -71,18 +72,20 @@ export class SyncPlanner {
       }
       const record = await this.toPlanned(entity, raw as never);
       if (!record) continue;
-      if (seen.has(record.key)) {
+      const match = existing.get(record.key);
+      if (match ? match.seen : seenNew.has(record.key)) {
         if (entity !== 'enrollments') await issues.error(entity, record.sourceId, 'DUPLICATE_SOURCE_ID', `${SINGULAR[entity]} ${record.sourceId} appears more than once in the source; only the first was synced.`);
         continue;
       }
-      seen.add(record.key);
-      await this.compare(entity, record, existing.get(record.key), plan);
+      if (match) match.seen = true;
+      else seenNew.add(record.key);
+      await this.compare(entity, record, match, plan);
     }
     this.options.onProgress?.(entity, processed);
     await this.drainSourceProblems();
     signal?.throwIfAborted();
     for (const [key, rec] of existing) {
-      if (rec.deleted || seen.has(key)) continue;
+      if (rec.deleted || rec.seen) continue;
       if (this.shouldDelete(entity, key)) plan.deletes.push({ id: rec.id, sourceId: rec.sourceId, values: rec.values });
     }
     return plan;
