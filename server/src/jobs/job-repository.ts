@@ -457,7 +457,7 @@ export class TypeormJobRepository implements JobRepository {
         }
         const { insertId } = await tx.run(insertSql, insertValues);
         return this.rowById(insertId, tx);
-      });
+      }, `${this.t}:${props.name}`);
       return rowToJob<DATA>(row!);
     }
     for (let attempt = 0; ; attempt++) {

@@ -13,8 +13,12 @@ export interface SqlExecutor {
   all(sql: string, params?: SqlValue[]): Promise<SqlRow[]>;
   /** Runs a write; `changes` is the number of rows the statement matched/changed. */
   run(sql: string, params?: SqlValue[]): Promise<{ changes: number; insertId: number }>;
-  /** MySQL/MariaDB only: runs `fn` inside one transaction on one connection (retried on deadlock). */
-  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * MySQL/MariaDB only: runs `fn` inside one transaction on one connection (retried on
+   * deadlock). With `lockName`, holds that named lock (GET_LOCK) until after the commit, so
+   * check-then-insert sequences on rows that do not exist yet are serialized.
+   */
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, lockName?: string): Promise<T>;
 }
 
 interface BetterSqliteStatement {
@@ -109,11 +113,17 @@ class MysqlExecutor implements SqlExecutor {
     return { changes: Number(result.affectedRows ?? 0), insertId: Number(result.insertId ?? 0) };
   }
 
-  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, lockName?: string): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const runner = this.ds.createQueryRunner();
       await runner.connect();
+      let locked = false;
       try {
+        if (lockName) {
+          const [row] = (await runner.query('SELECT GET_LOCK(?, 30) AS got', [lockName.slice(0, 64)])) as Array<{ got: number }>;
+          if (Number(row?.got) !== 1) throw new Error(`Timed out waiting for lock ${lockName}`);
+          locked = true;
+        }
         await runner.startTransaction('READ COMMITTED');
         const result = await fn(new MysqlExecutor(this.ds, runner));
         await runner.commitTransaction();
@@ -127,6 +137,7 @@ class MysqlExecutor implements SqlExecutor {
         }
         throw error;
       } finally {
+        if (locked) await runner.query('SELECT RELEASE_LOCK(?)', [lockName!.slice(0, 64)]).catch(() => undefined);
         await runner.release();
       }
     }
