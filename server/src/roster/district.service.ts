@@ -32,8 +32,9 @@ export class DistrictService {
     return this.ds.getRepository(District);
   }
 
-  list(): Promise<District[]> {
-    return this.repo.find({ order: { name: 'ASC' } });
+  /** By name, case-insensitively the same on every database. */
+  async list(): Promise<District[]> {
+    return (await this.repo.find()).sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
   }
 
   /** By numeric id or exact name. */

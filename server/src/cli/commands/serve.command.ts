@@ -1,20 +1,9 @@
-import type { AppContext } from '../../app-context.js';
 import { startHttpServer } from '../../http/http-server.js';
+import { startWorker } from '../../jobs/index.js';
 import { District } from '../../roster/district.entity.js';
 import { choiceOption, intOption, type CliCommand } from '../cli-command.js';
 import { closeApp, openApp } from '../cli-context.js';
 import { createDemoDistrict } from './demo.command.js';
-
-type Stoppable = { stop(graceMs?: number): Promise<void> };
-
-async function startJobs(app: AppContext): Promise<Stoppable | null> {
-  const jobs = (await import('../../jobs/index.js').catch(() => null)) as null | { startWorker?: (app: AppContext) => Promise<Stoppable> };
-  if (!jobs?.startWorker) {
-    app.logger.warn('job worker not available in this build; scheduled syncs will not run');
-    return null;
-  }
-  return jobs.startWorker(app);
-}
 
 export const serveCommand: CliCommand = {
   path: ['serve'],
@@ -31,7 +20,7 @@ export const serveCommand: CliCommand = {
       io.out(`Demo District synced (run ${run.id} ${run.status}).`);
     }
     const http = role === 'worker' ? null : await startHttpServer(app, { port: port ?? app.config.port });
-    const worker = role === 'api' ? null : await startJobs(app);
+    const worker = role === 'api' ? null : await startWorker(app);
     if (http) io.out(`Homeroom is running at ${http.url}  (GraphQL: ${http.url}/graphql, health: ${http.url}/healthz)`);
     if (worker) io.out(`Job worker started${role === 'worker' ? ' (worker only)' : ''}.`);
     await new Promise<void>((resolve) => {
@@ -45,6 +34,8 @@ export const serveCommand: CliCommand = {
       process.once('SIGTERM', () => void shutdown('SIGTERM'));
       process.once('SIGINT', () => void shutdown('SIGINT'));
     });
+    // Agenda leaves a lock-renewal timer behind after stop(); end the process explicitly.
+    setImmediate(() => process.exit(0));
     return 0;
   },
 };

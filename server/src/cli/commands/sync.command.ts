@@ -5,6 +5,7 @@ import { SyncMode, SyncTrigger } from '../../sync/sync-enums.js';
 import type { SyncRun } from '../../sync/sync-run.entity.js';
 import { executeSyncRun } from '../../sync/sync-run.executor.js';
 import { SyncRunService } from '../../sync/sync-run.service.js';
+import { createJobClient } from '../../jobs/index.js';
 import { choiceOption, UsageError, type CliCommand } from '../cli-command.js';
 import { closeApp, openApp } from '../cli-context.js';
 
@@ -65,7 +66,15 @@ export const syncCommand: CliCommand = {
         if (v.json) io.out(JSON.stringify(runSummary(run)));
         return 1;
       }
-      // The CLI runs the sync in this process: it works with or without a running worker.
+      if (!v.wait) {
+        const jobs = await createJobClient(app);
+        await jobs.enqueueSyncRun(run.id);
+        await jobs.close();
+        if (v.json) io.out(JSON.stringify(runSummary(run)));
+        else io.out(`Run ${run.id} queued (${mode}${v['dry-run'] ? ', dry run' : ''}) for "${district.name}"; a worker (homeroom serve) will run it. Use --wait to run it here and print the result.`);
+        return 0;
+      }
+      // --wait runs the sync in this process: it works with or without a running worker.
       if (!v.json) io.out(`Run ${run.id} started (${mode}${v['dry-run'] ? ', dry run' : ''}) for "${district.name}"…`);
       const done = await executeSyncRun(app, run.id);
       if (v.json) io.out(JSON.stringify(runSummary(done)));
