@@ -6,6 +6,8 @@ import { SourceError } from '../sync/sources/roster-source.js';
 import { UsageError, type CliCommand, type CommandIo } from './cli-command.js';
 import { demoCommand } from './commands/demo.command.js';
 import { districtCreateCommand, districtListCommand, districtUpdateCommand } from './commands/district.commands.js';
+import { districtTestCommand } from './commands/district-test.command.js';
+import { fakeCleverCommand } from './commands/fake-clever.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { schemaCommand } from './commands/schema.command.js';
 import { serveCommand } from './commands/serve.command.js';
@@ -13,6 +15,7 @@ import { syncCommand } from './commands/sync.command.js';
 
 export const COMMANDS: CliCommand[] = [
   serveCommand, migrateCommand, demoCommand, districtCreateCommand, districtListCommand, districtUpdateCommand, syncCommand, schemaCommand,
+  districtTestCommand, fakeCleverCommand,
 ];
 
 function overview(): string {

@@ -38,7 +38,7 @@ export const fakeCleverCommand: CliCommand = {
       .filter(([, n]) => n !== undefined).map(([k, n]) => `--${k} ${n}`);
     if (faults.length) io.out(`  faults: ${faults.join(', ')}`);
     io.out(`Try: homeroom district create --name "Clever Test" --source clever-api --url ${server.url} --token ${token}`);
-    io.out('     homeroom sync "Clever Test" --json        (Ctrl-C stops the server)');
+    io.out('     homeroom sync "Clever Test" --wait --json   (Ctrl-C stops the server)');
     await new Promise<void>((resolve) => {
       const stop = () => void server.close().then(resolve);
       process.once('SIGINT', stop);

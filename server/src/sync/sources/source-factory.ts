@@ -16,6 +16,7 @@ const registry = new Map<SourceKind, SourceConstructor>([
     const { OneRosterCsvSource } = await import('./oneroster-csv.source.js');
     return new OneRosterCsvSource({ path: requirePath(c) });
   }],
+  [SourceKind.CLEVER_API, async (c) => new (await import('./clever-api.source.js')).CleverApiSource({ url: c.url, token: c.token ?? '' })],
 ]);
 
 function requirePath(c: SourceConfig): string {
