@@ -8,7 +8,7 @@ import { createHomeroomPubSub } from '../pubsub.js';
 /** Opens the configured database (migrating it) and builds the app context a command needs. */
 export async function openApp(env: Record<string, string | undefined>, options: { quietLogs?: boolean } = {}): Promise<AppContext> {
   const config = loadConfig(env);
-  const logger = createLogger(options.quietLogs && !env.LOG_LEVEL ? 'warn' : config.logLevel);
+  const logger = createLogger(options.quietLogs && !env.LOG_LEVEL ? 'warn' : config.logLevel, { stderr: options.quietLogs });
   const ds: DataSource = await openDatabase(config.databaseUrl);
   return { config, ds, logger, pubsub: createHomeroomPubSub() };
 }

@@ -44,10 +44,12 @@ export class DemoDistrict {
   readonly seed: number;
   readonly schools: SchoolPlan[] = [];
   readonly schoolYear: { start: string; end: string; springStart: string; fallEnd: string; label: string };
+  private readonly referenceDate: string;
 
   constructor(readonly options: DemoOptions) {
     this.seed = options.seed ?? 42;
     const ref = options.referenceDate ?? new Date().toISOString().slice(0, 10);
+    this.referenceDate = ref;
     const [y, m] = ref.split('-').map(Number);
     const startYear = m >= 7 ? y : y - 1;
     this.schoolYear = {
@@ -139,8 +141,10 @@ export class DemoDistrict {
     for (const s of this.schools) for (let i = 0; i < s.students; i++) yield this.person(PersonRole.STUDENT, s.firstStudent + i, s);
   }
 
+  /** A third of the sections run all year, the rest in the semester holding the reference date. */
   private sectionTerm(s: SchoolPlan, p: number, k: number): string {
-    return (p + k + s.index) % 3 === 0 ? 'trm-year' : 'trm-fall';
+    if ((p + k + s.index) % 3 === 0) return 'trm-year';
+    return this.referenceDate > this.schoolYear.fallEnd ? 'trm-spring' : 'trm-fall';
   }
 
   *sectionRecords(): Generator<SectionRecord> {

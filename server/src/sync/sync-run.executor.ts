@@ -61,7 +61,9 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
     const r = await app.ds.getRepository(SyncRun).findOne({ where: { id: runId }, select: { id: true, cancelRequested: true } });
     if (r?.cancelRequested && !abort.signal.aborted) abort.abort(new CancelledError('Cancelled by request'));
   };
-  const progress = new ProgressReporter(app.ds, app.pubsub, run, await expectedCounts(app, run.districtId), checkCancel);
+  const progress = new ProgressReporter(app.ds, app.pubsub, run, await expectedCounts(app, run.districtId));
+  // A cancel request is a database flag (any process may set it): look every second, even while the source is slow.
+  const cancelPoll = setInterval(() => void checkCancel().catch(() => undefined), 1000);
   const issues = new IssueCollector(app.ds, runId);
   log.info({ mode: run.mode, dryRun: run.dryRun, trigger: run.trigger }, 'sync run started');
   try {
@@ -76,7 +78,7 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
     await progress.setPhase(SyncPhase.FINALIZING, { from: 98, to: 100 });
     await issues.flush();
     await runs.finish(runId, SyncStatus.LAUNCHED, { counts, issueCounts: issues.counts, phase: null, progress: { ...progress.snapshot('LAUNCHED').progress, percent: 100, etaSeconds: 0 } });
-    await progress.emit(true, SyncStatus.LAUNCHED);
+    await progress.finish(SyncStatus.LAUNCHED);
     log.info({ counts }, 'sync run launched');
   } catch (e) {
     await issues.flush().catch(() => undefined);
@@ -84,10 +86,12 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
     const error = cancelled ? (abort.signal.reason as Error).message : readableError(e);
     const status = cancelled ? SyncStatus.CANCELLED : SyncStatus.FAILED;
     await runs.finish(runId, status, { error, issueCounts: issues.counts, phase: null });
-    await progress.emit(true, status);
+    await progress.finish(status);
     if (cancelled) log.info('sync run cancelled');
     else if (e instanceof SourceError || (e as Error).name === 'ThresholdError') log.warn({ error }, 'sync run failed');
     else log.error({ err: e }, 'sync run failed');
+  } finally {
+    clearInterval(cancelPoll);
   }
   return (await runs.get(runId))!;
 }

@@ -232,6 +232,46 @@ describe.each(DIALECTS)('sync engine on %s', (dialect) => {
     expect(after).toEqual(before);
   });
 
+  it('stops a run when a cancel is requested (from any process, through the database) and changes nothing', async () => {
+    await sync(app, districtId, { source });
+    const before = await snapshot();
+    source.data.people = source.data.people.map((p) => ({ ...p, fields: { ...p.fields, givenName: 'X' } }));
+    source.delayMs = 100;
+    const { SyncRunService } = await import('../../src/sync/sync-run.service.js');
+    const pending = sync(app, districtId, { source });
+    await new Promise((r) => setTimeout(r, 400));
+    const active = await new SyncRunService(app.ds).activeRun(districtId);
+    expect(active?.status).toBe(SyncStatus.IN_PROGRESS);
+    const asked = Date.now();
+    await new SyncRunService(app.ds).requestCancel(active!.id);
+    const run = await pending;
+    expect(run.status).toBe(SyncStatus.CANCELLED);
+    expect(run.error).toBe('Cancelled by request');
+    expect(Date.now() - asked).toBeLessThan(2500);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('publishes phases in order and percent that only grows, ending Launched at 100%', async () => {
+    const events: Array<{ status: string; phase: string | null; percent: number }> = [];
+    const sub = app.pubsub.subscribe('SYNC_RUN_UPDATED');
+    const done = (async () => {
+      for await (const u of sub) {
+        events.push(u);
+        if (u.status !== 'IN_PROGRESS') break;
+      }
+    })();
+    const run = await sync(app, districtId, { source });
+    await done;
+    const phases = events.map((e) => e.phase).filter((p, i, a) => p && p !== a[i - 1]);
+    expect(phases).toEqual(['FETCHING', 'PLANNING', 'APPLYING', 'FINALIZING']);
+    const percents = events.map((e) => e.percent);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    expect(events.at(-1)).toMatchObject({ status: 'LAUNCHED', percent: 100, phase: null });
+    const stored = await app.ds.getRepository((await import('../../src/sync/sync-run.entity.js')).SyncRun).findOneByOrFail({ id: run.id });
+    expect([stored.status, stored.phase, stored.progress?.percent]).toEqual(['LAUNCHED', null, 100]);
+    expect(events.every((e) => (e as unknown as { runId: number }).runId === run.id)).toBe(true);
+  });
+
   it('allows one active run per district', async () => {
     const { SyncRunService } = await import('../../src/sync/sync-run.service.js');
     const runs = new SyncRunService(app.ds);

@@ -8,6 +8,8 @@ export type FixtureData = { [E in EntityType]: Array<SourceRecordOf[E]> };
 export class FixtureSource implements RosterSource {
   readonly kind = SourceKind.DEMO;
   failOn: EntityType | null = null;
+  /** Milliseconds to wait before each record: a slow source. */
+  delayMs = 0;
 
   constructor(public data: FixtureData) {}
 
@@ -18,6 +20,7 @@ export class FixtureSource implements RosterSource {
   async *records<E extends EntityType>(entity: E): AsyncIterable<SourceRecordOf[E]> {
     for (const r of this.data[entity] as Array<SourceRecordOf[E]>) {
       if (this.failOn === entity) throw new Error(`connection reset while reading ${entity}`);
+      if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
       yield structuredClone(r);
     }
   }

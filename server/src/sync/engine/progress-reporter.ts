@@ -27,7 +27,6 @@ export class ProgressReporter {
     private readonly run: { id: number; districtId: number },
     /** Expected records per entity type (the previous run's), to estimate percent and ETA. */
     expected: Record<string, number>,
-    private readonly onPersist?: () => Promise<void>,
   ) {
     this.total = { ...expected };
   }
@@ -58,8 +57,15 @@ export class ProgressReporter {
     const fraction = totalAll > 0 ? Math.min(1, doneAll / totalAll) : 0;
     const percent = Math.round(this.share.from + (this.share.to - this.share.from) * fraction);
     const elapsed = (Date.now() - this.started) / 1000;
-    const etaSeconds = percent > 2 && percent < 100 ? Math.round((elapsed * (100 - percent)) / percent) : null;
+    const etaSeconds = percent >= 100 ? 0 : percent > 2 ? Math.round((elapsed * (100 - percent)) / percent) : null;
     return { status, progress: { processed: { ...this.processed }, total: { ...this.total }, percent, etaSeconds } };
+  }
+
+  /** The last event of a run: its final status, and 100% when it launched. */
+  async finish(status: SyncStatus): Promise<void> {
+    if (status === 'LAUNCHED') this.share = { from: 100, to: 100 };
+    this.phase = null;
+    await this.emit(true, status);
   }
 
   async emit(force: boolean, status = 'IN_PROGRESS'): Promise<void> {
@@ -74,7 +80,6 @@ export class ProgressReporter {
     if (force || now - this.lastPersist >= PERSIST_EVERY_MS) {
       this.lastPersist = now;
       await this.ds.getRepository(SyncRun).update({ id: this.run.id }, { phase: this.phase, progress });
-      await this.onPersist?.();
     }
   }
 }

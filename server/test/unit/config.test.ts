@@ -1,0 +1,32 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'homeroom-config-'));
+
+describe('configuration', () => {
+  it('has laptop defaults: SQLite under ./data, port 4000, a generated and kept secret', () => {
+    const dir = dataDir();
+    const c = loadConfig({ DATA_DIR: dir });
+    expect(c.databaseUrl).toBe(`sqlite:${join(dir, 'homeroom.sqlite')}`);
+    expect(c.port).toBe(4000);
+    expect(c.redisUrl).toBeNull();
+    expect(c.logLevel).toBe('info');
+    expect(c.secretKey.toString()).toBe(readFileSync(join(dir, 'secret.key'), 'utf8'));
+    expect(loadConfig({ DATA_DIR: dir }).secretKey.equals(c.secretKey)).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: '70000' }, 'PORT must be a whole number from 0 to 65535, got "70000"'],
+    [{ DATABASE_URL: 'postgres://x/y' }, 'DATABASE_URL must be sqlite:<path> or mysql://user:pass@host:port/db, got "postgres://x/y"'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL must start with redis:// or rediss://, got "localhost:6379"'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
+    [{ NODE_ENV: 'production' }, 'SECRET_KEY is required when NODE_ENV=production (it encrypts district source credentials)'],
+    [{ SECRET_KEY: 'short' }, 'SECRET_KEY must be at least 16 characters'],
+    [{ SMTP_URL: 'mail.example.org' }, 'SMTP_URL must start with smtp:// or smtps://, got "mail.example.org"'],
+  ])('rejects %o with one line naming the variable', (env, message) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(new ConfigError(message));
+  });
+});
