@@ -1,8 +1,10 @@
 // Generated list, in order; see server/src/db/migration-generator.ts.
 import { Initial1795461312055 } from './1795461312055-Initial.js';
 import { AgendaJobs1795461513758 } from './1795461513758-AgendaJobs.js';
+import { Auth1795462411356 } from './1795462411356-Auth.js';
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795461312055,
   AgendaJobs1795461513758,
+  Auth1795462411356,
 ];

@@ -1,3 +1,6 @@
+import { AdminSession } from '../auth/admin-session.entity.js';
+import { AdminUser } from '../auth/admin-user.entity.js';
+import { ApiToken } from '../auth/api-token.entity.js';
 import { AgendaJob } from '../jobs/agenda-job.entity.js';
 import { Course } from '../roster/course.entity.js';
 import { District } from '../roster/district.entity.js';
@@ -27,4 +30,7 @@ export const ENTITIES = [
   SyncIssue,
   FieldMapping,
   AgendaJob,
+  AdminUser,
+  AdminSession,
+  ApiToken,
 ];

@@ -1,18 +1,64 @@
 import type { AppContext } from '../app-context.js';
-import { RosterQueryService } from '../roster/roster-query.service.js';
-import { SyncRunQueryService } from '../roster/sync-run-query.service.js';
+import { AdminUserService } from '../auth/admin-user.service.js';
+import { ApiTokenService } from '../auth/api-token.service.js';
+import { DistrictScope, type Viewer } from '../auth/viewer.js';
+import type { SyncLauncher } from '../sync/sync-launcher.js';
+import { SyncControlService } from '../sync/sync-control.service.js';
+import { SyncReportService } from '../sync/sync-report.service.js';
+import { SyncSettingsService } from '../sync/sync-settings.service.js';
+import { WhyNotSyncedService } from '../sync/why-not-synced.service.js';
 import { createRosterLoaders, type RosterLoaders } from './dataloaders.js';
+import { RosterReader } from './roster/roster-reader.service.js';
 
-/** What resolvers see: the services they delegate to and this request's loaders. */
+/** How a resolver sets or clears the dashboard's session cookie (HTTP only; null over websockets). */
+export interface SessionCookies {
+  set(secret: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+/**
+ * What resolvers see: the caller, its district scope, and services already bound to that
+ * scope. Authorization lives in the auth checker (roles) and these services (districts).
+ */
 export interface GraphQLContext {
   app: AppContext;
-  roster: RosterQueryService;
-  syncRuns: SyncRunQueryService;
+  viewer: Viewer | null;
+  scope: DistrictScope;
+  roster: RosterReader;
+  syncReports: SyncReportService;
+  syncControl: SyncControlService;
+  syncSettings: SyncSettingsService;
+  whyNotSynced: WhyNotSyncedService;
+  admins: AdminUserService;
+  apiTokens: ApiTokenService;
   loaders: RosterLoaders;
+  cookies: SessionCookies | null;
+}
+
+export interface ContextOptions {
+  viewer: Viewer | null;
+  launcher: SyncLauncher;
+  cookies?: SessionCookies | null;
 }
 
 /** A fresh context per HTTP request or websocket operation (loaders must not outlive it). */
-export function createGraphQLContext(app: AppContext): GraphQLContext {
-  const roster = new RosterQueryService(app.ds);
-  return { app, roster, syncRuns: new SyncRunQueryService(app.ds), loaders: createRosterLoaders(roster) };
+export function createGraphQLContext(app: AppContext, options: ContextOptions): GraphQLContext {
+  const { viewer } = options;
+  const scope = DistrictScope.of(viewer);
+  const roster = new RosterReader(app.ds, scope, viewer?.kind === 'ADMIN');
+  const requestedBy = viewer?.kind === 'ADMIN' ? viewer.email : viewer ? `token:${viewer.name}` : null;
+  return {
+    app,
+    viewer,
+    scope,
+    roster,
+    syncReports: new SyncReportService(app.ds, scope),
+    syncControl: new SyncControlService(app.ds, scope, options.launcher, requestedBy),
+    syncSettings: new SyncSettingsService(app, scope),
+    whyNotSynced: new WhyNotSyncedService(app.ds, scope),
+    admins: new AdminUserService(app.ds),
+    apiTokens: new ApiTokenService(app.ds),
+    loaders: createRosterLoaders(roster),
+    cookies: options.cookies ?? null,
+  };
 }

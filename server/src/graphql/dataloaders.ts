@@ -1,14 +1,22 @@
 import DataLoader from 'dataloader';
 import type { Course } from '../roster/course.entity.js';
-import type { RosterQueryService } from '../roster/roster-query.service.js';
+import type { Person } from '../roster/person.entity.js';
 import type { School } from '../roster/school.entity.js';
+import type { Section } from '../roster/section.entity.js';
 import type { Term } from '../roster/term.entity.js';
+import type { EnrollmentWithPerson, RosterReader } from './roster/roster-reader.service.js';
 
 /** Per-request batching of lookups by id (one query per type per tick, not one per row). */
 export interface RosterLoaders {
   school: DataLoader<number, School | null>;
   course: DataLoader<number, Course | null>;
   term: DataLoader<number, Term | null>;
+  person: DataLoader<number, Person | null>;
+  section: DataLoader<number, Section | null>;
+  /** Live enrollments (primary teacher first) with their live person, per section id. */
+  sectionEnrollments: DataLoader<number, EnrollmentWithPerson[]>;
+  /** School ids of a person. */
+  personSchoolIds: DataLoader<number, number[]>;
 }
 
 function byId<T extends { id: number }>(load: (ids: readonly number[]) => Promise<T[]>): DataLoader<number, T | null> {
@@ -18,10 +26,22 @@ function byId<T extends { id: number }>(load: (ids: readonly number[]) => Promis
   });
 }
 
-export function createRosterLoaders(roster: RosterQueryService): RosterLoaders {
+function grouped<T, V>(load: (ids: readonly number[]) => Promise<T[]>, key: (row: T) => number, value: (row: T) => V): DataLoader<number, V[]> {
+  return new DataLoader(async (ids) => {
+    const groups = new Map<number, V[]>(ids.map((id) => [id, []]));
+    for (const row of await load(ids)) groups.get(key(row))?.push(value(row));
+    return ids.map((id) => groups.get(id) ?? []);
+  });
+}
+
+export function createRosterLoaders(roster: RosterReader): RosterLoaders {
   return {
     school: byId((ids) => roster.schoolsByIds(ids)),
     course: byId((ids) => roster.coursesByIds(ids)),
     term: byId((ids) => roster.termsByIds(ids)),
+    person: byId((ids) => roster.peopleByIds(ids)),
+    section: byId((ids) => roster.sectionsByIds(ids)),
+    sectionEnrollments: grouped((ids) => roster.enrollmentsOfSections(ids), (e) => e.sectionId, (e) => e),
+    personSchoolIds: grouped((ids) => roster.schoolIdsOfPeople(ids), (ps) => ps.personId, (ps) => ps.schoolId),
   };
 }

@@ -1,15 +1,96 @@
 import { registerEnumType } from 'type-graphql';
+import { AdminRole } from '../auth/roles.js';
 import { PersonRole, SourceKind } from '../roster/roster-enums.js';
-import { SyncMode, SyncPhase, SyncStatus, SyncTrigger } from '../sync/sync-enums.js';
+import { ChangeAction, IssueSeverity, SyncMode, SyncPhase, SyncStatus, SyncTrigger } from '../sync/sync-enums.js';
+import { SyncPresence } from '../sync/why-not-synced.service.js';
 
-registerEnumType(SourceKind, { name: 'SourceKind', description: 'Where a district roster comes from.' });
-registerEnumType(PersonRole, { name: 'PersonRole' });
+registerEnumType(SourceKind, {
+  name: 'SourceKind',
+  description: 'Where a district roster comes from.',
+  valuesConfig: {
+    CLEVER_API: { description: 'The Clever Data API v3.0 (district token).' },
+    CLEVER_CSV: { description: 'A Clever-format CSV drop (folder or zip).' },
+    ONEROSTER_CSV: { description: 'OneRoster 1.1 CSV bulk files (folder or zip).' },
+    DEMO: { description: 'A generated demo district.' },
+  },
+});
+registerEnumType(PersonRole, {
+  name: 'PersonRole',
+  description: 'Role of a person in the roster and in an enrollment.',
+  valuesConfig: { STUDENT: { description: 'A student.' }, TEACHER: { description: 'A teacher (primary or co-teacher in an enrollment).' } },
+});
 registerEnumType(SyncMode, {
   name: 'SyncMode',
   description: 'EDIT creates and updates only; RESET also removes what the source no longer shares.',
+  valuesConfig: {
+    EDIT: { description: 'Create and update; never delete schools, people or sections (the nightly default).' },
+    RESET: { description: 'Make the district match the source, soft-deleting what it no longer shares (guarded by the reset threshold).' },
+  },
 });
-registerEnumType(SyncTrigger, { name: 'SyncTrigger' });
-registerEnumType(SyncStatus, { name: 'SyncStatus', description: 'SCHEDULED → IN_PROGRESS → LAUNCHED, or FAILED / CANCELLED.' });
-registerEnumType(SyncPhase, { name: 'SyncPhase', description: 'Step of a run while it is IN_PROGRESS.' });
+registerEnumType(SyncTrigger, {
+  name: 'SyncTrigger',
+  description: 'What started a run.',
+  valuesConfig: {
+    SCHEDULED: { description: 'The district schedule.' },
+    MANUAL: { description: 'An admin (dashboard, API or CLI).' },
+    ROLLOVER: { description: 'A new school year rollover.' },
+    REVERT: { description: 'A revert of the previous run (see revertOfRunId).' },
+  },
+});
+registerEnumType(SyncStatus, {
+  name: 'SyncStatus',
+  description: 'SCHEDULED → IN_PROGRESS → LAUNCHED, or FAILED / CANCELLED.',
+  valuesConfig: {
+    SCHEDULED: { description: 'Waiting for a worker ("Scheduled").' },
+    IN_PROGRESS: { description: 'Running ("In Progress"); see phase.' },
+    LAUNCHED: { description: 'Finished and applied ("Launched").' },
+    FAILED: { description: 'Stopped with an error; nothing was changed ("Failed").' },
+    CANCELLED: { description: 'Cancelled on request; nothing was changed ("Cancelled").' },
+  },
+});
+registerEnumType(SyncPhase, {
+  name: 'SyncPhase',
+  description: 'Step of a run while it is IN_PROGRESS.',
+  valuesConfig: {
+    FETCHING: { description: 'Reading and filtering the source.' },
+    PLANNING: { description: 'Comparing the source with the roster.' },
+    APPLYING: { description: 'Writing the changes.' },
+    FINALIZING: { description: 'Recording counts and issues.' },
+  },
+});
+registerEnumType(ChangeAction, {
+  name: 'ChangeAction',
+  description: 'What a run did (or, for a dry run, would do) to one record.',
+  valuesConfig: {
+    CREATE: { description: 'A new record.' },
+    UPDATE: { description: 'Changed fields of an existing record.' },
+    DELETE: { description: 'A soft delete (Reset only).' },
+    RESTORE: { description: 'A previously deleted record brought back.' },
+  },
+});
+registerEnumType(IssueSeverity, {
+  name: 'IssueSeverity',
+  description: 'How serious a sync issue is.',
+  valuesConfig: { ERROR: { description: 'The record was left out.' }, WARNING: { description: 'Synced with a caveat, or deliberately filtered out.' } },
+});
+registerEnumType(AdminRole, {
+  name: 'AdminRole',
+  description: 'What an admin user may do.',
+  valuesConfig: {
+    PLATFORM_ADMIN: { description: 'Everything, in every district.' },
+    SUPPORT: { description: 'Read-only across every district: runs, changes, issues and rosters.' },
+    DISTRICT_ADMIN: { description: 'Read and write one district.' },
+  },
+});
+registerEnumType(SyncPresence, {
+  name: 'SyncPresence',
+  description: 'Answer of whyNotSynced.',
+  valuesConfig: {
+    SYNCED: { description: 'The record is in the roster.' },
+    DELETED: { description: 'The record was synced once and has been removed.' },
+    NOT_SYNCED: { description: 'The last run saw the record and left it out; the issues say why.' },
+    UNKNOWN: { description: 'Neither the roster nor the last run knows the record.' },
+  },
+});
 
-export { PersonRole, SourceKind, SyncMode, SyncPhase, SyncStatus, SyncTrigger };
+export { AdminRole, ChangeAction, IssueSeverity, PersonRole, SourceKind, SyncMode, SyncPhase, SyncPresence, SyncStatus, SyncTrigger };

@@ -2,19 +2,38 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import type { HomeroomPubSub } from '../pubsub.js';
+import { authChecker } from './auth-checker.js';
+import { AuthResolver } from './auth/auth.resolver.js';
 import './enums.js';
 import { DistrictResolver } from './roster/district.resolver.js';
+import { EnrollmentResolver } from './roster/enrollment.resolver.js';
+import { PersonResolver } from './roster/person.resolver.js';
 import { SectionResolver } from './roster/section.resolver.js';
+import { SyncChangeResolver } from './sync/sync-change.resolver.js';
+import { SyncControlResolver } from './sync/sync-control.resolver.js';
+import { SyncRunUpdateResolver } from './sync/sync-run-update.resolver.js';
 import { SyncRunResolver } from './sync/sync-run.resolver.js';
 
 /** Every resolver class of the API; a new feature adds its resolver here. */
-export const RESOLVERS = [DistrictResolver, SectionResolver, SyncRunResolver] as const;
+export const RESOLVERS = [
+  AuthResolver,
+  DistrictResolver,
+  SectionResolver,
+  PersonResolver,
+  EnrollmentResolver,
+  SyncRunResolver,
+  SyncChangeResolver,
+  SyncControlResolver,
+  SyncRunUpdateResolver,
+] as const;
 
 /** The executable schema, shared by HTTP (Apollo) and websocket (graphql-ws) transports. */
 export function buildHomeroomSchema(pubsub: HomeroomPubSub): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [...RESOLVERS],
     pubSub: pubsub,
+    authChecker,
+    authMode: 'error',
     validate: false,
   });
 }

@@ -8,8 +8,16 @@ import express from 'express';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { AppContext } from '../app-context.js';
+import { GraphQLError, parse } from 'graphql';
+import { authenticate } from '../auth/authenticate.js';
+import type { Viewer } from '../auth/viewer.js';
 import { createGraphQLContext, type GraphQLContext } from '../graphql/context.js';
+import { formatError, withErrorCodes } from '../graphql/errors.js';
+import { assertWithinLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from '../graphql/limits.js';
 import { buildHomeroomSchema } from '../graphql/schema.js';
+import { JobQueueLauncher, type SyncLauncher } from '../sync/sync-launcher.js';
+import { authMiddleware, sessionCookies, type AuthLocals } from './auth-middleware.js';
+import { DEFAULT_TOKEN_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { dashboardRouter } from './dashboard.js';
 import { healthHandler } from './health.js';
 import { findRepoRoot } from './repo-root.js';
@@ -23,7 +31,17 @@ export interface HttpServerOptions {
   host?: string;
   /** The built dashboard; defaults to web/dist of the checkout. */
   webDist?: string;
+  /** Where startSync / revertSyncRun hand runs (default: a `sync-run` job for the workers). */
+  launcher?: SyncLauncher;
+  /** Query depth and cost limits (default DEFAULT_QUERY_LIMITS). */
+  queryLimits?: QueryLimits;
+  /** Requests per API token (default DEFAULT_TOKEN_RATE_LIMIT). */
+  tokenRateLimit?: RateLimitOptions;
 }
+
+type WsExtra = {
+  viewer?: Viewer | null;
+};
 
 export interface RunningHttpServer {
   /** Base URL, e.g. http://localhost:4000 */
@@ -63,19 +81,65 @@ export async function startHttpServer(app: AppContext, options: HttpServerOption
     }
     wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req));
   });
-  const wsCleanup = useServer<Record<string, unknown>>({ schema, context: () => createGraphQLContext(app) }, wsServer);
+  const launcher = options.launcher ?? new JobQueueLauncher(app);
+  const limits = options.queryLimits ?? DEFAULT_QUERY_LIMITS;
+  const limiter = new RateLimiter(options.tokenRateLimit ?? DEFAULT_TOKEN_RATE_LIMIT);
+  const secureCookie = app.config.publicUrl.startsWith('https:');
+
+  const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
+    {
+      schema,
+      // connection_init is authenticated like HTTP: payload.authorization ("Bearer …") or the session cookie.
+      onConnect: async (ctx) => {
+        const auth = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        const { viewer } = await authenticate(app.ds, { authorization: typeof auth === 'string' ? auth : null, cookie: ctx.extra.request.headers.cookie });
+        if (!viewer) return false;
+        (ctx.extra as WsExtra).viewer = viewer;
+        return true;
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        const viewer = (ctx.extra as WsExtra).viewer;
+        if (viewer?.kind === 'API_TOKEN') {
+          const retryAfter = limiter.hit(`token:${viewer.tokenId}`);
+          if (retryAfter != null) return [new GraphQLError(`Rate limit exceeded: retry in ${retryAfter} s`, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter } })];
+        }
+        try {
+          assertWithinLimits(parse(payload.query), payload.operationName, payload.variables ?? undefined, limits);
+        } catch (e) {
+          if (e instanceof GraphQLError) return [e];
+          throw e;
+        }
+        return undefined;
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: withErrorCodes(result.errors) } : result),
+      onError: (_ctx, _id, _payload, errors) => withErrorCodes(errors),
+      context: (ctx) => createGraphQLContext(app, { viewer: (ctx.extra as WsExtra).viewer ?? null, launcher }),
+    },
+    wsServer,
+  );
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     csrfPrevention: true,
     logger,
+    formatError,
     plugins: [
+      {
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ document, operationName, request }) {
+              assertWithinLimits(document, operationName, request.variables, limits);
+            },
+          };
+        },
+      },
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }),
       {
         async serverWillStart() {
           return {
             async drainServer() {
               await wsCleanup.dispose();
+              await launcher.close();
               await new Promise<void>((resolve) => wsServer.close(() => resolve()));
             },
           };
@@ -89,7 +153,10 @@ export async function startHttpServer(app: AppContext, options: HttpServerOption
   expressApp.use(
     GRAPHQL_PATH,
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => createGraphQLContext(app) }),
+    authMiddleware(app.ds, limiter),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => createGraphQLContext(app, { viewer: (res.locals as AuthLocals).viewer ?? null, launcher, cookies: sessionCookies(res, secureCookie) }),
+    }),
   );
   expressApp.use(dashboardRouter(options.webDist ?? join(findRepoRoot(), 'web', 'dist')));
 

@@ -15,6 +15,8 @@ import { SyncMode, SyncStatus, SyncTrigger } from '../../src/sync/sync-enums.js'
 import { SyncRun } from '../../src/sync/sync-run.entity.js';
 import { startHttpServer, type RunningHttpServer } from '../../src/http/http-server.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/test-database.js';
+import { AdminUserService } from '../../src/auth/admin-user.service.js';
+import { AdminRole } from '../../src/auth/roles.js';
 
 interface GraphQLResponse<T = any> {
   data?: T;
@@ -30,11 +32,12 @@ describe.each(DIALECTS)('GraphQL roster API over HTTP on %s', (dialect) => {
   let deletedStudent: Person;
   let deletedSection: Section;
   let runIds: number[];
+  let bearer: string;
 
   async function gql<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
     const res = await fetch(`${server.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as GraphQLResponse<T>;
@@ -139,6 +142,10 @@ describe.each(DIALECTS)('GraphQL roster API over HTTP on %s', (dialect) => {
       pubsub: createHomeroomPubSub(),
     };
     server = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
+    bearer = (await new AdminUserService(db.ds).login('root@homeroom.test', 'root-password-123').catch(async () => {
+      await new AdminUserService(db.ds).create({ email: 'root@homeroom.test', password: 'root-password-123', role: AdminRole.PLATFORM_ADMIN });
+      return new AdminUserService(db.ds).login('root@homeroom.test', 'root-password-123');
+    })).secret;
   });
 
   afterAll(async () => {
@@ -176,10 +183,11 @@ describe.each(DIALECTS)('GraphQL roster API over HTTP on %s', (dialect) => {
     expect(JSON.stringify(await gql(`{ districts { id name } }`))).not.toContain('secret-token');
   });
 
-  it('answer null for an unknown district id', async () => {
+  it('answer NOT_FOUND for an unknown district id', async () => {
     const res = await gql(`query ($id: ID!) { district(id: $id) { id } }`, { id: '999999' });
-    expect(res).toEqual({ data: { district: null } });
-    expect((await gql(`{ district(id: "not-a-number") { id } }`)).data).toEqual({ district: null });
+    expect(res.data).toBeNull();
+    expect(res.errors?.[0]).toEqual(expect.objectContaining({ message: 'District 999999 was not found', extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }));
+    expect((await gql(`{ district(id: "not-a-number") { id } }`)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
   it('page through schools with cursors, leaving out deleted schools', async () => {
@@ -314,7 +322,7 @@ describe.each(DIALECTS)('GraphQL roster API over HTTP on %s', (dialect) => {
     const url = `${server.url}/graphql?query=${encodeURIComponent('{ districts { name } }')}`;
     const blocked = await fetch(url);
     expect(blocked.status).toBe(400);
-    const allowed = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
+    const allowed = await fetch(url, { headers: { 'apollo-require-preflight': 'true', authorization: `Bearer ${bearer}` } });
     expect(allowed.status).toBe(200);
     expect(((await allowed.json()) as GraphQLResponse).data.districts).toHaveLength(2);
   });
@@ -338,7 +346,7 @@ describe.each(DIALECTS)('GraphQL roster API over HTTP on %s', (dialect) => {
       ws.once('error', reject);
     });
     expect(ws.protocol).toBe('graphql-transport-ws');
-    ws.send(JSON.stringify({ type: 'connection_init', payload: {} }));
+    ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${bearer}` } }));
     await done;
     ws.close();
     expect(messages[0]).toEqual({ type: 'connection_ack' });

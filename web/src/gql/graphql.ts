@@ -6,9 +6,13 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** Where a district roster comes from. */
 export type SourceKind =
+  /** The Clever Data API v3.0 (district token). */
   | 'CLEVER_API'
+  /** A Clever-format CSV drop (folder or zip). */
   | 'CLEVER_CSV'
+  /** A generated demo district. */
   | 'DEMO'
+  /** OneRoster 1.1 CSV bulk files (folder or zip). */
   | 'ONEROSTER_CSV';
 
 export type DashboardDistrictsQueryVariables = Exact<{ [key: string]: never; }>;

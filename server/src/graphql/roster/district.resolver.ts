@@ -1,43 +1,113 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Permission } from '../../auth/roles.js';
 import type { District } from '../../roster/district.entity.js';
+import type { FieldMapping } from '../../sync/field-mapping.entity.js';
+import type { SyncRun } from '../../sync/sync-run.entity.js';
 import type { GraphQLContext } from '../context.js';
 import { PersonRole } from '../enums.js';
+import { idArg, optionalId } from '../ids.js';
 import { ConnectionArgs, toConnection, toPageRequest } from '../pagination/connection.js';
-import { parseId } from '../ids.js';
-import { DistrictType } from './district.type.js';
-import { PersonConnection, SchoolConnection, SectionConnection } from './roster-connections.js';
+import { SyncRunType } from '../sync/sync-run.type.js';
+import { DistrictType, FieldMappingType } from './district.type.js';
+import { CourseConnection, EnrollmentConnection, PersonConnection, SchoolConnection, SectionConnection, TermConnection } from './roster-connections.js';
 
 @ArgsType()
-class PeopleArgs extends ConnectionArgs {
+class RosterArgs extends ConnectionArgs {
+  @Field(() => Boolean, { nullable: true, description: 'Include soft-deleted rows (admins only; default false).' })
+  includeDeleted?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Case-insensitive text found in the name, source id or number.' })
+  search?: string | null;
+}
+
+@ArgsType()
+class PeopleArgs extends RosterArgs {
   @Field(() => PersonRole, { nullable: true, description: 'Only people of this role.' })
+  role?: PersonRole | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only members of this school.' })
+  schoolId?: string | null;
+}
+
+@ArgsType()
+class SectionArgs extends RosterArgs {
+  @Field(() => ID, { nullable: true, description: 'Only sections of this school.' })
+  schoolId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only sections of this term.' })
+  termId?: string | null;
+}
+
+@ArgsType()
+class EnrollmentArgs extends ConnectionArgs {
+  @Field(() => Boolean, { nullable: true, description: 'Include soft-deleted rows (admins only; default false).' })
+  includeDeleted?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only enrollments in this section.' })
+  sectionId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only enrollments of this person.' })
+  personId?: string | null;
+
+  @Field(() => PersonRole, { nullable: true, description: 'Only students or only teachers.' })
   role?: PersonRole | null;
 }
 
+/** Roster reads start from a district the caller may see; the RosterReader applies the scope. */
+@Authorized()
 @Resolver(() => DistrictType)
 export class DistrictResolver {
-  @Query(() => [DistrictType], { description: 'All districts, by name.' })
+  @Query(() => [DistrictType], { description: 'The districts the caller may see, by name.' })
   districts(@Ctx() ctx: GraphQLContext): Promise<District[]> {
     return ctx.roster.listDistricts();
   }
 
-  @Query(() => DistrictType, { nullable: true, description: 'One district, or null when there is none with this id.' })
-  district(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<District | null> {
-    const districtId = parseId(id);
-    return districtId == null ? Promise.resolve(null) : ctx.roster.findDistrict(districtId);
+  @Query(() => DistrictType, { description: 'One district; NOT_FOUND when it does not exist or is outside the caller’s scope.' })
+  district(@Arg('id', () => ID, { description: 'District id.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<District> {
+    return ctx.roster.getDistrict(idArg(id, 'District'));
   }
 
-  @FieldResolver(() => SchoolConnection, { description: 'Live (not deleted) schools, by id.' })
-  async schools(@Root() district: District, @Args() args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return toConnection(await ctx.roster.pageSchools(district.id, toPageRequest(args)));
+  @FieldResolver(() => SchoolConnection, { description: 'Schools, by id.' })
+  async schools(@Root() d: District, @Args() args: RosterArgs, @Ctx() ctx: GraphQLContext) {
+    return toConnection(await ctx.roster.schools(d.id, args, toPageRequest(args)));
   }
 
-  @FieldResolver(() => SectionConnection, { description: 'Live (not deleted) sections, by id.' })
-  async sections(@Root() district: District, @Args() args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
-    return toConnection(await ctx.roster.pageSections(district.id, toPageRequest(args)));
+  @FieldResolver(() => SectionConnection, { description: 'Sections, by id.' })
+  async sections(@Root() d: District, @Args() args: SectionArgs, @Ctx() ctx: GraphQLContext) {
+    const filter = { ...args, schoolId: optionalId(args.schoolId), termId: optionalId(args.termId) };
+    return toConnection(await ctx.roster.sections(d.id, filter, toPageRequest(args)));
   }
 
-  @FieldResolver(() => PersonConnection, { description: 'Live (not deleted) students and teachers, by id.' })
-  async people(@Root() district: District, @Args() args: PeopleArgs, @Ctx() ctx: GraphQLContext) {
-    return toConnection(await ctx.roster.pagePeople(district.id, { ...toPageRequest(args), role: args.role }));
+  @FieldResolver(() => PersonConnection, { description: 'Students and teachers, by id.' })
+  async people(@Root() d: District, @Args() args: PeopleArgs, @Ctx() ctx: GraphQLContext) {
+    return toConnection(await ctx.roster.people(d.id, { ...args, schoolId: optionalId(args.schoolId) }, toPageRequest(args)));
+  }
+
+  @FieldResolver(() => TermConnection, { description: 'Terms, by id.' })
+  async terms(@Root() d: District, @Args() args: RosterArgs, @Ctx() ctx: GraphQLContext) {
+    return toConnection(await ctx.roster.terms(d.id, args, toPageRequest(args)));
+  }
+
+  @FieldResolver(() => CourseConnection, { description: 'Courses, by id.' })
+  async courses(@Root() d: District, @Args() args: RosterArgs, @Ctx() ctx: GraphQLContext) {
+    return toConnection(await ctx.roster.courses(d.id, args, toPageRequest(args)));
+  }
+
+  @FieldResolver(() => EnrollmentConnection, { description: 'Enrollments (who is in which section), by id.' })
+  async enrollments(@Root() d: District, @Args() args: EnrollmentArgs, @Ctx() ctx: GraphQLContext) {
+    const filter = { ...args, sectionId: optionalId(args.sectionId), personId: optionalId(args.personId) };
+    return toConnection(await ctx.roster.enrollments(d.id, filter, toPageRequest(args)));
+  }
+
+  @Authorized(Permission.ADMIN)
+  @FieldResolver(() => [FieldMappingType], { description: 'The district’s field mapping overrides (admins only).' })
+  fieldMappings(@Root() d: District, @Ctx() ctx: GraphQLContext): Promise<FieldMapping[]> {
+    return ctx.syncSettings.mappings(d.id);
+  }
+
+  @Authorized(Permission.ADMIN)
+  @FieldResolver(() => SyncRunType, { nullable: true, description: 'The most recent run of any status (admins only).' })
+  async lastRun(@Root() d: District, @Ctx() ctx: GraphQLContext): Promise<SyncRun | null> {
+    return (await ctx.syncReports.pageRuns({ districtId: d.id }, { first: 1 })).nodes[0] ?? null;
   }
 }

@@ -1,38 +1,43 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { PersonRole } from '../enums.js';
+import { DateTime } from '../scalars.js';
 
-@ObjectType('Person')
+/** A student or teacher. `schools` is resolved by PersonResolver (batched). */
+@ObjectType('Person', { description: 'A student or teacher of a district.' })
 export class PersonType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Homeroom id.' })
   id!: number;
 
   @Field(() => String, { description: 'Id of the person in the source system.' })
   sourceId!: string;
 
-  @Field(() => PersonRole)
+  @Field(() => PersonRole, { description: 'STUDENT or TEACHER.' })
   role!: PersonRole;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'First name.' })
   givenName!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Middle name.' })
   middleName!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Last name.' })
   familyName!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Email address (per the district’s field mapping).' })
   email!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Login name in the source system.' })
   username!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Student information system id.' })
   sisId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'State id.' })
   stateId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Grade level (students).' })
   grade!: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'When a sync removed this person (only seen with includeDeleted).' })
+  deletedAt!: Date | null;
 }

@@ -1,30 +1,47 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Course } from '../../roster/course.entity.js';
+import type { Person } from '../../roster/person.entity.js';
+import { PersonRole } from '../../roster/roster-enums.js';
 import type { School } from '../../roster/school.entity.js';
 import type { Section } from '../../roster/section.entity.js';
 import type { Term } from '../../roster/term.entity.js';
 import type { GraphQLContext } from '../context.js';
 import { CourseType } from './course.type.js';
+import { PersonType } from './person.type.js';
 import { SchoolType } from './school.type.js';
-import { SectionType } from './section.type.js';
+import { SectionTeacherType, SectionType } from './section.type.js';
 import { TermType } from './term.type.js';
 
+/** A section's relations, batched per request with DataLoader. */
+@Authorized()
 @Resolver(() => SectionType)
 export class SectionResolver {
-  @FieldResolver(() => SchoolType)
+  @FieldResolver(() => SchoolType, { description: 'The school the section belongs to.' })
   async school(@Root() section: Section, @Ctx() ctx: GraphQLContext): Promise<School> {
     const school = await ctx.loaders.school.load(section.schoolId);
     if (!school) throw new Error(`School ${section.schoolId} of section ${section.id} is missing`);
     return school;
   }
 
-  @FieldResolver(() => CourseType, { nullable: true })
+  @FieldResolver(() => CourseType, { nullable: true, description: 'The course taught, when the source names one.' })
   course(@Root() section: Section, @Ctx() ctx: GraphQLContext): Promise<Course | null> {
     return section.courseId == null ? Promise.resolve(null) : ctx.loaders.course.load(section.courseId);
   }
 
-  @FieldResolver(() => TermType, { nullable: true })
+  @FieldResolver(() => TermType, { nullable: true, description: 'The term, when the source names one.' })
   term(@Root() section: Section, @Ctx() ctx: GraphQLContext): Promise<Term | null> {
     return section.termId == null ? Promise.resolve(null) : ctx.loaders.term.load(section.termId);
+  }
+
+  @FieldResolver(() => [SectionTeacherType], { description: 'Teachers, the primary teacher first.' })
+  async teachers(@Root() section: Section, @Ctx() ctx: GraphQLContext): Promise<Array<{ primary: boolean; person: Person }>> {
+    const rows = await ctx.loaders.sectionEnrollments.load(section.id);
+    return rows.filter((e) => e.role === PersonRole.TEACHER).map((e) => ({ primary: e.primary, person: e.person }));
+  }
+
+  @FieldResolver(() => [PersonType], { description: 'Enrolled students, by family then given name.' })
+  async students(@Root() section: Section, @Ctx() ctx: GraphQLContext): Promise<Person[]> {
+    const rows = await ctx.loaders.sectionEnrollments.load(section.id);
+    return rows.filter((e) => e.role === PersonRole.STUDENT).map((e) => e.person);
   }
 }

@@ -1,30 +1,44 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { DateTime } from '../scalars.js';
+import { PersonType } from './person.type.js';
 
-/** A class. Its school, course and term are resolved by SectionResolver (batched). */
-@ObjectType('Section')
+/** A class. Its school, course, term, teachers and students are resolved by SectionResolver (batched). */
+@ObjectType('Section', { description: 'A class: one course taught in one school and term.' })
 export class SectionType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Homeroom id.' })
   id!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Id of the section in the source system.' })
   sourceId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Section name.' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Section number.' })
   sectionNumber!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Period.' })
   period!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Grade level.' })
   grade!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Subject.' })
   subject!: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'When a sync removed it (only seen with includeDeleted).' })
+  deletedAt!: Date | null;
 
   schoolId!: number;
   courseId!: number | null;
   termId!: number | null;
+}
+
+@ObjectType('SectionTeacher', { description: 'A teacher of a section.' })
+export class SectionTeacherType {
+  @Field(() => Boolean, { description: 'True for the primary teacher, false for co-teachers.' })
+  primary!: boolean;
+
+  @Field(() => PersonType, { description: 'The teacher.' })
+  person!: unknown;
 }

@@ -1,20 +1,23 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { LocalDate } from '../scalars.js';
+import { DateTime, LocalDate } from '../scalars.js';
 
-@ObjectType('Term')
+@ObjectType('Term', { description: 'A school term (academic session).' })
 export class TermType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Homeroom id.' })
   id!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Id of the term in the source system.' })
   sourceId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Term name, e.g. "Fall 2026".' })
   name!: string;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'First day.' })
   startDate!: string | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'Last day.' })
   endDate!: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'When a sync removed it (only seen with includeDeleted).' })
+  deletedAt!: Date | null;
 }

@@ -1,0 +1,64 @@
+import type { DataSource } from 'typeorm';
+import { IsNull } from 'typeorm';
+import { ValidationError } from '../roster/district-settings.validation.js';
+import { District } from '../roster/district.entity.js';
+import { notFound } from './api-errors.js';
+import { ApiToken } from './api-token.entity.js';
+import { randomSecret } from './password.js';
+import { sha256 } from './token-hash.js';
+import type { DistrictScope, Viewer } from './viewer.js';
+
+export const API_TOKEN_PREFIX = 'hrt_';
+/** lastUsedAt is written at most this often per token, so reads stay reads. */
+const TOUCH_EVERY_MS = 60_000;
+
+/** Partner API tokens: shown once at creation, stored as SHA-256, read-only access to one district. */
+export class ApiTokenService {
+  constructor(private readonly ds: DataSource) {}
+
+  private get repo() {
+    return this.ds.getRepository(ApiToken);
+  }
+
+  async create(scope: DistrictScope, input: { districtId: number; name: string; createdBy?: string | null }): Promise<{ token: ApiToken; secret: string }> {
+    scope.assertWrite(input.districtId);
+    const name = input.name.trim();
+    if (!name || name.length > 100) throw new ValidationError('A token needs a name of 1 to 100 characters');
+    if (!(await this.ds.getRepository(District).existsBy({ id: input.districtId }))) throw notFound(`District ${input.districtId}`);
+    const secret = `${API_TOKEN_PREFIX}${randomSecret(32)}`;
+    const token = await this.repo.save(this.repo.create({
+      name, districtId: input.districtId, tokenHash: sha256(secret), prefix: secret.slice(0, 12), createdBy: input.createdBy ?? null, lastUsedAt: null, revokedAt: null,
+    }));
+    return { token, secret };
+  }
+
+  /** Live (not revoked) tokens the caller may manage, newest first. */
+  list(scope: DistrictScope, districtId?: number | null): Promise<ApiToken[]> {
+    const qb = this.repo.createQueryBuilder('t').where('t.revokedAt IS NULL');
+    if (districtId != null) {
+      if (!scope.canWrite(districtId)) return Promise.resolve([]);
+      qb.andWhere('t.districtId = :districtId', { districtId });
+    }
+    const ids = scope.canWrite(-1) ? null : [...(scope.districtIds ?? [])].filter((id) => scope.canWrite(id));
+    if (ids) qb.andWhere(ids.length ? 't.districtId IN (:...ids)' : '1 = 0', { ids });
+    return qb.orderBy('t.createdAt', 'DESC').addOrderBy('t.id', 'DESC').getMany();
+  }
+
+  async revoke(scope: DistrictScope, id: number): Promise<ApiToken> {
+    const token = await this.repo.findOneBy({ id, revokedAt: IsNull() });
+    if (!token || !scope.canWrite(token.districtId)) throw notFound(`API token ${id}`);
+    token.revokedAt = new Date();
+    return this.repo.save(token);
+  }
+
+  /** The caller for a bearer secret, or null when unknown or revoked. */
+  async viewerForSecret(secret: string): Promise<Viewer | null> {
+    const token = await this.repo.findOneBy({ tokenHash: sha256(secret) });
+    if (!token || token.revokedAt) return null;
+    const now = Date.now();
+    if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+      await this.repo.update({ id: token.id }, { lastUsedAt: new Date(now) });
+    }
+    return { kind: 'API_TOKEN', tokenId: token.id, name: token.name, districtId: token.districtId };
+  }
+}

@@ -1,0 +1,28 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ApiError } from '../auth/api-errors.js';
+import { ValidationError } from '../roster/district-settings.validation.js';
+
+/** The API code of a service error: ApiError carries one, ValidationError is BAD_USER_INPUT. */
+export function errorCode(err: unknown): string | null {
+  if (err instanceof ApiError) return err.code;
+  if (err instanceof ValidationError) return 'BAD_USER_INPUT';
+  return null;
+}
+
+/**
+ * Apollo formatError: service errors keep their message and get their code; an unexpected
+ * error keeps Apollo's INTERNAL_SERVER_ERROR (and its message, which never holds credentials).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = errorCode(unwrapResolverError(error));
+  return code ? { ...formatted, extensions: { ...formatted.extensions, code } } : formatted;
+}
+
+/** The same mapping for graphql-ws results (GraphQLError instances). */
+export function withErrorCodes(errors: readonly GraphQLError[]): GraphQLError[] {
+  return errors.map((e) => {
+    const code = errorCode(e.originalError);
+    return code ? new GraphQLError(e.message, { nodes: e.nodes, path: e.path, originalError: e.originalError, extensions: { ...e.extensions, code } }) : e;
+  });
+}

@@ -1,0 +1,72 @@
+import type { DataSource } from 'typeorm';
+import { conflict, notFound } from '../auth/api-errors.js';
+import type { DistrictScope } from '../auth/viewer.js';
+import { validateDate, ValidationError } from '../roster/district-settings.validation.js';
+import { District } from '../roster/district.entity.js';
+import type { SyncLauncher } from './sync-launcher.js';
+import { ACTIVE_STATUSES, SyncMode, SyncStatus, SyncTrigger } from './sync-enums.js';
+import type { SyncRun } from './sync-run.entity.js';
+import { SyncRunService } from './sync-run.service.js';
+import { revertibleRun } from './sync-revert.js';
+
+export interface StartSyncRequest {
+  districtId: number;
+  mode?: SyncMode | null;
+  dryRun?: boolean | null;
+  asOf?: string | null;
+  overrideThreshold?: boolean | null;
+}
+
+/** Starting, cancelling and reverting runs on behalf of an API caller (scope-checked). */
+export class SyncControlService {
+  private readonly runs: SyncRunService;
+
+  constructor(private readonly ds: DataSource, private readonly scope: DistrictScope, private readonly launcher: SyncLauncher, private readonly requestedBy: string | null) {
+    this.runs = new SyncRunService(ds);
+  }
+
+  private async district(id: number): Promise<District> {
+    this.scope.assertWrite(id);
+    const d = await this.ds.getRepository(District).findOneBy({ id });
+    if (!d) throw notFound(`District ${id}`);
+    return d;
+  }
+
+  /** A new run (queued), or the district's active run with `existing: true`. */
+  async start(req: StartSyncRequest): Promise<{ run: SyncRun; existing: boolean }> {
+    await this.district(req.districtId);
+    if (req.asOf) validateDate(req.asOf, 'asOf');
+    const mode = req.mode ?? SyncMode.EDIT;
+    if (req.overrideThreshold && mode !== SyncMode.RESET) throw new ValidationError('overrideThreshold only applies to a RESET');
+    const result = await this.runs.createRun({
+      districtId: req.districtId, mode, dryRun: req.dryRun ?? false, asOf: req.asOf ?? null, overrideThreshold: req.overrideThreshold ?? false,
+      trigger: SyncTrigger.MANUAL, requestedBy: this.requestedBy,
+    });
+    if (!result.existing) await this.launcher.launch(result.run.id);
+    return result;
+  }
+
+  async cancel(runId: number): Promise<SyncRun> {
+    const run = await this.runs.get(runId);
+    if (!run || !this.scope.canWrite(run.districtId)) throw notFound(`Sync run ${runId}`);
+    if (!ACTIVE_STATUSES.includes(run.status)) throw conflict(`Sync run ${runId} has already finished (${run.status}); there is nothing to cancel`);
+    return this.runs.requestCancel(runId);
+  }
+
+  /** Queues a REVERT of `runId`, which must be the district's latest launched (applied) run. */
+  async revert(runId: number): Promise<SyncRun> {
+    const target = await this.runs.get(runId);
+    if (!target || !this.scope.canWrite(target.districtId)) throw notFound(`Sync run ${runId}`);
+    if (target.dryRun) throw conflict(`Sync run ${runId} is a dry run; it changed nothing to revert`);
+    const latest = await revertibleRun(this.ds.manager, target.districtId).catch((e) => {
+      throw conflict((e as Error).message);
+    });
+    if (latest.id !== target.id) throw conflict(`Only the latest sync can be reverted: run ${latest.id} came after run ${runId}`);
+    const { run, existing } = await this.runs.createRun({
+      districtId: target.districtId, mode: target.mode, trigger: SyncTrigger.REVERT, requestedBy: this.requestedBy, revertOfRunId: target.id,
+    });
+    if (existing) throw conflict(`District ${target.districtId} has a sync ${run.status === SyncStatus.SCHEDULED ? 'scheduled' : 'in progress'} (run ${run.id}); revert after it ends`);
+    await this.launcher.launch(run.id);
+    return run;
+  }
+}

@@ -1,0 +1,105 @@
+import type { DataSource } from 'typeorm';
+import { notFound } from '../auth/api-errors.js';
+import type { DistrictScope } from '../auth/viewer.js';
+import type { AppContext } from '../app-context.js';
+import { ValidationError } from '../roster/district-settings.validation.js';
+import { District } from '../roster/district.entity.js';
+import { DistrictService, type UpdateDistrictInput } from '../roster/district.service.js';
+import { ENTITY_TYPES, type EntityType } from '../roster/roster-enums.js';
+import { ROSTER_TABLES } from './engine/roster-tables.js';
+import { FieldMapping } from './field-mapping.entity.js';
+import { createSource } from './sources/source-factory.js';
+
+export interface FieldMappingInput {
+  entityType: string;
+  targetField: string;
+  /** null or empty removes the override (the source default applies again). */
+  sourceField?: string | null;
+}
+
+export interface SyncSettingsInput extends Omit<UpdateDistrictInput, 'name' | 'source'> {
+  fieldMappings?: FieldMappingInput[] | null;
+}
+
+export interface ConnectionTestResult {
+  ok: boolean;
+  message: string;
+  districtName: string | null;
+  counts: Partial<Record<EntityType, number>>;
+}
+
+/** The target fields a mapping may name per entity type. */
+export function mappableFields(entity: EntityType): string[] {
+  return entity === 'enrollments' ? [] : [...ROSTER_TABLES[entity].fields, ...(entity === 'people' ? ['role'] : [])];
+}
+
+/** A district's sync settings and field mappings, changed on behalf of an API caller. */
+export class SyncSettingsService {
+  constructor(private readonly app: AppContext, private readonly scope: DistrictScope) {}
+
+  private get ds(): DataSource {
+    return this.app.ds;
+  }
+
+  async update(districtId: number, input: SyncSettingsInput): Promise<District> {
+    this.scope.assertWrite(districtId);
+    if (!(await this.ds.getRepository(District).existsBy({ id: districtId }))) throw notFound(`District ${districtId}`);
+    const { fieldMappings, ...settings } = input;
+    const mappings = fieldMappings ? fieldMappings.map((m) => this.checkMapping(m)) : [];
+    // Everything is validated before anything is written.
+    const district = await new DistrictService(this.ds, this.app.config.secretKey).update(districtId, settings);
+    if (mappings.length) {
+      await this.ds.transaction(async (em) => {
+        const repo = em.getRepository(FieldMapping);
+        for (const m of mappings) {
+          const key = { districtId, entityType: m.entityType, targetField: m.targetField };
+          if (!m.sourceField) await repo.delete(key);
+          else if (await repo.findOneBy(key)) await repo.update(key, { sourceField: m.sourceField });
+          else await repo.insert({ ...key, sourceField: m.sourceField });
+        }
+      });
+    }
+    return district;
+  }
+
+  /** The district's overrides (not the source defaults). */
+  async mappings(districtId: number): Promise<FieldMapping[]> {
+    this.scope.assertRead(districtId);
+    return this.ds.getRepository(FieldMapping).find({ where: { districtId }, order: { entityType: 'ASC', targetField: 'ASC' } });
+  }
+
+  /** Reads the source once (district name and counts) without syncing anything. */
+  async testConnection(districtId: number): Promise<ConnectionTestResult> {
+    this.scope.assertWrite(districtId);
+    const district = await this.ds.getRepository(District).findOneBy({ id: districtId });
+    if (!district) throw notFound(`District ${districtId}`);
+    const colleague = await import(/* optional */ `./test-connection.service${'.js'}`).catch(() => null) as null | {
+      testDistrictConnection?: (app: AppContext, id: number) => Promise<Partial<ConnectionTestResult> & { ok: boolean; message: string }>;
+    };
+    if (colleague?.testDistrictConnection) {
+      const r = await colleague.testDistrictConnection(this.app, districtId);
+      return { ok: r.ok, message: r.message, districtName: r.districtName ?? null, counts: r.counts ?? {} };
+    }
+    try {
+      const source = await createSource(district.sourceKind, new DistrictService(this.ds, this.app.config.secretKey).sourceConfig(district));
+      try {
+        const info = (await source.describe?.(AbortSignal.timeout(30_000))) ?? { districtName: null, counts: {} };
+        return { ok: true, message: `Connected to the ${district.sourceKind} source${info.districtName ? ` of ${info.districtName}` : ''}.`, ...info };
+      } finally {
+        await source.close?.();
+      }
+    } catch (e) {
+      return { ok: false, message: (e as Error).message, districtName: null, counts: {} };
+    }
+  }
+
+  private checkMapping(m: FieldMappingInput): Required<FieldMappingInput> & { entityType: EntityType } {
+    const entity = m.entityType as EntityType;
+    if (!ENTITY_TYPES.includes(entity)) throw new ValidationError(`Unknown entity type "${m.entityType}" (one of ${ENTITY_TYPES.join(', ')})`);
+    const fields = mappableFields(entity);
+    if (!fields.includes(m.targetField)) throw new ValidationError(`"${m.targetField}" is not a mappable ${entity} field (one of ${fields.join(', ') || 'none'})`);
+    const sourceField = m.sourceField?.trim() || null;
+    if (sourceField && sourceField.length > 128) throw new ValidationError('A source field name has at most 128 characters');
+    return { entityType: entity, targetField: m.targetField, sourceField };
+  }
+}
