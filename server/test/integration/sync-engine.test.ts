@@ -114,6 +114,31 @@ describe.each(DIALECTS)('sync engine on %s', (dialect) => {
     expect(first.id).toBeLessThan(back.id);
   });
 
+  it('Reset removes a school the source no longer shares with its sections, people and enrollments', async () => {
+    await sync(app, districtId, { source });
+    source.data.schools = source.data.schools.filter((x) => x.sourceId !== 'S2');
+    const reset = await sync(app, districtId, { source, mode: SyncMode.RESET, overrideThreshold: true });
+    expect(reset.status).toBe(SyncStatus.LAUNCHED);
+    expect(await live('school')).toEqual(['S1']);
+    expect(await live('section')).toEqual(['SEC1']);
+    expect(await live('person')).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'T1', 'T2']);
+    expect(await enrollmentsOf('SEC2')).toEqual([]);
+    expect(reset.counts!.schools.deleted).toBe(1);
+    expect(reset.counts!.sections.deleted).toBe(1);
+    expect(reset.counts!.people.deleted).toBe(6);
+    expect(reset.counts!.enrollments.deleted).toBe(6);
+  });
+
+  it("applies the district's field mappings over the source defaults", async () => {
+    const { FieldMapping } = await import('../../src/sync/field-mapping.entity.js');
+    await app.ds.getRepository(FieldMapping).save({ districtId, entityType: 'people', targetField: 'email', sourceField: 'workEmail' });
+    source.data.people.find((p) => p.sourceId === 'T1')!.fields.workEmail = 'ada.lovelace@district.k12.us';
+    const run = await sync(app, districtId, { source });
+    expect(run.status).toBe(SyncStatus.LAUNCHED);
+    expect((await row('person', 'T1')).email).toBe('ada.lovelace@district.k12.us');
+    expect((await row('person', 'T2')).email).toBeNull();
+  });
+
   it('Reset refuses to delete more than the threshold unless overridden, and changes nothing', async () => {
     await sync(app, districtId, { source });
     const before = await snapshot();
