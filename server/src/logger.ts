@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { destination, pino, type Logger } from 'pino';
 import type { LogLevel } from './config.js';
 
 export type { Logger };
@@ -8,5 +8,5 @@ export type { Logger };
  * `sync --json`) stays clean. Child loggers carry districtId / runId.
  */
 export function createLogger(level: LogLevel = 'info', options: { stderr?: boolean } = {}): Logger {
-  return pino({ level, base: { service: 'homeroom' } }, pino.destination(options.stderr ? 2 : 1));
+  return pino({ level, base: { service: 'homeroom' } }, destination(options.stderr ? 2 : 1));
 }
