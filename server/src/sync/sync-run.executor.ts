@@ -16,6 +16,7 @@ import { SyncRun } from './sync-run.entity.js';
 import { SyncRunService } from './sync-run.service.js';
 import { revertRun } from './sync-revert.js';
 import { resetThresholdError } from './reset-threshold.js';
+import { notifyRunFinished } from '../notify/run-notifier.js';
 
 /** Today in the district's timezone, as YYYY-MM-DD. */
 export function todayIn(timezone: string, now = new Date()): string {
@@ -51,6 +52,7 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
   if (run.status === SyncStatus.IN_PROGRESS) {
     // The worker that had it died mid-run; its transaction never committed.
     await runs.markFailed(runId, 'interrupted');
+    await notifyRunFinished(app, runId).catch((err) => app.logger.error({ err, runId }, 'sync email failed'));
     return (await runs.get(runId))!;
   }
   if (!(await runs.claim(runId))) return (await runs.get(runId))!;
@@ -93,6 +95,7 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
   } finally {
     clearInterval(cancelPoll);
   }
+  await notifyRunFinished(app, runId).catch((err) => log.error({ err }, 'sync email failed'));
   return (await runs.get(runId))!;
 }
 

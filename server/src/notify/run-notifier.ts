@@ -1,0 +1,55 @@
+import type { AppContext } from '../app-context.js';
+import { District } from '../roster/district.entity.js';
+import { SyncStatus } from '../sync/sync-enums.js';
+import { SyncRun } from '../sync/sync-run.entity.js';
+import { createMailer, type Mailer } from './mailer.js';
+import { renderRunEmail } from './run-email.js';
+
+const ENDED = [SyncStatus.LAUNCHED, SyncStatus.FAILED, SyncStatus.CANCELLED];
+
+/** One mailer per AppContext (its SMTP connection settings), made on first use. */
+const mailers = new WeakMap<AppContext, Mailer>();
+
+export function mailerFor(app: AppContext): Mailer {
+  let mailer = mailers.get(app);
+  if (!mailer) {
+    mailer = createMailer(app.config, app.logger.child({ component: 'notify' }));
+    mailers.set(app, mailer);
+  }
+  return mailer;
+}
+
+export interface NotifyOutcome {
+  sent: string[];
+  failed: string[];
+  skipped?: string;
+}
+
+/**
+ * Emails the district's subscribers (notifyEmails) once a run has ended: one message per
+ * address, so subscribers do not see each other. Dry runs send nothing (the admin who asked
+ * for the preview is looking at it). A failed delivery is logged; it never fails the run.
+ */
+export async function notifyRunFinished(app: AppContext, runId: number, mailer: Mailer = mailerFor(app)): Promise<NotifyOutcome> {
+  const log = app.logger.child({ component: 'notify', runId });
+  const run = await app.ds.getRepository(SyncRun).findOneBy({ id: runId });
+  if (!run) return { sent: [], failed: [], skipped: 'no such run' };
+  if (!ENDED.includes(run.status)) return { sent: [], failed: [], skipped: `run is ${run.status}` };
+  if (run.dryRun) return { sent: [], failed: [], skipped: 'dry run' };
+  const district = await app.ds.getRepository(District).findOneBy({ id: run.districtId });
+  const to = [...new Set((district?.notifyEmails ?? []).map((e) => e.trim()).filter(Boolean))];
+  if (!district || to.length === 0) return { sent: [], failed: [], skipped: 'no subscribers' };
+  const email = renderRunEmail({ run, district, publicUrl: app.config.publicUrl });
+  const sent: string[] = [];
+  const failed: string[] = [];
+  for (const address of to) {
+    try {
+      await mailer.send({ to: address, ...email }, { runId, districtId: district.id, status: run.status });
+      sent.push(address);
+    } catch (err) {
+      failed.push(address);
+      log.error({ err, districtId: district.id, to: address, subject: email.subject }, 'sync email could not be sent');
+    }
+  }
+  return { sent, failed };
+}
