@@ -11,11 +11,14 @@ import { fakeCleverCommand } from './commands/fake-clever.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { schemaCommand } from './commands/schema.command.js';
 import { serveCommand } from './commands/serve.command.js';
+import { adminCreateCommand } from './commands/admin.command.js';
+import { tokenCreateCommand } from './commands/token.command.js';
 import { syncCommand } from './commands/sync.command.js';
 
 export const COMMANDS: CliCommand[] = [
   serveCommand, migrateCommand, demoCommand, districtCreateCommand, districtListCommand, districtUpdateCommand, syncCommand, schemaCommand,
   districtTestCommand, fakeCleverCommand,
+  adminCreateCommand, tokenCreateCommand,
 ];
 
 function overview(): string {

@@ -8,7 +8,7 @@ import { DistrictService, type UpdateDistrictInput } from '../roster/district.se
 import { ENTITY_TYPES, type EntityType } from '../roster/roster-enums.js';
 import { ROSTER_TABLES } from './engine/roster-tables.js';
 import { FieldMapping } from './field-mapping.entity.js';
-import { createSource } from './sources/source-factory.js';
+import { testDistrictConnection } from './test-connection.service.js';
 
 export interface FieldMappingInput {
   entityType: string;
@@ -73,24 +73,11 @@ export class SyncSettingsService {
     this.scope.assertWrite(districtId);
     const district = await this.ds.getRepository(District).findOneBy({ id: districtId });
     if (!district) throw notFound(`District ${districtId}`);
-    const colleague = await import(/* optional */ `./test-connection.service${'.js'}`).catch(() => null) as null | {
-      testDistrictConnection?: (app: AppContext, id: number) => Promise<Partial<ConnectionTestResult> & { ok: boolean; message: string }>;
-    };
-    if (colleague?.testDistrictConnection) {
-      const r = await colleague.testDistrictConnection(this.app, districtId);
-      return { ok: r.ok, message: r.message, districtName: r.districtName ?? null, counts: r.counts ?? {} };
-    }
-    try {
-      const source = await createSource(district.sourceKind, new DistrictService(this.ds, this.app.config.secretKey).sourceConfig(district));
-      try {
-        const info = (await source.describe?.(AbortSignal.timeout(30_000))) ?? { districtName: null, counts: {} };
-        return { ok: true, message: `Connected to the ${district.sourceKind} source${info.districtName ? ` of ${info.districtName}` : ''}.`, ...info };
-      } finally {
-        await source.close?.();
-      }
-    } catch (e) {
-      return { ok: false, message: (e as Error).message, districtName: null, counts: {} };
-    }
+    const r = await testDistrictConnection(this.app, districtId, { signal: AbortSignal.timeout(60_000) });
+    const message = r.ok
+      ? `Read the ${district.sourceKind} source${r.districtName ? ` of ${r.districtName}` : ''} in ${r.elapsedMs} ms.`
+      : (r.error ?? 'The source could not be read');
+    return { ok: r.ok, message, districtName: r.districtName, counts: r.counts };
   }
 
   private checkMapping(m: FieldMappingInput): Required<FieldMappingInput> & { entityType: EntityType } {

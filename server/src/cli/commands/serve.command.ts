@@ -4,6 +4,8 @@ import { District } from '../../roster/district.entity.js';
 import { choiceOption, intOption, type CliCommand } from '../cli-command.js';
 import { closeApp, openApp } from '../cli-context.js';
 import { createDemoDistrict } from './demo.command.js';
+import { createDemoAdmin } from '../../auth/demo-admin.js';
+import { useRedisPubSub } from '../../graphql/redis-pubsub.js';
 
 export const serveCommand: CliCommand = {
   path: ['serve'],
@@ -14,10 +16,12 @@ export const serveCommand: CliCommand = {
     const role = choiceOption(v.role as string | undefined, 'role', ['all', 'api', 'worker'] as const) ?? 'all';
     const port = intOption(v.port, 'port') ?? undefined;
     const app = await openApp(io.env);
+    useRedisPubSub(app);
     if (v['demo-if-empty'] && (await app.ds.getRepository(District).count()) === 0) {
       io.out('Empty database: creating "Demo District" (2,000 students)…');
       const { run } = await createDemoDistrict(app, 'Demo District', 2000);
       io.out(`Demo District synced (run ${run.id} ${run.status}).`);
+      await createDemoAdmin(app, io);
     }
     const http = role === 'worker' ? null : await startHttpServer(app, { port: port ?? app.config.port });
     const worker = role === 'api' ? null : await startWorker(app);
