@@ -100,5 +100,15 @@ async function benchDialect(dialect: string) {
   }
 }
 
-for (const d of dbs) await benchDialect(d);
-process.exit(0);
+if (dbs.length === 1) {
+  await benchDialect(dbs[0]);
+} else {
+  // One process per database, so each peak RSS is that database's alone.
+  const { spawnSync } = await import('node:child_process');
+  for (const d of dbs) {
+    const runTs = join(import.meta.dirname, '..', '..', 'bin', 'run-ts.mjs');
+    const r = spawnSync(process.execPath, [runTs, 'server/bench/sync.bench.ts', '--students', String(students), '--db', d], { stdio: 'inherit' });
+    if (r.status !== 0) process.exitCode = r.status ?? 1;
+  }
+}
+process.exit(process.exitCode ?? 0);
