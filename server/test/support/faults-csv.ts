@@ -111,7 +111,7 @@ const quote = (cell: string, delimiter: string) => (/["\r\n]/.test(cell) || cell
 
 function serialize(table: Table, form: FileForm, rng: Rng): Buffer {
   const text = table.map((row) => row.map((c) => quote(c, form.delimiter)).join(form.delimiter)).join(form.eol) + (rng() < 0.8 ? form.eol : '');
-  let buf = Buffer.concat([form.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
+  let buf: Buffer = Buffer.concat([form.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
   for (const d of form.damage) buf = d(buf, rng);
   return buf;
 }
