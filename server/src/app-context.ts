@@ -9,4 +9,6 @@ export interface AppContext {
   ds: DataSource;
   logger: Logger;
   pubsub: HomeroomPubSub;
+  /** Resources to release when the process is done with the app (after the DataSource). */
+  closers?: Array<() => Promise<void>>;
 }

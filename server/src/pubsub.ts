@@ -16,7 +16,17 @@ export type HomeroomPubSub = PubSub<{ SYNC_RUN_UPDATED: [SyncRunUpdate] }>;
 
 export const SYNC_RUN_UPDATED = 'SYNC_RUN_UPDATED';
 
-/** In-process by default; the operations issue adds a Redis event target for multi-process fan-out. */
+/** In-process only: what tests and single-process tools use. */
 export function createHomeroomPubSub(): HomeroomPubSub {
   return createPubSub<{ SYNC_RUN_UPDATED: [SyncRunUpdate] }>();
+}
+
+/**
+ * The app's PubSub: through Redis when REDIS_URL is set (events published by a worker or a
+ * CLI sync reach subscribers on every API process), in-process otherwise.
+ */
+export async function createAppPubSub(redisUrl: string | null): Promise<{ pubsub: HomeroomPubSub; close(): Promise<void> }> {
+  if (!redisUrl) return { pubsub: createHomeroomPubSub(), close: async () => undefined };
+  const { createRedisPubSub } = await import('./redis-pubsub.js');
+  return createRedisPubSub(redisUrl);
 }

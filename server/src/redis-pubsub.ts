@@ -1,7 +1,6 @@
 import { createPubSub } from '@graphql-yoga/subscription';
 import { Redis } from 'ioredis';
-import type { AppContext } from '../app-context.js';
-import type { HomeroomPubSub, SyncRunUpdate } from '../pubsub.js';
+import type { HomeroomPubSub, SyncRunUpdate } from './pubsub.js';
 
 const PREFIX = 'homeroom:pubsub:';
 type Listener = ((event: Event) => void) | { handleEvent(event: Event): void };
@@ -56,18 +55,5 @@ export function createRedisPubSub(redisUrl: string): { pubsub: HomeroomPubSub; c
     async close() {
       await Promise.allSettled([publisher.quit(), subscriber.quit()]);
     },
-  };
-}
-
-/** With REDIS_URL, switches the app's PubSub to Redis (API and worker processes see each other's events). */
-export function useRedisPubSub(app: AppContext): void {
-  if (!app.config.redisUrl) return;
-  const redis = createRedisPubSub(app.config.redisUrl);
-  app.pubsub = redis.pubsub;
-  // The connections close with the app (closeApp destroys the DataSource last).
-  const destroy = app.ds.destroy.bind(app.ds);
-  app.ds.destroy = async () => {
-    await destroy();
-    await redis.close();
   };
 }

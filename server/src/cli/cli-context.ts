@@ -3,16 +3,18 @@ import type { AppContext } from '../app-context.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/data-source.js';
 import { createLogger } from '../logger.js';
-import { createHomeroomPubSub } from '../pubsub.js';
+import { createAppPubSub } from '../pubsub.js';
 
 /** Opens the configured database (migrating it) and builds the app context a command needs. */
 export async function openApp(env: Record<string, string | undefined>, options: { quietLogs?: boolean } = {}): Promise<AppContext> {
   const config = loadConfig(env);
   const logger = createLogger(options.quietLogs && !env.LOG_LEVEL ? 'warn' : config.logLevel, { stderr: options.quietLogs });
   const ds: DataSource = await openDatabase(config.databaseUrl);
-  return { config, ds, logger, pubsub: createHomeroomPubSub() };
+  const { pubsub, close } = await createAppPubSub(config.redisUrl);
+  return { config, ds, logger, pubsub, closers: [close] };
 }
 
 export async function closeApp(app: AppContext): Promise<void> {
   if (app.ds.isInitialized) await app.ds.destroy();
+  for (const close of app.closers ?? []) await close().catch(() => undefined);
 }

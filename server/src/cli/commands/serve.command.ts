@@ -5,7 +5,6 @@ import { choiceOption, intOption, type CliCommand } from '../cli-command.js';
 import { closeApp, openApp } from '../cli-context.js';
 import { createDemoDistrict } from './demo.command.js';
 import { createDemoAdmin } from '../../auth/demo-admin.js';
-import { useRedisPubSub } from '../../graphql/redis-pubsub.js';
 
 export const serveCommand: CliCommand = {
   path: ['serve'],
@@ -16,7 +15,6 @@ export const serveCommand: CliCommand = {
     const role = choiceOption(v.role as string | undefined, 'role', ['all', 'api', 'worker'] as const) ?? 'all';
     const port = intOption(v.port, 'port') ?? undefined;
     const app = await openApp(io.env);
-    useRedisPubSub(app);
     if (v['demo-if-empty'] && (await app.ds.getRepository(District).count()) === 0) {
       io.out('Empty database: creating "Demo District" (2,000 students)…');
       const { run } = await createDemoDistrict(app, 'Demo District', 2000);
