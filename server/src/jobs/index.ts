@@ -6,3 +6,4 @@ export { validateSchedule, nextRunTimes, localDate, ScheduleError } from './sche
 export { runDistrictSchedule, scheduledSyncBlocker, type ScheduleOutcome } from './definitions/district-schedule.job.js';
 export { cleanupOldSyncDetails } from './definitions/cleanup.job.js';
 export { JOB_NAMES, DEFAULT_RETENTION_DAYS, type JobName, type JobPayloads } from './job-types.js';
+export { rescheduleDistrict } from './reschedule-district.js';

@@ -9,6 +9,7 @@ import { ENTITY_TYPES, type EntityType } from '../roster/roster-enums.js';
 import { ROSTER_TABLES } from './engine/roster-tables.js';
 import { FieldMapping } from './field-mapping.entity.js';
 import { testDistrictConnection } from './test-connection.service.js';
+import { rescheduleDistrict } from '../jobs/index.js';
 
 export interface FieldMappingInput {
   entityType: string;
@@ -30,7 +31,7 @@ export interface ConnectionTestResult {
 
 /** The target fields a mapping may name per entity type. */
 export function mappableFields(entity: EntityType): string[] {
-  return entity === 'enrollments' ? [] : [...ROSTER_TABLES[entity].fields, ...(entity === 'people' ? ['role'] : [])];
+  return entity === 'enrollments' ? [] : ROSTER_TABLES[entity].fields;
 }
 
 /** A district's sync settings and field mappings, changed on behalf of an API caller. */
@@ -48,6 +49,7 @@ export class SyncSettingsService {
     const mappings = fieldMappings ? fieldMappings.map((m) => this.checkMapping(m)) : [];
     // Everything is validated before anything is written.
     const district = await new DistrictService(this.ds, this.app.config.secretKey).update(districtId, settings);
+    await rescheduleDistrict(this.app, district);
     if (mappings.length) {
       await this.ds.transaction(async (em) => {
         const repo = em.getRepository(FieldMapping);

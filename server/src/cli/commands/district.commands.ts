@@ -5,18 +5,7 @@ import { resolve } from 'node:path';
 import { boolOption, choiceOption, intOption, UsageError, type CliCommand } from '../cli-command.js';
 import { closeApp, openApp } from '../cli-context.js';
 import type { District } from '../../roster/district.entity.js';
-import type { AppContext } from '../../app-context.js';
-import { createJobClient } from '../../jobs/index.js';
-
-/** Jobs live in the database: updating the district's repeating job needs no running worker. */
-async function reschedule(app: AppContext, d: District): Promise<Date | null> {
-  const jobs = await createJobClient(app);
-  try {
-    return await jobs.scheduler.scheduleDistrict(d);
-  } finally {
-    await jobs.close();
-  }
-}
+import { rescheduleDistrict } from '../../jobs/index.js';
 
 const KINDS = Object.values(SourceKind);
 
@@ -51,7 +40,7 @@ export const districtCreateCommand: CliCommand = {
     try {
       const service = new DistrictService(app.ds, app.config.secretKey);
       const d = await service.create({ name: String(v.name), sourceKind: kind, source, timezone: v.timezone as string | undefined, schedule: v.schedule as string | undefined });
-      const next = await reschedule(app, d);
+      const next = await rescheduleDistrict(app, d);
       const summary = { ...districtSummary(d, service.sourceConfig(d)), nextScheduledSync: next?.toISOString() ?? null };
       io.out(v.json ? JSON.stringify(summary) : `Created district ${d.id} "${d.name}" (${d.sourceKind}); next scheduled sync ${next?.toISOString() ?? 'none'}.`);
     } finally {
@@ -108,7 +97,7 @@ export const districtUpdateCommand: CliCommand = {
         schoolSelection: schools, resetDeleteThreshold: intOption(v.threshold, 'threshold'),
         source: Object.keys(source).length ? source : undefined,
       });
-      const next = await reschedule(app, d);
+      const next = await rescheduleDistrict(app, d);
       io.out(v.json ? JSON.stringify({ ...districtSummary(d, service.sourceConfig(d)), nextScheduledSync: next?.toISOString() ?? null }) : `Updated district ${d.id} "${d.name}"; next scheduled sync ${next?.toISOString() ?? 'none'}.`);
     } finally {
       await closeApp(app);
