@@ -1,7 +1,18 @@
 import urql from '@urql/vue';
 import { createApp } from 'vue';
 import App from './App.vue';
+import { clientRef, resetClient, setUnauthenticatedHandler } from './client-store';
+import { forgetViewer } from './composables/useViewer';
+import { router } from './router';
 import './styles.css';
-import { createGraphQLClient } from './urql';
 
-createApp(App).use(urql, createGraphQLClient()).mount('#app');
+resetClient();
+setUnauthenticatedHandler(() => {
+  // The session expired or was revoked: back to sign-in, then where the admin was.
+  if (router.currentRoute.value.name === 'login') return;
+  forgetViewer();
+  resetClient();
+  void router.replace({ name: 'login', query: { redirect: router.currentRoute.value.fullPath } });
+});
+
+createApp(App).use(urql, clientRef).use(router).mount('#app');

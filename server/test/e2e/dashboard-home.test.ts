@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { DataSource, ObjectLiteral } from 'typeorm';
 import { launchChromium } from '../../../web/e2e/browser.js';
+import { AdminUserService } from '../../src/auth/admin-user.service.js';
+import { AdminRole } from '../../src/auth/roles.js';
 import { ensureWebBuild } from '../../../web/e2e/web-build.js';
 import type { AppContext } from '../../src/app-context.js';
 import { loadConfig } from '../../src/config.js';
@@ -74,6 +76,7 @@ describe('dashboard home in Chromium', () => {
       logger: createLogger('silent'),
       pubsub: createHomeroomPubSub(),
     };
+    await new AdminUserService(db.ds).create({ email: 'ops@example.org', password: 'correct-horse-battery', role: AdminRole.PLATFORM_ADMIN });
     server = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -90,8 +93,21 @@ describe('dashboard home in Chromium', () => {
     page.on('console', (msg) => {
       if (msg.type() === 'error') consoleErrors.push(msg.text());
     });
+    // Signed out, the dashboard asks to sign in; a wrong password is refused in plain words.
     await page.goto(server.url);
-    await expect(page.title()).resolves.toBe('Homeroom');
+    await page.locator('#email').waitFor({ timeout: 15_000 });
+    await page.fill('#email', 'ops@example.org');
+    await page.fill('#password', 'not-the-password');
+    await page.click('[data-test=sign-in]');
+    await page.locator('[role=alert]').waitFor();
+    expect(await page.locator('[role=alert]').innerText()).toContain('Wrong email or password');
+    mkdirSync(join(root, 'web/e2e/screenshots'), { recursive: true });
+    await page.screenshot({ path: join(root, 'web/e2e/screenshots', 'sign-in-refused.png') });
+    await page.fill('#password', 'correct-horse-battery');
+    await page.click('[data-test=sign-in]');
+    await expect(page.title()).resolves.toContain('Homeroom');
+    expect(await page.locator('[data-test=whoami]').innerText()).toContain('ops@example.org');
+    expect(await page.locator('[data-test=role]').innerText()).toBe('Platform admin');
     const card = page.locator(`[data-district-id="${lincoln.id}"]`);
     await card.waitFor({ timeout: 15_000 });
 
@@ -106,14 +122,14 @@ describe('dashboard home in Chromium', () => {
     expect(await page.locator('.card h2').allInnerTexts()).toEqual(['Adams County Schools', 'Lincoln Unified School District']);
     expect(await page.locator('.card').first().innerText()).toContain('Sync paused');
 
-    mkdirSync(join(root, 'screenshots'), { recursive: true });
-    await page.screenshot({ path: join(root, 'screenshots', 'dashboard-home.png'), fullPage: true });
+    expect(await card.locator('[data-test=last-run]').innerText()).toContain('Never synced');
+    await page.screenshot({ path: join(root, 'web/e2e/screenshots', 'dashboard-home.png'), fullPage: true });
     expect(consoleErrors).toEqual([]);
   });
 
   it('serves the dashboard for client-side routes too (SPA fallback)', async () => {
     const res = await page.goto(`${server.url}/districts/${lincoln.id}`);
     expect(res?.status()).toBe(200);
-    await page.locator('.card').first().waitFor();
+    expect(await page.locator('[data-test=district-name]').innerText()).toBe('Lincoln Unified School District');
   });
 });

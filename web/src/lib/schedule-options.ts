@@ -1,0 +1,10 @@
+export const SCHEDULE_PRESETS = [
+  { label: 'Every night at 2:00 AM', value: '0 2 * * *' },
+  { label: 'Every night at 11:00 PM', value: '0 23 * * *' },
+  { label: 'Weekdays at 2:00 AM', value: '0 2 * * 1-5' },
+  { label: 'Every 6 hours', value: '0 */6 * * *' },
+  { label: 'Custom (cron)…', value: 'custom' },
+];
+
+const zones: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'UTC'];
+export const TIMEZONES = zones.map((z) => ({ label: z.replace(/_/g, ' '), value: z }));
