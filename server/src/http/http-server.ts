@@ -20,6 +20,7 @@ import { authMiddleware, sessionCookies, type AuthLocals } from './auth-middlewa
 import { DEFAULT_TOKEN_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { dashboardRouter } from './dashboard.js';
 import { healthHandler } from './health.js';
+import { registerOperationsRoutes } from './operations.routes.js';
 import { findRepoRoot } from './repo-root.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -150,6 +151,7 @@ export async function startHttpServer(app: AppContext, options: HttpServerOption
   await apollo.start();
 
   expressApp.get('/healthz', healthHandler(app.ds));
+  registerOperationsRoutes(expressApp, app, { graphqlPath: GRAPHQL_PATH }); // /readyz, /metrics, GraphQL timing
   expressApp.use(
     GRAPHQL_PATH,
     express.json({ limit: '1mb' }),
