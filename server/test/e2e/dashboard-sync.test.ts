@@ -57,6 +57,7 @@ describe('dashboard: start and watch syncs in Chromium', () => {
     await page.waitForURL(/\/runs\/\d+$/);
     await page.locator('.run__status [data-status]').waitFor();
     await watchStatuses(page);
+    await screenshot(page, 'run-live-waiting');
     await page.locator('.run__status [data-status="LAUNCHED"]').waitFor({ timeout: 30_000 });
 
     const seen = await page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses);
