@@ -2,9 +2,13 @@
 import { Initial1795461312055 } from './1795461312055-Initial.js';
 import { AgendaJobs1795461513758 } from './1795461513758-AgendaJobs.js';
 import { Auth1795462411356 } from './1795462411356-Auth.js';
+import { RunHeartbeat1795463949526 } from './1795463949526-RunHeartbeat.js';
+import { RunDetailsWithoutForeignKeys1795464465175 } from './1795464465175-RunDetailsWithoutForeignKeys.js';
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795461312055,
   AgendaJobs1795461513758,
   Auth1795462411356,
+  RunHeartbeat1795463949526,
+  RunDetailsWithoutForeignKeys1795464465175,
 ];

@@ -3,6 +3,7 @@ import { Agenda, type Job } from 'agenda';
 import { In } from 'typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppContext } from '../app-context.js';
+import { notifyRunFinished } from '../notify/run-notifier.js';
 import { SyncStatus } from '../sync/sync-enums.js';
 import { SyncRun } from '../sync/sync-run.entity.js';
 import { SyncRunService } from '../sync/sync-run.service.js';
@@ -49,6 +50,8 @@ export interface JobClient {
 }
 
 const workers = new Map<DataSource, JobWorker>();
+/** A run executed outside the queue whose heartbeat is older than this lost its process. */
+const STALE_HEARTBEAT_MS = 2 * 60_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function createAgenda(app: AppContext, options: WorkerOptions = {}): Agenda {
@@ -73,7 +76,10 @@ async function defaultExecuteRun(app: AppContext, runId: number, options: { sign
  * enqueue never happened) is enqueued.
  */
 export async function recoverRuns(app: AppContext, agenda: Agenda, scheduler: JobScheduler, lockLifetimeMs: number): Promise<{ interrupted: number[]; enqueued: number[] }> {
-  const runs = await app.ds.getRepository(SyncRun).find({ where: { status: In([SyncStatus.IN_PROGRESS, SyncStatus.SCHEDULED]) }, select: { id: true, status: true } });
+  const runs = await app.ds.getRepository(SyncRun).find({
+    where: { status: In([SyncStatus.IN_PROGRESS, SyncStatus.SCHEDULED]) },
+    select: { id: true, status: true, heartbeatAt: true, startedAt: true, createdAt: true },
+  });
   const interrupted: number[] = [];
   const enqueued: number[] = [];
   const deadline = Date.now() - lockLifetimeMs;
@@ -81,12 +87,16 @@ export async function recoverRuns(app: AppContext, agenda: Agenda, scheduler: Jo
     const { jobs } = await agenda.queryJobs({ name: JOB_NAMES.syncRun, data: { runId: run.id } });
     const job = jobs[0];
     if (run.status === SyncStatus.IN_PROGRESS) {
-      // No job: the run is executed outside the queue (CLI --wait); leave it alone.
-      if (job && (!job.lockedAt || job.lockedAt.getTime() < deadline)) {
-        await new SyncRunService(app.ds).markFailed(run.id, 'interrupted');
+      // With a job, its lock tells whether a worker still has it. Without one the run was
+      // executed outside the queue (CLI --wait): its heartbeat tells whether that process lives.
+      const beat = (run.heartbeatAt ?? run.startedAt)?.getTime() ?? 0;
+      const dead = job ? !job.lockedAt || job.lockedAt.getTime() < deadline : beat < Date.now() - STALE_HEARTBEAT_MS;
+      if (dead && (await new SyncRunService(app.ds).interrupt(run.id))) {
+        await notifyRunFinished(app, run.id).catch((err) => app.logger.error({ err, runId: run.id }, 'sync email failed'));
         interrupted.push(run.id);
       }
-    } else if (!job) {
+    } else if (!job && run.createdAt.getTime() < Date.now() - 30_000) {
+      // (A run seconds old may be about to be executed in place by `homeroom sync --wait`.)
       await scheduler.enqueueSyncRun(run.id);
       enqueued.push(run.id);
     }
@@ -121,7 +131,10 @@ export async function startWorker(app: AppContext, options: WorkerOptions = {}):
 
   const reconcileEvery = options.reconcileEveryMs ?? 60_000;
   const reconcile = reconcileEvery > 0
-    ? setInterval(() => void scheduler.syncDistrictSchedules().catch((e) => app.logger.warn({ err: e }, 'district schedule sync failed')), reconcileEvery)
+    ? setInterval(() => {
+        void scheduler.syncDistrictSchedules().catch((e) => app.logger.warn({ err: e }, 'district schedule sync failed'));
+        void recoverRuns(app, agenda, scheduler, lockLifetimeMs).catch((e) => app.logger.warn({ err: e }, 'run recovery failed'));
+      }, reconcileEvery)
     : undefined;
   reconcile?.unref();
   app.logger.info({ name: agenda.attrs.name, redis: Boolean(app.config.redisUrl) }, 'job worker started');
@@ -143,6 +156,7 @@ export async function startWorker(app: AppContext, options: WorkerOptions = {}):
           await Promise.race([running.abortAll('interrupted'), sleep(5000)]);
           // The engine records an aborted run as CANCELLED; an unfinished run at shutdown is an interruption.
           for (const runId of left) await runs.markFailed(runId, 'interrupted');
+          for (const runId of left) await notifyRunFinished(app, runId).catch((err) => app.logger.error({ err, runId }, 'sync email failed'));
           app.logger.warn({ runs: left }, 'sync runs interrupted by shutdown');
         }
         workers.delete(app.ds);

@@ -1,6 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { ChangeAction } from './sync-enums.js';
-import { SyncRun } from './sync-run.entity.js';
 
 /**
  * One row per updated record (before/after of the changed fields). For a dry run the
@@ -12,12 +11,12 @@ export class SyncChange {
   @PrimaryGeneratedColumn()
   id!: number;
 
+  /**
+   * No foreign key on purpose: InnoDB would share-lock the run row for every row written by
+   * an apply transaction, blocking the run's own progress and heartbeat updates.
+   */
   @Column({ type: 'int' })
   runId!: number;
-
-  @ManyToOne(() => SyncRun, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'runId' })
-  run?: Relation<SyncRun>;
 
   @Column({ type: 'varchar', length: 16 })
   entityType!: string;

@@ -1,6 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { IssueSeverity } from './sync-enums.js';
-import { SyncRun } from './sync-run.entity.js';
 
 @Entity('sync_issue')
 @Index('IDX_sync_issue_run_code', ['runId', 'code'])
@@ -9,12 +8,12 @@ export class SyncIssue {
   @PrimaryGeneratedColumn()
   id!: number;
 
+  /**
+   * No foreign key on purpose: InnoDB would share-lock the run row for every row written by
+   * an apply transaction, blocking the run's own progress and heartbeat updates.
+   */
   @Column({ type: 'int' })
   runId!: number;
-
-  @ManyToOne(() => SyncRun, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'runId' })
-  run?: Relation<SyncRun>;
 
   @Column({ type: 'varchar', length: 10 })
   severity!: IssueSeverity;

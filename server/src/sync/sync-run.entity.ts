@@ -82,6 +82,10 @@ export class SyncRun {
   @Column({ type: 'datetime', nullable: true })
   finishedAt!: Date | null;
 
+  /** Written every second by the process executing the run: a stale one means that process died. */
+  @Column({ type: 'datetime', nullable: true })
+  heartbeatAt!: Date | null;
+
   @Column({ type: 'text', nullable: true })
   error!: string | null;
 }

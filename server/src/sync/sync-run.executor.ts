@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { AppContext } from '../app-context.js';
 import { District } from '../roster/district.entity.js';
 import { DistrictService } from '../roster/district.service.js';
@@ -51,8 +52,7 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
   if (!run) throw new Error(`No sync run ${runId}`);
   if (run.status === SyncStatus.IN_PROGRESS) {
     // The worker that had it died mid-run; its transaction never committed.
-    await runs.markFailed(runId, 'interrupted');
-    await notifyRunFinished(app, runId).catch((err) => app.logger.error({ err, runId }, 'sync email failed'));
+    if (await runs.interrupt(runId)) await notifyRunFinished(app, runId).catch((err) => app.logger.error({ err, runId }, 'sync email failed'));
     return (await runs.get(runId))!;
   }
   if (!(await runs.claim(runId))) return (await runs.get(runId))!;
@@ -60,26 +60,40 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
   const abort = new AbortController();
   options.signal?.addEventListener('abort', () => abort.abort(new CancelledError('The worker is shutting down')));
   const checkCancel = async () => {
+    await app.ds.getRepository(SyncRun).update({ id: runId, status: SyncStatus.IN_PROGRESS }, { heartbeatAt: new Date() });
     const r = await app.ds.getRepository(SyncRun).findOne({ where: { id: runId }, select: { id: true, cancelRequested: true } });
     if (r?.cancelRequested && !abort.signal.aborted) abort.abort(new CancelledError('Cancelled by request'));
   };
   const progress = new ProgressReporter(app.ds, app.pubsub, run, await expectedCounts(app, run.districtId));
-  // A cancel request is a database flag (any process may set it): look every second, even while the source is slow.
+  // A cancel request is a database flag (any process may set it): look every second, even
+  // while the source is slow; the same tick is the run's heartbeat.
   const cancelPoll = setInterval(() => void checkCancel().catch(() => undefined), 1000);
   const issues = new IssueCollector(app.ds, runId);
   log.info({ mode: run.mode, dryRun: run.dryRun, trigger: run.trigger }, 'sync run started');
   try {
     const district = await app.ds.getRepository(District).findOneByOrFail({ id: run.districtId });
+    // Marks the run LAUNCHED; for runs that write the roster this happens inside the apply
+    // transaction, so a crash can never leave a changed roster under a failed run.
+    const launch = async (em: EntityManager, counts: RunCounts) => {
+      await progress.setPhase(SyncPhase.FINALIZING, { from: 98, to: 100 });
+      await issues.flush();
+      // Last statement of the transaction: nothing awaited after it writes the run row.
+      await runs.finish(runId, SyncStatus.LAUNCHED, {
+        counts, issueCounts: issues.counts, phase: null,
+        progress: { ...progress.snapshot('LAUNCHED').progress, percent: 100, etaSeconds: 0 },
+      }, em);
+    };
     let counts: RunCounts;
     if (run.trigger === SyncTrigger.REVERT) {
       await progress.setPhase(SyncPhase.APPLYING, { from: 0, to: 95 });
-      counts = await app.ds.transaction((em) => revertRun(em, run));
+      counts = await app.ds.transaction(async (em) => {
+        const reverted = await revertRun(em, run);
+        await launch(em, reverted);
+        return reverted;
+      });
     } else {
-      counts = await syncFromSource(app, run, district, issues, progress, abort.signal, options.source);
+      counts = await syncFromSource(app, run, district, issues, progress, abort.signal, options.source, launch);
     }
-    await progress.setPhase(SyncPhase.FINALIZING, { from: 98, to: 100 });
-    await issues.flush();
-    await runs.finish(runId, SyncStatus.LAUNCHED, { counts, issueCounts: issues.counts, phase: null, progress: { ...progress.snapshot('LAUNCHED').progress, percent: 100, etaSeconds: 0 } });
     await progress.finish(SyncStatus.LAUNCHED);
     log.info({ counts }, 'sync run launched');
   } catch (e) {
@@ -106,7 +120,8 @@ function readableError(e: unknown): string {
 
 async function syncFromSource(
   app: AppContext, run: SyncRun, district: District, issues: IssueCollector, progress: ProgressReporter, signal: AbortSignal,
-  given?: RosterSource,
+  given: RosterSource | undefined,
+  launch: (em: EntityManager, counts: RunCounts) => Promise<void>,
 ): Promise<RunCounts> {
   const source = given ?? (await createSource(district.sourceKind, new DistrictService(app.ds, app.config.secretKey).sourceConfig(district)));
   let plan: SyncPlan;
@@ -134,6 +149,7 @@ async function syncFromSource(
   if (run.dryRun) {
     if (refusal) await issues.warn('schools', null, 'RESET_THRESHOLD_EXCEEDED', refusal);
     await writePlanChanges(app.ds, run.id, plan);
+    await launch(app.ds.manager, counts);
     return counts;
   }
   if (refusal && !run.overrideThreshold) {
@@ -150,6 +166,7 @@ async function syncFromSource(
       progress.update(entity, n);
     }).apply(plan);
     signal.throwIfAborted();
+    await launch(em, counts);
   });
   return counts;
 }

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { ValidationError } from '../roster/district-settings.validation.js';
 import { District } from '../roster/district.entity.js';
 import { ACTIVE_STATUSES, SyncMode, SyncStatus, SyncTrigger } from './sync-enums.js';
@@ -62,8 +62,17 @@ export class SyncRunService {
   }
 
   /** Ends a run; frees the district for the next one. */
-  async finish(runId: number, status: SyncStatus.LAUNCHED | SyncStatus.FAILED | SyncStatus.CANCELLED, fields: Partial<SyncRun> = {}): Promise<void> {
-    await this.repo.update({ id: runId }, { ...fields, status, activeDistrictId: null, finishedAt: new Date() });
+  async finish(runId: number, status: SyncStatus.LAUNCHED | SyncStatus.FAILED | SyncStatus.CANCELLED, fields: Partial<SyncRun> = {}, em?: EntityManager): Promise<void> {
+    await (em ?? this.ds.manager).getRepository(SyncRun).update({ id: runId }, { ...fields, status, activeDistrictId: null, finishedAt: new Date() });
+  }
+
+  /** FAILED "interrupted" for a run whose process died — only if it is still IN_PROGRESS (no race with a late commit). */
+  async interrupt(runId: number): Promise<boolean> {
+    const r = await this.repo.update(
+      { id: runId, status: SyncStatus.IN_PROGRESS },
+      { status: SyncStatus.FAILED, error: 'interrupted', phase: null, activeDistrictId: null, finishedAt: new Date() },
+    );
+    return (r.affected ?? 0) === 1;
   }
 
   markFailed(runId: number, error: string): Promise<void> {

@@ -3,6 +3,12 @@ import type { EntityType } from '../../roster/roster-enums.js';
 import { IssueSeverity } from '../sync-enums.js';
 
 const BATCH = 500;
+/** Messages quote source values; a huge field must not make an issue row too large to store. */
+const MAX_MESSAGE = 1000;
+
+function clip(message: string): string {
+  return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;
+}
 
 /** Buffers a run's issues and writes them in batches; keeps counts per code for the run summary. */
 export class IssueCollector {
@@ -13,7 +19,7 @@ export class IssueCollector {
 
   async add(severity: IssueSeverity, entityType: EntityType, sourceId: string | null, code: string, message: string): Promise<void> {
     this.counts[code] = (this.counts[code] ?? 0) + 1;
-    this.buffer.push([this.runId, severity, entityType, sourceId?.slice(0, 255) ?? null, code, message]);
+    this.buffer.push([this.runId, severity, entityType, sourceId?.slice(0, 255) ?? null, code, clip(message)]);
     if (this.buffer.length >= BATCH) await this.flush();
   }
 

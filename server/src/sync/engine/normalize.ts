@@ -12,6 +12,9 @@ export interface NormalizeProblem {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
+/** A value quoted in a message, shortened: the message is for a person, not a copy of the data. */
+const quote = (v: string) => `"${v.length > 60 ? `${v.slice(0, 57)}…` : v}"`;
+
 function text(v: RawFields[string]): string | null {
   if (v === null || v === undefined) return null;
   const s = String(v).trim();
@@ -48,8 +51,8 @@ export function normalizeFields(
     }
     let invalid: string | null = null;
     if (value.length > (FIELD_MAX_LENGTH[field] ?? 255)) invalid = `is longer than ${FIELD_MAX_LENGTH[field] ?? 255} characters`;
-    else if (spec.dates.includes(field) && !DATE.test(value)) invalid = `"${value}" is not a date`;
-    else if (field === 'email' && !EMAIL.test(value)) invalid = `"${value}" is not an email address`;
+    else if (spec.dates.includes(field) && !DATE.test(value)) invalid = `${quote(value)} is not a date`;
+    else if (field === 'email' && !EMAIL.test(value)) invalid = `${quote(value)} is not an email address`;
     if (invalid) {
       if (required) {
         problems.push({ severity: 'ERROR', code: 'INVALID_VALUE', message: `${label}: ${field} ${invalid}; it was not synced.` });

@@ -79,7 +79,8 @@ export class ProgressReporter {
     });
     if (force || now - this.lastPersist >= PERSIST_EVERY_MS) {
       this.lastPersist = now;
-      await this.ds.getRepository(SyncRun).update({ id: this.run.id }, { phase: this.phase, progress });
+      // Progress is best effort: a failed write must never fail (or crash) the run.
+      await this.ds.getRepository(SyncRun).update({ id: this.run.id }, { phase: this.phase, progress }).catch(() => undefined);
     }
   }
 }
