@@ -1,5 +1,5 @@
-import { changedTotal, type EntityCountRow } from './counts';
-import { durationSeconds } from './format';
+import { changedTotal, type EntityCountRow } from './counts.js';
+import { durationSeconds } from './format.js';
 
 export interface ChartRun {
   id: string;

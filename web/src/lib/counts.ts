@@ -1,4 +1,4 @@
-import { ENTITY_ORDER } from './format';
+import { ENTITY_ORDER } from './format.js';
 
 export interface EntityCountRow {
   entity: string;

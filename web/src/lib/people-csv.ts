@@ -1,4 +1,4 @@
-import { toCsv, type CsvColumn } from './csv';
+import { toCsv, type CsvColumn } from './csv.js';
 
 export interface CsvPerson {
   sourceId: string;
