@@ -4,7 +4,7 @@ import { IssueSeverity } from '../sync-enums.js';
 
 const BATCH = 500;
 /** Messages quote source values; a huge field must not make an issue row too large to store. */
-const MAX_MESSAGE = 1000;
+const MAX_MESSAGE = 400;
 
 function clip(message: string): string {
   return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;

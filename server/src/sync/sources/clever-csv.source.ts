@@ -1,8 +1,7 @@
 import { PersonRole, SourceKind, type EntityType } from '../../roster/roster-enums.js';
 import {
   checkHeader, CsvFileSet, DUPLICATE_SOURCE_ID, INVALID_VALUE, MISSING_REQUIRED_FIELD, parseDate, ProblemList, readRows,
-  type CsvRow, type CsvSpec,
-} from './csv-files.js';
+  type CsvRow, type CsvSpec, shown } from './csv-files.js';
 import type {
   CourseRecord, EnrollmentRecord, FieldMappingTable, PersonRecord, RosterSource, SchoolRecord, SectionRecord,
   SourceProblem, SourceRecordOf, TermRecord,
@@ -161,7 +160,7 @@ export class CleverCsvSource implements RosterSource {
       const d = parseDate(v[column]);
       if (d !== undefined) return d;
       this.problems.add('sections', s.id, INVALID_VALUE,
-        `sections.csv row ${s.row.row} (section ${s.id}): ${column} "${v[column]}" is not a date (expected M/D/YY, M/D/YYYY or YYYY-MM-DD); the term's date was left blank.`);
+        `sections.csv row ${s.row.row} (section ${s.id}): ${column} ${shown(v[column])} is not a date (expected M/D/YY, M/D/YYYY or YYYY-MM-DD); the term's date was left blank.`);
       return null;
     };
     const start = date('Term_start');
@@ -247,7 +246,7 @@ export class CleverCsvSource implements RosterSource {
       schools.delete(id);
       if (taken?.has(id)) {
         this.problems.add('people', id, DUPLICATE_SOURCE_ID,
-          `${spec.file} row ${row.row}: Student_id "${id}" is also a Teacher_id in teachers.csv; the student was skipped.`);
+          `${spec.file} row ${row.row}: Student_id ${shown(id)} is also a Teacher_id in teachers.csv; the student was skipped.`);
         continue;
       }
       const fields = role === PersonRole.TEACHER
@@ -286,6 +285,6 @@ export class CleverCsvSource implements RosterSource {
 
   private duplicate(spec: CsvSpec, row: CsvRow, column: string, id: string): void {
     this.problems.add(spec.entity, id, DUPLICATE_SOURCE_ID,
-      `${spec.file} row ${row.row}: ${column} "${id}" appears on an earlier row too; only the first row was used.`);
+      `${spec.file} row ${row.row}: ${column} ${shown(id)} appears on an earlier row too; only the first row was used.`);
   }
 }

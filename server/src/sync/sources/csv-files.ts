@@ -294,3 +294,9 @@ export function splitList(value: string | null | undefined): string[] {
 
 /** Lets the event loop breathe (progress, cancel) on long synchronous stretches. */
 export const tick = () => new Promise<void>((r) => setImmediate(r));
+
+/** A source value quoted in a message, shortened: messages are read by people and stored in a TEXT column. */
+export function shown(value: unknown): string {
+  const v = String(value ?? '');
+  return `"${v.length > 60 ? `${v.slice(0, 57)}…` : v}"`;
+}

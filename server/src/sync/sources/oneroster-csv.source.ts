@@ -1,8 +1,7 @@
 import { PersonRole, SourceKind, type EntityType } from '../../roster/roster-enums.js';
 import {
   checkHeader, CsvFileSet, DUPLICATE_SOURCE_ID, INVALID_VALUE, MISSING_REQUIRED_FIELD, parseDate, ProblemList, readRows,
-  ROLE_SKIPPED, splitList, type CsvRow, type CsvSpec,
-} from './csv-files.js';
+  ROLE_SKIPPED, splitList, type CsvRow, type CsvSpec, shown } from './csv-files.js';
 import {
   SourceError,
   type CourseRecord, type EnrollmentRecord, type FieldMappingTable, type PersonRecord, type RosterSource, type SchoolRecord,
@@ -101,7 +100,7 @@ export class OneRosterCsvSource implements RosterSource {
         const value = manifest.get(key);
         if (value === undefined) return (await this.files.has(file)) ? 'bulk' : 'absent';
         if (value === 'delta') throw new SourceError(`manifest.csv marks ${file} as a delta file: delta files are not supported yet (export bulk files)`);
-        if (value !== 'bulk' && value !== 'absent') throw new SourceError(`manifest.csv gives ${key} the value "${value}"; expected bulk, absent or delta`);
+        if (value !== 'bulk' && value !== 'absent') throw new SourceError(`manifest.csv gives ${key} the value ${shown(value)}; expected bulk, absent or delta`);
         return value;
       };
       const roles = (await status('roles.csv')) === 'bulk';
@@ -164,7 +163,7 @@ export class OneRosterCsvSource implements RosterSource {
         continue;
       }
       if (seen.has(id)) {
-        this.problems.add(spec.entity, id, DUPLICATE_SOURCE_ID, `${spec.file} row ${row.row}: sourcedId "${id}" appears on an earlier row too; only the first row was used.`);
+        this.problems.add(spec.entity, id, DUPLICATE_SOURCE_ID, `${spec.file} row ${row.row}: sourcedId ${shown(id)} appears on an earlier row too; only the first row was used.`);
         continue;
       }
       seen.add(id);
@@ -278,7 +277,7 @@ export class OneRosterCsvSource implements RosterSource {
   private reportSkippedRoles(entity: EntityType, what: string, skipped: Map<string, number>): void {
     for (const [role, n] of skipped) {
       this.problems.add(entity, null, ROLE_SKIPPED,
-        `Skipped ${n} ${what}${n === 1 ? '' : 's'} with the role "${role}": Homeroom syncs teachers and students only.`);
+        `Skipped ${n} ${what}${n === 1 ? '' : 's'} with the role ${shown(role)}: Homeroom syncs teachers and students only.`);
     }
   }
 
@@ -286,7 +285,7 @@ export class OneRosterCsvSource implements RosterSource {
     const v = value?.toLowerCase();
     if (v === undefined || v === 'false' || v === '0' || v === 'no') return false;
     if (v === 'true' || v === '1' || v === 'yes') return true;
-    this.problems.add('enrollments', ref, INVALID_VALUE, `enrollments.csv row ${row.row}: primary "${value}" is not true or false; false was used.`);
+    this.problems.add('enrollments', ref, INVALID_VALUE, `enrollments.csv row ${row.row}: primary ${shown(value)} is not true or false; false was used.`);
     return false;
   }
 
@@ -294,7 +293,7 @@ export class OneRosterCsvSource implements RosterSource {
     const d = parseDate(row.values[column]);
     if (d !== undefined) return d;
     this.problems.add(spec.entity, ref, INVALID_VALUE,
-      `${spec.file} row ${row.row}${ref ? ` (${ref})` : ''}: ${column} "${row.values[column]}" is not a date (expected YYYY-MM-DD); it was left blank.`);
+      `${spec.file} row ${row.row}${ref ? ` (${ref})` : ''}: ${column} ${shown(row.values[column])} is not a date (expected YYYY-MM-DD); it was left blank.`);
     return null;
   }
 
