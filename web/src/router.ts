@@ -20,6 +20,8 @@ const routes: RouteRecordRaw[] = [
       { path: '', name: 'districts', component: () => import('./pages/DistrictsPage.vue'), meta: { title: 'Districts' } },
       { path: 'runs', name: 'runs', component: () => import('./pages/RunsPage.vue'), meta: { title: 'Sync runs' } },
       { path: 'runs/:runId', name: 'run', component: () => import('./pages/RunPage.vue'), props: true, meta: { title: 'Sync run' } },
+      // The link in sync emails names the district too.
+      { path: 'districts/:districtId/runs/:runId', redirect: (to) => ({ name: 'run', params: { runId: to.params.runId } }) },
       {
         path: 'districts/:districtId',
         component: () => import('./pages/district/DistrictLayout.vue'),

@@ -85,6 +85,13 @@ describe('dashboard: start and watch syncs in Chromium', () => {
       await group.locator('text=How to fix it.').waitFor();
       await screenshot(page, 'run-issues');
     }
+
+    // The report link in sync emails (/districts/<id>/runs/<runId>) opens the same report.
+    const runId = page.url().match(/\/runs\/(\d+)$/)![1];
+    const { runReportUrl } = await import('../../src/notify/run-email.js');
+    await page.goto(runReportUrl(d.server.url, districtId, Number(runId)));
+    await page.waitForURL(new RegExp(`/runs/${runId}$`));
+    await page.locator('[data-test=report]').waitFor();
     expect(errors).toEqual([]);
   });
 
