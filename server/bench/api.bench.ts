@@ -22,7 +22,7 @@ import { InProcessLauncher } from '../src/sync/sync-launcher.js';
 import { executeSyncRun } from '../src/sync/sync-run.executor.js';
 import { SyncRunService } from '../src/sync/sync-run.service.js';
 
-const { values } = parseArgs({ options: { rate: { type: 'string' }, seconds: { type: 'string' }, students: { type: 'string' }, db: { type: 'string' }, connections: { type: 'string' } } });
+const { values } = parseArgs({ options: { rate: { type: 'string' }, seconds: { type: 'string' }, students: { type: 'string' }, db: { type: 'string' }, connections: { type: 'string' }, 'sync-in-process': { type: 'boolean' } } });
 const rate = Number(values.rate ?? 200);
 const seconds = Number(values.seconds ?? 30);
 const students = Number(values.students ?? 20000);
@@ -39,6 +39,17 @@ try {
   console.log(`api bench on ${dialect}: ${rate} req/s for ${seconds} s, ${connections} connections, a ${students}-student sync running`);
   const districts = new DistrictService(ds, app.config.secretKey);
   const runs = new SyncRunService(ds);
+  /** `homeroom sync --wait` in a child process: what a worker process does. */
+  const syncInWorkerProcess = async (districtId: number): Promise<{ status: string }> => {
+    const { execFile } = await import('node:child_process');
+    const bin = join(import.meta.dirname, '..', '..', 'bin', 'homeroom.mjs');
+    return new Promise((resolve, reject) => {
+      execFile(process.execPath, [bin, 'sync', String(districtId), '--wait', '--json'], {
+        env: { ...process.env, DATABASE_URL: url, SECRET_KEY: 'bench-secret-key-0000', DATA_DIR: tmp, LOG_LEVEL: 'warn', NODE_OPTIONS: '' },
+        maxBuffer: 16 * 1024 * 1024,
+      }, (err, stdout) => (stdout ? resolve(JSON.parse(stdout)) : reject(err)));
+    });
+  };
   const syncNow = async (districtId: number) => {
     const { run } = await runs.createRun({ districtId, mode: SyncMode.EDIT, trigger: SyncTrigger.MANUAL });
     return executeSyncRun(app, run.id);
@@ -58,11 +69,12 @@ try {
     { operationName: 'Students', query: 'query Students($d: ID!) { district(id: $d) { people(first: 100, role: STUDENT) { edges { node { id sourceId givenName familyName email grade } } pageInfo { hasNextPage endCursor } } } }' },
   ].map((q) => ({ method: 'POST' as const, path: '/graphql', body: JSON.stringify({ ...q, variables: { d: String(read.id) } }) }));
 
-  // The sync that runs during the load: a large first sync of another district, in this process.
+  // The sync that runs during the load: a large first sync of another district, in a separate
+  // process as a worker would run it (--sync-in-process: in the API process, as `serve --role all`).
   const big = await districts.create({ name: 'Syncing District', sourceKind: SourceKind.DEMO, source: { students, seed: 2 } });
   t0 = Date.now();
   let syncEnded = 0;
-  const syncing = syncNow(big.id).then((r) => ((syncEnded = Date.now()), r));
+  const syncing = (values['sync-in-process'] ? syncNow(big.id) : syncInWorkerProcess(big.id)).then((r) => ((syncEnded = Date.now()), r));
 
   let graphqlErrors = 0;
   const result = await autocannon({

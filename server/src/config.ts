@@ -16,6 +16,8 @@ export interface Config {
   dataDir: string;
   smtpUrl: string | null;
   publicUrl: string;
+  /** GraphQL requests per minute one partner API token may make. */
+  tokenRateLimit: number;
 }
 
 /** A setting that cannot be used; the message names the variable and says what is expected. */
@@ -78,8 +80,12 @@ export function loadConfig(env: Env = process.env): Config {
   const port = readPort(env);
   const smtpUrl = env.SMTP_URL?.trim() || null;
   if (smtpUrl && !/^smtps?:\/\/.+/.test(smtpUrl)) throw new ConfigError(`SMTP_URL must start with smtp:// or smtps://, got "${smtpUrl}"`);
+  const rawLimit = env.TOKEN_RATE_LIMIT ?? '600';
+  const tokenRateLimit = Number(rawLimit);
+  if (!Number.isInteger(tokenRateLimit) || tokenRateLimit < 1) throw new ConfigError(`TOKEN_RATE_LIMIT must be a whole number of requests per minute (≥ 1), got "${rawLimit}"`);
   return {
     nodeEnv,
+    tokenRateLimit,
     dataDir,
     port,
     databaseUrl: readDatabaseUrl(env, dataDir),

@@ -17,7 +17,7 @@ import { assertWithinLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from '../g
 import { buildHomeroomSchema } from '../graphql/schema.js';
 import { JobQueueLauncher, type SyncLauncher } from '../sync/sync-launcher.js';
 import { authMiddleware, sessionCookies, type AuthLocals } from './auth-middleware.js';
-import { DEFAULT_TOKEN_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { RateLimiter, tokenRateLimitOf, type RateLimitOptions } from './rate-limit.js';
 import { dashboardRouter } from './dashboard.js';
 import { healthHandler } from './health.js';
 import { registerOperationsRoutes } from './operations.routes.js';
@@ -36,7 +36,7 @@ export interface HttpServerOptions {
   launcher?: SyncLauncher;
   /** Query depth and cost limits (default DEFAULT_QUERY_LIMITS). */
   queryLimits?: QueryLimits;
-  /** Requests per API token (default DEFAULT_TOKEN_RATE_LIMIT). */
+  /** Requests per API token (default: the configured TOKEN_RATE_LIMIT per minute). */
   tokenRateLimit?: RateLimitOptions;
 }
 
@@ -84,7 +84,7 @@ export async function startHttpServer(app: AppContext, options: HttpServerOption
   });
   const launcher = options.launcher ?? new JobQueueLauncher(app);
   const limits = options.queryLimits ?? DEFAULT_QUERY_LIMITS;
-  const limiter = new RateLimiter(options.tokenRateLimit ?? DEFAULT_TOKEN_RATE_LIMIT);
+  const limiter = new RateLimiter(options.tokenRateLimit ?? tokenRateLimitOf(app.config));
   const secureCookie = app.config.publicUrl.startsWith('https:');
 
   const wsCleanup = useServer<Record<string, unknown>, WsExtra>(

@@ -5,10 +5,10 @@ export interface RateLimitOptions {
 }
 
 /** Requests per minute per API token unless HOMEROOM_TOKEN_RATE_LIMIT says otherwise. */
-export const DEFAULT_TOKEN_RATE_LIMIT: RateLimitOptions = {
-  limit: Number(process.env.HOMEROOM_TOKEN_RATE_LIMIT ?? '') > 0 ? Number(process.env.HOMEROOM_TOKEN_RATE_LIMIT) : 600,
-  windowMs: 60_000,
-};
+/** Per-token limit from the configuration (TOKEN_RATE_LIMIT requests per minute). */
+export function tokenRateLimitOf(config: { tokenRateLimit: number }): RateLimitOptions {
+  return { limit: config.tokenRateLimit, windowMs: 60_000 };
+}
 
 /**
  * A fixed-window counter per key (an API token id), kept in this process. Each API process

@@ -16,6 +16,7 @@ export function jobsTestApp(ds: DataSource, overrides: Partial<Config> = {}): Ap
     dataDir: '/tmp',
     smtpUrl: null,
     publicUrl: 'http://localhost',
+    tokenRateLimit: 600,
     ...overrides,
   };
   return { config, ds, logger: createLogger(config.logLevel), pubsub: createHomeroomPubSub() };
