@@ -12,6 +12,8 @@ import { School } from '../../roster/school.entity.js';
 import { Section } from '../../roster/section.entity.js';
 import { Term } from '../../roster/term.entity.js';
 
+const byName = new Intl.Collator('en', { sensitivity: 'base' });
+
 export interface RosterFilter {
   /** Soft-deleted rows too (admins only). */
   includeDeleted?: boolean | null;
@@ -107,20 +109,26 @@ export class RosterReader extends RosterQueryService {
     return pageById(qb, page);
   }
 
-  /** Live enrollments of live people in these sections, with the person (one statement). */
+  /**
+   * Live enrollments of live people in these sections, with the person (one statement),
+   * primary teacher first, then by name. Sorted here: an ORDER BY across the join made
+   * MariaDB sort through a temporary table, tripling the statement's time.
+   */
   async enrollmentsOfSections(sectionIds: readonly number[]): Promise<EnrollmentWithPerson[]> {
     if (!sectionIds.length) return [];
-    return (await this.db
+    const rows = (await this.db
       .getRepository(Enrollment)
       .createQueryBuilder('e')
       .innerJoinAndSelect('e.person', 'p', 'p.deletedAt IS NULL')
       .where('e.sectionId IN (:...sectionIds)', { sectionIds: [...sectionIds] })
       .andWhere('e.deletedAt IS NULL')
-      .orderBy('e.primary', 'DESC')
-      .addOrderBy('p.familyName', 'ASC')
-      .addOrderBy('p.givenName', 'ASC')
-      .addOrderBy('e.id', 'ASC')
       .getMany()) as EnrollmentWithPerson[];
+    return rows.sort(
+      (a, b) => Number(b.primary) - Number(a.primary)
+        || byName.compare(a.person.familyName, b.person.familyName)
+        || byName.compare(a.person.givenName, b.person.givenName)
+        || a.id - b.id,
+    );
   }
 
   /** School memberships of these people (one statement). */
