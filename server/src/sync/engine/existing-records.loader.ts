@@ -22,12 +22,15 @@ export function sectionOfEnrollmentKey(key: string): string {
 
 const CHUNK = 20000;
 
-/** Reads a district's rows in id order, CHUNK at a time, so no huge result array is ever held. */
-async function* chunks(ds: DataSource, sql: (afterId: number) => [string, unknown[]]): AsyncGenerator<Array<Record<string, unknown>>> {
+/**
+ * Reads a district's rows in id order, CHUNK at a time, so no huge result array is ever
+ * held. `idColumn` is the qualified id the query filters on with `> ?` (keyset paging).
+ */
+async function* chunks(ds: DataSource, idColumn: string, sql: (afterId: number) => [string, unknown[]]): AsyncGenerator<Array<Record<string, unknown>>> {
   let after = 0;
   for (;;) {
     const [query, params] = sql(after);
-    const rows: Array<Record<string, unknown>> = await ds.query(`${query} ORDER BY id LIMIT ${CHUNK}`, params);
+    const rows: Array<Record<string, unknown>> = await ds.query(`${query} ORDER BY ${idColumn} LIMIT ${CHUNK}`, params);
     if (rows.length === 0) return;
     yield rows;
     if (rows.length < CHUNK) return;
@@ -35,17 +38,28 @@ async function* chunks(ds: DataSource, sql: (afterId: number) => [string, unknow
   }
 }
 
+async function sourceIdsById(ds: DataSource, table: string, districtId: number): Promise<Map<number, string>> {
+  const rows: Array<{ id: number; sourceId: string }> = await ds.query(`SELECT id, sourceId FROM ${table} WHERE districtId = ?`, [districtId]);
+  return new Map(rows.map((r) => [Number(r.id), String(r.sourceId)]));
+}
+
 /** Loads a district's records of one type (deleted ones too) keyed the way the planner keys source records. */
 export async function loadExisting(ds: DataSource, districtId: number, entity: EntityType): Promise<Map<string, ExistingRecord>> {
   const map = new Map<string, ExistingRecord>();
   if (entity === 'enrollments') {
-    const pages = chunks(ds, (after) => [
-      `SELECT * FROM (SELECT e.id, e.sourceId, e.role, e.${q('primary')} AS isPrimary, e.beginDate, e.endDate, e.deletedAt, s.sourceId AS sec, p.sourceId AS per
-       FROM enrollment e JOIN section s ON s.id = e.sectionId JOIN person p ON p.id = e.personId WHERE e.districtId = ? AND e.id > ?) x`,
+    // Single-table chunks (keyset on the district index needs no sort); the section and person
+    // source ids come from two small maps instead of a join MariaDB would sort per chunk.
+    const sections = await sourceIdsById(ds, 'section', districtId);
+    const people = await sourceIdsById(ds, 'person', districtId);
+    const pages = chunks(ds, 'id', (after) => [
+      `SELECT id, sourceId, sectionId, personId, role, ${q('primary')} AS isPrimary, beginDate, endDate, deletedAt FROM enrollment WHERE districtId = ? AND id > ?`,
       [districtId, after],
     ]);
     for await (const rows of pages) for (const r of rows) {
-      map.set(enrollmentKey(String(r.sec), String(r.per), String(r.role)), {
+      const sec = sections.get(Number(r.sectionId));
+      const per = people.get(Number(r.personId));
+      if (sec === undefined || per === undefined) continue;
+      map.set(enrollmentKey(sec, per, String(r.role)), {
         id: Number(r.id),
         sourceId: str(r.sourceId),
         deleted: r.deletedAt !== null,
@@ -62,8 +76,8 @@ export async function loadExisting(ds: DataSource, districtId: number, entity: E
     cols.push('sc.sourceId AS schoolSourceId', 'co.sourceId AS courseSourceId', 'te.sourceId AS termSourceId');
     joins = 'JOIN school sc ON sc.id = t.schoolId LEFT JOIN course co ON co.id = t.courseId LEFT JOIN term te ON te.id = t.termId';
   }
-  const pages = chunks(ds, (after) => [
-    `SELECT * FROM (SELECT t.id, t.sourceId, t.deletedAt, ${cols.join(', ')} FROM ${spec.table} t ${joins} WHERE t.districtId = ? AND t.id > ?) x`,
+  const pages = chunks(ds, 't.id', (after) => [
+    `SELECT t.id, t.sourceId, t.deletedAt, ${cols.join(', ')} FROM ${spec.table} t ${joins} WHERE t.districtId = ? AND t.id > ?`,
     [districtId, after],
   ]);
   const byId = new Map<number, Values>();
