@@ -2,14 +2,15 @@ import { describe, expect, it } from '@jest/globals';
 import { runsChartSeries } from '../../../web/src/lib/chart-data.js';
 import { changedTotal, countsWithTotal, deletePercent } from '../../../web/src/lib/counts.js';
 import { csvCell, toCsv } from '../../../web/src/lib/csv.js';
-import { DEFAULT_MAPPINGS, mappingRows } from '../../../web/src/lib/field-mapping-defaults.js';
+import { mappingRows } from '../../../web/src/lib/field-mapping-rows.js';
 import { durationSeconds, errorMessage, formatDateTime, formatDuration, formatEta, STATUS_LABELS } from '../../../web/src/lib/format.js';
 import { ISSUE_CODES, explainIssue } from '../../../web/src/lib/issue-codes.js';
 import { peopleCsv } from '../../../web/src/lib/people-csv.js';
 import { describeSchedule, nextScheduledRun } from '../../../web/src/lib/schedule.js';
 import { CLEVER_API_MAPPINGS } from '../../src/sync/sources/clever-api.source.js';
 import { CleverCsvSource } from '../../src/sync/sources/clever-csv.source.js';
-import { DemoSource } from '../../src/sync/sources/demo.source.js';
+import { defaultMappingRows } from '../../src/sync/sources/default-mappings.js';
+import { SourceKind } from '../../src/roster/roster-enums.js';
 import { OneRosterCsvSource } from '../../src/sync/sources/oneroster-csv.source.js';
 
 const row = (entity: string, c: Partial<Record<'created' | 'updated' | 'deleted' | 'restored' | 'unchanged', number>>) => ({
@@ -111,18 +112,18 @@ describe('CSV export', () => {
   });
 });
 
-describe('field mapping defaults shown in the dashboard', () => {
-  it('match the defaults of each source', () => {
-    expect(DEFAULT_MAPPINGS.CLEVER_API).toEqual(CLEVER_API_MAPPINGS);
-    expect(DEFAULT_MAPPINGS.CLEVER_CSV).toEqual(new CleverCsvSource({ path: '/nonexistent' }).defaultMappings());
-    expect(DEFAULT_MAPPINGS.ONEROSTER_CSV).toEqual(new OneRosterCsvSource({ path: '/nonexistent' }).defaultMappings());
-    expect(DEFAULT_MAPPINGS.DEMO).toEqual(new DemoSource({ students: 1 }).defaultMappings());
-  });
-
-  it('lists every field with its default and the district override', () => {
-    const rows = mappingRows('DEMO', [{ entityType: 'people', targetField: 'email', sourceField: 'sisEmail' }]);
+describe('field mapping rows in the dashboard', () => {
+  it('list every field of the source defaults (as the API gives them) with the district override', () => {
+    const defaults = defaultMappingRows(SourceKind.DEMO);
+    const rows = mappingRows(defaults, [{ entityType: 'people', targetField: 'email', sourceField: 'sisEmail' }]);
     expect(rows.find((r) => r.entityType === 'people' && r.targetField === 'email')).toEqual({ entityType: 'people', targetField: 'email', defaultSource: 'email', override: 'sisEmail' });
     expect(rows.filter((r) => r.override).length).toBe(1);
-    expect(rows.length).toBe(Object.values(DEFAULT_MAPPINGS.DEMO).reduce((n, m) => n + Object.keys(m ?? {}).length, 0));
+    expect(rows.length).toBe(defaults.length);
+  });
+
+  it('come from each source kind’s own defaults', () => {
+    expect(defaultMappingRows(SourceKind.CLEVER_API)).toContainEqual({ entityType: 'people', targetField: 'email', sourceField: CLEVER_API_MAPPINGS.people!.email });
+    expect(defaultMappingRows(SourceKind.CLEVER_CSV)).toContainEqual({ entityType: 'people', targetField: 'email', sourceField: new CleverCsvSource({ path: '/nonexistent' }).defaultMappings().people!.email });
+    expect(defaultMappingRows(SourceKind.ONEROSTER_CSV)).toContainEqual({ entityType: 'sections', targetField: 'name', sourceField: new OneRosterCsvSource({ path: '/nonexistent' }).defaultMappings().sections!.name });
   });
 });

@@ -26,7 +26,7 @@ type Documents = {
     "\n  query ApiTokens($districtId: ID!) {\n    apiTokens(districtId: $districtId) { id name prefix createdBy createdAt lastUsedAt districtId }\n  }\n": typeof types.ApiTokensDocument,
     "\n  mutation CreateApiToken($districtId: ID!, $name: String!) {\n    createApiToken(districtId: $districtId, name: $name) { secret token { id name prefix createdBy createdAt lastUsedAt districtId } }\n  }\n": typeof types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { id } }\n": typeof types.RevokeApiTokenDocument,
-    "\n  query FieldMappings($id: ID!) {\n    district(id: $id) { id sourceKind fieldMappings { entityType targetField sourceField } }\n  }\n": typeof types.FieldMappingsDocument,
+    "\n  query FieldMappings($id: ID!) {\n    district(id: $id) { id sourceKind fieldMappingDefaults { entityType targetField sourceField } fieldMappings { entityType targetField sourceField } }\n  }\n": typeof types.FieldMappingsDocument,
     "\n  mutation SaveFieldMappings($districtId: ID!, $mappings: [FieldMappingInput!]!) {\n    updateDistrictSyncSettings(districtId: $districtId, input: { fieldMappings: $mappings }) { id fieldMappings { entityType targetField sourceField } }\n  }\n": typeof types.SaveFieldMappingsDocument,
     "\n  mutation TestConnection($districtId: ID!) {\n    testDistrictConnection(districtId: $districtId) { ok message districtName counts { entity count } }\n  }\n": typeof types.TestConnectionDocument,
     "\n  mutation SaveSourceSettings($districtId: ID!, $input: DistrictSyncSettingsInput!) {\n    updateDistrictSyncSettings(districtId: $districtId, input: $input) { id timezone syncEnabled resetDeleteThreshold }\n  }\n": typeof types.SaveSourceSettingsDocument,
@@ -60,7 +60,7 @@ const documents: Documents = {
     "\n  query ApiTokens($districtId: ID!) {\n    apiTokens(districtId: $districtId) { id name prefix createdBy createdAt lastUsedAt districtId }\n  }\n": types.ApiTokensDocument,
     "\n  mutation CreateApiToken($districtId: ID!, $name: String!) {\n    createApiToken(districtId: $districtId, name: $name) { secret token { id name prefix createdBy createdAt lastUsedAt districtId } }\n  }\n": types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { id } }\n": types.RevokeApiTokenDocument,
-    "\n  query FieldMappings($id: ID!) {\n    district(id: $id) { id sourceKind fieldMappings { entityType targetField sourceField } }\n  }\n": types.FieldMappingsDocument,
+    "\n  query FieldMappings($id: ID!) {\n    district(id: $id) { id sourceKind fieldMappingDefaults { entityType targetField sourceField } fieldMappings { entityType targetField sourceField } }\n  }\n": types.FieldMappingsDocument,
     "\n  mutation SaveFieldMappings($districtId: ID!, $mappings: [FieldMappingInput!]!) {\n    updateDistrictSyncSettings(districtId: $districtId, input: { fieldMappings: $mappings }) { id fieldMappings { entityType targetField sourceField } }\n  }\n": types.SaveFieldMappingsDocument,
     "\n  mutation TestConnection($districtId: ID!) {\n    testDistrictConnection(districtId: $districtId) { ok message districtName counts { entity count } }\n  }\n": types.TestConnectionDocument,
     "\n  mutation SaveSourceSettings($districtId: ID!, $input: DistrictSyncSettingsInput!) {\n    updateDistrictSyncSettings(districtId: $districtId, input: $input) { id timezone syncEnabled resetDeleteThreshold }\n  }\n": types.SaveSourceSettingsDocument,
@@ -147,7 +147,7 @@ export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) { revokeA
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query FieldMappings($id: ID!) {\n    district(id: $id) { id sourceKind fieldMappings { entityType targetField sourceField } }\n  }\n"): (typeof documents)["\n  query FieldMappings($id: ID!) {\n    district(id: $id) { id sourceKind fieldMappings { entityType targetField sourceField } }\n  }\n"];
+export function graphql(source: "\n  query FieldMappings($id: ID!) {\n    district(id: $id) { id sourceKind fieldMappingDefaults { entityType targetField sourceField } fieldMappings { entityType targetField sourceField } }\n  }\n"): (typeof documents)["\n  query FieldMappings($id: ID!) {\n    district(id: $id) { id sourceKind fieldMappingDefaults { entityType targetField sourceField } fieldMappings { entityType targetField sourceField } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2,6 +2,7 @@ import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Query, 
 import { Permission } from '../../auth/roles.js';
 import type { District } from '../../roster/district.entity.js';
 import type { FieldMapping } from '../../sync/field-mapping.entity.js';
+import { defaultMappingRows } from '../../sync/sources/default-mappings.js';
 import type { SyncRun } from '../../sync/sync-run.entity.js';
 import type { GraphQLContext } from '../context.js';
 import { PersonRole } from '../enums.js';
@@ -103,6 +104,12 @@ export class DistrictResolver {
   @FieldResolver(() => [FieldMappingType], { description: 'The district’s field mapping overrides (admins only).' })
   fieldMappings(@Root() d: District, @Ctx() ctx: GraphQLContext): Promise<FieldMapping[]> {
     return ctx.syncSettings.mappings(d.id);
+  }
+
+  @Authorized(Permission.ADMIN)
+  @FieldResolver(() => [FieldMappingType], { description: 'The source field feeding each Homeroom field when no override is set, for this district’s source kind (admins only).' })
+  fieldMappingDefaults(@Root() d: District): Array<Pick<FieldMapping, 'entityType' | 'targetField' | 'sourceField'>> {
+    return defaultMappingRows(d.sourceKind);
   }
 
   @Authorized(Permission.ADMIN)

@@ -39,7 +39,7 @@ const ENROLLMENTS: CsvSpec = { file: 'enrollments.csv', entity: 'enrollments', r
  * Terms are yielded as { Term_name, Term_start, Term_end } with YYYY-MM-DD dates; courses as
  * { Course_name, Course_number, Subject, School_id }.
  */
-const MAPPINGS: FieldMappingTable = {
+export const CLEVER_CSV_MAPPINGS: FieldMappingTable = {
   schools: { name: 'School_name', schoolNumber: 'School_number', stateId: 'State_id', ncesId: 'NCES_id', lowGrade: 'Low_grade', highGrade: 'High_grade', principal: 'Principal' },
   terms: { name: 'Term_name', startDate: 'Term_start', endDate: 'Term_end' },
   courses: { name: 'Course_name', number: 'Course_number', subject: 'Subject' },
@@ -74,7 +74,7 @@ export class CleverCsvSource implements RosterSource {
   }
 
   defaultMappings(): FieldMappingTable {
-    return MAPPINGS;
+    return CLEVER_CSV_MAPPINGS;
   }
 
   takeProblems(): SourceProblem[] {

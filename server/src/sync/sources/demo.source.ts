@@ -2,7 +2,8 @@ import { DemoDistrict, type DemoOptions } from '../../demo/demo-district.generat
 import { SourceKind, type EntityType } from '../../roster/roster-enums.js';
 import type { FieldMappingTable, RosterSource, SourceRecordOf } from './roster-source.js';
 
-const IDENTITY: FieldMappingTable = {
+/** The demo generator names its fields like Homeroom does. */
+export const DEMO_MAPPINGS: FieldMappingTable = {
   schools: { name: 'name', schoolNumber: 'schoolNumber', stateId: 'stateId', ncesId: 'ncesId', lowGrade: 'lowGrade', highGrade: 'highGrade', principal: 'principal' },
   terms: { name: 'name', startDate: 'startDate', endDate: 'endDate' },
   courses: { name: 'name', number: 'number', subject: 'subject' },
@@ -20,7 +21,7 @@ export class DemoSource implements RosterSource {
   }
 
   defaultMappings(): FieldMappingTable {
-    return IDENTITY;
+    return DEMO_MAPPINGS;
   }
 
   async *records<E extends EntityType>(entity: E, signal?: AbortSignal): AsyncIterable<SourceRecordOf[E]> {

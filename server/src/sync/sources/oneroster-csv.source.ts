@@ -44,7 +44,7 @@ const REQUIRED_FILES = [ORGS, SESSIONS, COURSES, CLASSES, USERS_11, ENROLLMENTS]
  * those Homeroom fields are not mapped by default (a district may map them to extension
  * columns, which are passed through in `fields`). Terms carry YYYY-MM-DD dates.
  */
-const MAPPINGS: FieldMappingTable = {
+export const ONEROSTER_CSV_MAPPINGS: FieldMappingTable = {
   schools: { name: 'name', schoolNumber: 'identifier' },
   terms: { name: 'title', startDate: 'startDate', endDate: 'endDate' },
   courses: { name: 'title', number: 'courseCode', subject: 'subjects' },
@@ -80,7 +80,7 @@ export class OneRosterCsvSource implements RosterSource {
   }
 
   defaultMappings(): FieldMappingTable {
-    return MAPPINGS;
+    return ONEROSTER_CSV_MAPPINGS;
   }
 
   takeProblems(): SourceProblem[] {
