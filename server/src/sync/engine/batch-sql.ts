@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 
 /** SQLite allows 32,766 bound variables per statement; stay well below for both dialects. */
 const MAX_VARIABLES = 30000;
-const MAX_ROWS = 2000;
+const MAX_ROWS = 5000;
 
 export const q = (column: string) => `\`${column}\``;
 
