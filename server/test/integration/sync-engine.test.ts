@@ -94,6 +94,20 @@ describe.each(DIALECTS)('sync engine on %s', (dialect) => {
     expect((await row('person', 'T1')).updatedByRunId).toBe(run.id);
   });
 
+  it('updates only what changed on an enrollment: a co-teacher becoming primary keeps its dates', async () => {
+    const e = (person: string) => source.data.enrollments.find((x) => x.sectionSourceId === 'SEC1' && x.personSourceId === person)!;
+    e('T2').beginDate = '2026-08-15';
+    await sync(app, districtId, { source });
+    e('T1').primary = false;
+    e('T2').primary = true;
+    const run = await sync(app, districtId, { source });
+    expect(run.counts!.enrollments).toMatchObject({ updated: 2, created: 0, deleted: 0 });
+    expect(await enrollmentsOf('SEC1')).toEqual(expect.arrayContaining(['T1:TEACHER:0', 'T2:TEACHER:1']));
+    const [t2] = await app.ds.query(
+      "SELECT e.beginDate FROM enrollment e JOIN person p ON p.id = e.personId WHERE p.sourceId = 'T2' AND e.districtId = ?", [districtId]);
+    expect(String(t2.beginDate).slice(0, 10)).toBe('2026-08-15');
+  });
+
   it('Reset removes what the source no longer shares (soft delete) and restores it when it returns', async () => {
     const first = await sync(app, districtId, { source });
     const removedId = (await row('person', 'P10')).id;

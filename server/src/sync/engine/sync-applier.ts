@@ -47,9 +47,10 @@ export class SyncApplier {
       row.sectionId = this.ids.sections!.get(sec);
       row.personId = this.ids.people!.get(per);
       row.role = role;
-      row.primary = values.primary === 'true' ? 1 : 0;
-      row.beginDate = values.beginDate ?? null;
-      row.endDate = values.endDate ?? null;
+      // An update carries only the changed fields: leave the others as they are.
+      if ('primary' in values) row.primary = values.primary === 'true' ? 1 : 0;
+      if ('beginDate' in values) row.beginDate = values.beginDate ?? null;
+      if ('endDate' in values) row.endDate = values.endDate ?? null;
       return row;
     }
     for (const f of ROSTER_TABLES[entity].fields) if (f in values) row[f] = values[f];
