@@ -153,6 +153,19 @@ describe.each(DIALECTS)('sync engine on %s', (dialect) => {
     expect((await row('person', 'T2')).email).toBeNull();
   });
 
+  it('Reset keeps a record the source still has but sent invalid (an issue, not a deletion)', async () => {
+    await sync(app, districtId, { source });
+    source.data.people.find((p) => p.sourceId === 'P4')!.fields.givenName = '   ';
+    const reset = await sync(app, districtId, { source, mode: SyncMode.RESET });
+    expect(reset.status).toBe(SyncStatus.LAUNCHED);
+    expect(await issues(reset.id, 'MISSING_REQUIRED_FIELD')).toEqual(['P4']);
+    expect((await row('person', 'P4')).deletedAt).toBeNull();
+    expect((await row('person', 'P4')).givenName).toBe('Kid4');
+    expect(await enrollmentsOf('SEC1')).toContain('P4:STUDENT:0');
+    expect(reset.counts!.people.deleted).toBe(0);
+    expect(reset.counts!.enrollments.deleted).toBe(0);
+  });
+
   it('Reset refuses to delete more than the threshold unless overridden, and changes nothing', async () => {
     await sync(app, districtId, { source });
     const before = await snapshot();

@@ -28,6 +28,8 @@ interface Scope {
   courses: Set<string>;
   peopleInSource: Map<string, PersonRole>;
   people: Set<string>;
+  /** People and sections the source has but sent invalid: their enrollments are kept as they are. */
+  invalid: Set<string>;
   sectionsInSource: Set<string>;
   sections: Set<string>;
 }
@@ -42,7 +44,7 @@ const sameValues = (a: Values, b: Values, keys: string[]) => keys.every((k) => (
 export class SyncPlanner {
   private readonly scope: Scope = {
     schoolsInSource: new Set(), schools: new Set(), terms: new Map(), courses: new Set(),
-    peopleInSource: new Map(), people: new Set(), sectionsInSource: new Set(), sections: new Set(),
+    peopleInSource: new Map(), people: new Set(), sectionsInSource: new Set(), sections: new Set(), invalid: new Set(),
   };
 
   constructor(private readonly ds: DataSource, private readonly source: RosterSource, private readonly options: PlanOptions) {}
@@ -72,6 +74,12 @@ export class SyncPlanner {
       }
       const record = await this.toPlanned(entity, raw as never);
       if (!record) continue;
+      if ('invalidKey' in record) {
+        // In the source but unusable: an issue, never a reason to delete what Homeroom has.
+        const kept = existing.get(record.invalidKey);
+        if (kept) kept.seen = true;
+        continue;
+      }
       const match = existing.get(record.key);
       if (match ? match.seen : seenNew.has(record.key)) {
         if (entity !== 'enrollments') await issues.error(entity, record.sourceId, 'DUPLICATE_SOURCE_ID', `${SINGULAR[entity]} ${record.sourceId} appears more than once in the source; only the first was synced.`);
@@ -131,7 +139,8 @@ export class SyncPlanner {
     for (const p of problems) await this.options.issues.add(p.severity as never, entity, sourceId, p.code, p.message);
   }
 
-  private async toPlanned(entity: EntityType, raw: any): Promise<PlannedRecord | null> {
+  /** The record to compare; `invalidKey` when the source has it but it failed validation; null when filtered out. */
+  private async toPlanned(entity: EntityType, raw: any): Promise<PlannedRecord | { invalidKey: string } | null> {
     const { issues } = this.options;
     if (entity === 'enrollments') return this.enrollment(raw);
     const sourceId = String(raw.sourceId ?? '').trim();
@@ -145,7 +154,10 @@ export class SyncPlanner {
     if (entity === 'schools') this.scope.schoolsInSource.add(sourceId);
     if (entity === 'people') this.scope.peopleInSource.set(sourceId, raw.role);
     if (entity === 'sections') this.scope.sectionsInSource.add(sourceId);
-    if (!values) return null;
+    if (!values) {
+      this.scope.invalid.add(`${entity}:${sourceId}`);
+      return { invalidKey: sourceId };
+    }
     const record: PlannedRecord = { key: sourceId, sourceId, values };
     const kept = await this.filter(entity, record, raw);
     return kept ? record : null;
@@ -229,13 +241,14 @@ export class SyncPlanner {
     }
   }
 
-  private async enrollment(raw: any): Promise<PlannedRecord | null> {
+  private async enrollment(raw: any): Promise<PlannedRecord | { invalidKey: string } | null> {
     const { issues, asOf } = this.options;
     const s = this.scope;
     const section = String(raw.sectionSourceId ?? '');
     const person = String(raw.personSourceId ?? '');
     const role = raw.role === PersonRole.TEACHER ? PersonRole.TEACHER : PersonRole.STUDENT;
     const label = raw.sourceId ? `Enrollment ${raw.sourceId}` : `The enrollment of ${person} in section ${section}`;
+    if (s.invalid.has(`sections:${section}`) || s.invalid.has(`people:${person}`)) return { invalidKey: enrollmentKey(section, person, role) };
     if (!s.sections.has(section)) {
       // Sections filtered out (not selected, not active) already carry their own issue.
       if (!s.sectionsInSource.has(section)) await issues.error('enrollments', raw.sourceId ?? `${section}|${person}`, 'UNKNOWN_SECTION', `${label} names section "${section}", which the source does not have.`);
