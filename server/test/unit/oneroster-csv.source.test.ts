@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PersonRole, type EntityType } from '../../src/roster/roster-enums.js';
+import { PersonRole } from '../../src/roster/roster-enums.js';
 import { OneRosterCsvSource } from '../../src/sync/sources/oneroster-csv.source.js';
-import { SourceError, type RawFields, type RosterSource, type SourceRecordOf } from '../../src/sync/sources/roster-source.js';
+import { SourceError } from '../../src/sync/sources/roster-source.js';
 import { writeZip } from '../support/zip-writer.js';
+import { all, mapped } from '../support/source-records.js';
 
 const CRLF = (lines: string[]) => lines.join('\r\n') + '\r\n';
 const LF = (lines: string[]) => lines.join('\n') + '\n';
@@ -95,16 +96,7 @@ function writeFolder(dir: string, files: Record<string, string | null>): string 
   return dir;
 }
 
-async function all<E extends EntityType>(source: RosterSource, entity: E): Promise<SourceRecordOf[E][]> {
-  const out: SourceRecordOf[E][] = [];
-  for await (const r of source.records(entity)) out.push(r);
-  return out;
-}
 
-function mapped(source: RosterSource, entity: EntityType, fields: RawFields): Record<string, unknown> {
-  const mapping = source.defaultMappings()[entity]!;
-  return Object.fromEntries(Object.entries(mapping).map(([field, from]) => [field, fields[from] ?? null]));
-}
 
 let root: string;
 let folder: string;
