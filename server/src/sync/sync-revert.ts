@@ -36,12 +36,12 @@ async function columnsOf(em: EntityManager, districtId: number, entity: EntityTy
   return row;
 }
 
-async function writeColumns(em: EntityManager, table: string, id: number, row: Record<string, unknown>, extra: string, runId: number) {
-  const cols = Object.keys(row);
-  await em.query(
-    `UPDATE ${table} SET ${cols.map((c) => `${q(c)} = ?`).join(', ')}${cols.length ? ', ' : ''}${extra}updatedByRunId = ?, updatedAt = CURRENT_TIMESTAMP WHERE id = ?`,
-    [...cols.map((c) => row[c]), runId, id],
-  );
+/** Writes the columns back; `redelete` also soft-deletes the record again (undoing a restore). */
+async function writeColumns(em: EntityManager, table: string, id: number, row: Record<string, unknown>, runId: number, redelete = false) {
+  const sets = [...Object.keys(row).map((c) => `${q(c)} = ?`), 'updatedByRunId = ?', 'updatedAt = CURRENT_TIMESTAMP'];
+  const params = [...Object.values(row), runId];
+  if (redelete) sets.push('deletedAt = CURRENT_TIMESTAMP', 'deletedByRunId = ?'), params.push(runId);
+  await em.query(`UPDATE ${table} SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
 }
 
 async function rewriteSchools(em: EntityManager, districtId: number, personId: number, schools: string | null) {
@@ -74,10 +74,10 @@ export async function revertRun(em: EntityManager, run: SyncRun): Promise<RunCou
       const before = (ch.before ?? {}) as Record<string, string | null>;
       const row = await columnsOf(em, run.districtId, entity, before);
       if (ch.action === ChangeAction.UPDATE) {
-        await writeColumns(em, table, ch.entityId!, row, '', run.id);
+        await writeColumns(em, table, ch.entityId!, row, run.id);
         c.updated++;
       } else if (ch.action === ChangeAction.RESTORE) {
-        await writeColumns(em, table, ch.entityId!, row, 'deletedAt = CURRENT_TIMESTAMP, deletedByRunId = ?, '.replace('?', String(run.id)), run.id);
+        await writeColumns(em, table, ch.entityId!, row, run.id, true);
         c.deleted++;
       }
       if (entity === 'people' && 'schools' in before) await rewriteSchools(em, run.districtId, ch.entityId!, before.schools);
