@@ -4,6 +4,7 @@ import { AgendaJobs1795461513758 } from './1795461513758-AgendaJobs.js';
 import { Auth1795462411356 } from './1795462411356-Auth.js';
 import { RunHeartbeat1795463949526 } from './1795463949526-RunHeartbeat.js';
 import { RunDetailsWithoutForeignKeys1795464465175 } from './1795464465175-RunDetailsWithoutForeignKeys.js';
+import { ChangeRecordDistrict1795470000000 } from './1795470000000-ChangeRecordDistrict.js';
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795461312055,
@@ -11,4 +12,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   Auth1795462411356,
   RunHeartbeat1795463949526,
   RunDetailsWithoutForeignKeys1795464465175,
+  ChangeRecordDistrict1795470000000,
 ];

@@ -2,11 +2,13 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 import { ChangeAction } from './sync-enums.js';
 
 /**
- * One row per updated record (before/after of the changed fields). For a dry run the
- * rows are the plan: every record that would be created, updated or deleted.
+ * The complete change record of a run: one row per record it created, updated (before and
+ * after of the changed fields), deleted or restored. For a dry run the rows are the plan.
+ * The partner change feed reads a district's rows in id order.
  */
 @Entity('sync_change')
 @Index('IDX_sync_change_run_entity', ['runId', 'entityType', 'action'])
+@Index('IDX_sync_change_district', ['districtId', 'id'])
 export class SyncChange {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -17,6 +19,10 @@ export class SyncChange {
    */
   @Column({ type: 'int' })
   runId!: number;
+
+  /** The run's district, so a district's changes read in id order without a join. */
+  @Column({ type: 'int', nullable: true })
+  districtId!: number | null;
 
   @Column({ type: 'varchar', length: 16 })
   entityType!: string;

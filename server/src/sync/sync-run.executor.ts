@@ -148,7 +148,7 @@ async function syncFromSource(
   const refusal = run.mode === SyncMode.RESET ? resetThresholdError(plan, district.resetDeleteThreshold) : null;
   if (run.dryRun) {
     if (refusal) await issues.warn('schools', null, 'RESET_THRESHOLD_EXCEEDED', refusal);
-    await writePlanChanges(app.ds, run.id, plan);
+    await writePlanChanges(app.ds, run.id, run.districtId, plan);
     await launch(app.ds.manager, counts);
     return counts;
   }

@@ -75,7 +75,7 @@ export class SyncApplier {
     for (const r of plan.restores) {
       const row = this.columns(entity, r.record.values, r.record.key);
       await this.updateRow(table, { ...row, deletedAt: null, deletedByRunId: null, sourceId: r.record.sourceId }, r.id);
-      changes.push([this.runId, entity, r.id, this.label(entity, r.record.key, r.record.sourceId), ChangeAction.RESTORE, JSON.stringify(r.before), JSON.stringify(r.record.values)]);
+      changes.push([this.runId, this.districtId, entity, r.id, this.label(entity, r.record.key, r.record.sourceId), ChangeAction.RESTORE, JSON.stringify(r.before), JSON.stringify(r.record.values)]);
     }
     tick(plan.restores.length);
 
@@ -95,7 +95,7 @@ export class SyncApplier {
 
     for (const u of plan.updates) {
       await this.updateRow(table, this.columns(entity, u.after, u.record.key), u.id);
-      changes.push([this.runId, entity, u.id, this.label(entity, u.record.key, u.record.sourceId), ChangeAction.UPDATE, JSON.stringify(u.before), JSON.stringify(u.after)]);
+      changes.push([this.runId, this.districtId, entity, u.id, this.label(entity, u.record.key, u.record.sourceId), ChangeAction.UPDATE, JSON.stringify(u.before), JSON.stringify(u.after)]);
       if (++written % 500 === 0) tick(0);
     }
     tick(0);
@@ -107,7 +107,7 @@ export class SyncApplier {
     tick(plan.unchangedIds.length);
 
     if (entity === 'people') await this.writePersonSchools(plan);
-    await insertRows(this.em, 'sync_change', ['runId', 'entityType', 'entityId', 'sourceId', 'action', 'before', 'after'], changes);
+    await insertRows(this.em, 'sync_change', ['runId', 'districtId', 'entityType', 'entityId', 'sourceId', 'action', 'before', 'after'], changes);
   }
 
   private label(entity: EntityType, key: string, sourceId: string | null): string {
