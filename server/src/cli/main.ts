@@ -14,9 +14,10 @@ import { serveCommand } from './commands/serve.command.js';
 import { adminCreateCommand } from './commands/admin.command.js';
 import { tokenCreateCommand } from './commands/token.command.js';
 import { syncCommand } from './commands/sync.command.js';
+import { changesCommand } from './commands/changes.command.js';
 
 export const COMMANDS: CliCommand[] = [
-  serveCommand, migrateCommand, demoCommand, districtCreateCommand, districtListCommand, districtUpdateCommand, syncCommand, schemaCommand,
+  serveCommand, migrateCommand, demoCommand, districtCreateCommand, districtListCommand, districtUpdateCommand, syncCommand, changesCommand, schemaCommand,
   districtTestCommand, fakeCleverCommand,
   adminCreateCommand, tokenCreateCommand,
 ];

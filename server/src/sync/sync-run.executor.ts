@@ -6,9 +6,11 @@ import { ENTITY_TYPES } from '../roster/roster-enums.js';
 import { SyncApplier } from './engine/sync-applier.js';
 import { IssueCollector } from './engine/issue-collector.js';
 import { ProgressReporter } from './engine/progress-reporter.js';
-import { SyncPlanner } from './engine/sync-planner.js';
-import { countsOf, type SyncPlan } from './engine/sync-plan.js';
-import { writePlanChanges } from './engine/plan-changes.writer.js';
+import { SyncPlanner, type PlanOutcome } from './engine/sync-planner.js';
+import { PlanStore } from './engine/plan-store.js';
+import { createStageTables, dropLeftoverStageTables, dropStageTables } from './engine/stage-tables.js';
+import { deleteGuard } from './engine/delete-guard.js';
+import { writePlanAsChanges } from './engine/change-record.writer.js';
 import { effectiveMappings } from './field-mapping.service.js';
 import { createSource } from './sources/source-factory.js';
 import { SourceError, type RosterSource } from './sources/roster-source.js';
@@ -16,7 +18,6 @@ import { SyncMode, SyncPhase, SyncStatus, SyncTrigger, type RunCounts } from './
 import { SyncRun } from './sync-run.entity.js';
 import { SyncRunService } from './sync-run.service.js';
 import { revertRun } from './sync-revert.js';
-import { resetThresholdError } from './reset-threshold.js';
 import { notifyRunFinished } from '../notify/run-notifier.js';
 
 /** Today in the district's timezone, as YYYY-MM-DD. */
@@ -25,6 +26,11 @@ export function todayIn(timezone: string, now = new Date()): string {
 }
 
 class CancelledError extends Error {}
+
+/** The plan would delete more than the district's threshold: the run is held, nothing changed. */
+class ThresholdError extends Error {
+  override name = 'ThresholdError';
+}
 
 async function expectedCounts(app: AppContext, districtId: number): Promise<Record<string, number>> {
   const last = await app.ds.getRepository(SyncRun).findOne({
@@ -124,49 +130,57 @@ async function syncFromSource(
   launch: (em: EntityManager, counts: RunCounts) => Promise<void>,
 ): Promise<RunCounts> {
   const source = given ?? (await createSource(district.sourceKind, new DistrictService(app.ds, app.config.secretKey).sourceConfig(district)));
-  let plan: SyncPlan;
+  await dropLeftoverStageTables(app.ds).catch((err) => app.logger.warn({ err: String(err) }, 'could not drop leftover staging tables'));
+  const store = new PlanStore(app.ds, await createStageTables(app.ds, run.id));
   try {
-    await progress.setPhase(SyncPhase.FETCHING, { from: 0, to: 60 });
-    const planner = new SyncPlanner(app.ds, source, {
-      districtId: district.id,
-      mode: run.mode,
-      asOf: run.asOf ?? todayIn(district.timezone),
-      schoolSelection: district.schoolSelection,
-      mappings: await effectiveMappings(app.ds, district.id, source.defaultMappings()),
-      issues,
-      signal,
-      onProgress: (entity, n) => progress.update(entity, n),
-    });
-    plan = await planner.plan();
-  } finally {
-    if (!given) await source.close?.();
-  }
-  signal.throwIfAborted();
-  await progress.setPhase(SyncPhase.PLANNING);
-  const counts: RunCounts = {};
-  for (const entity of ENTITY_TYPES) counts[entity] = countsOf(plan[entity]);
-  const refusal = run.mode === SyncMode.RESET ? resetThresholdError(plan, district.resetDeleteThreshold) : null;
-  if (run.dryRun) {
-    if (refusal) await issues.warn('schools', null, 'RESET_THRESHOLD_EXCEEDED', refusal);
-    await writePlanChanges(app.ds, run.id, run.districtId, plan);
-    await launch(app.ds.manager, counts);
-    return counts;
-  }
-  if (refusal && !run.overrideThreshold) {
-    const err = new Error(`${refusal} Nothing was changed; start the Reset again with the threshold override to apply it.`);
-    err.name = 'ThresholdError';
-    throw err;
-  }
-  const total: Record<string, number> = {};
-  for (const e of ENTITY_TYPES) total[e] = counts[e].created + counts[e].updated + counts[e].deleted + counts[e].restored + counts[e].unchanged;
-  await progress.setPhase(SyncPhase.APPLYING, { from: 60, to: 98 }, total);
-  await app.ds.transaction(async (em) => {
-    await new SyncApplier(em, district.id, run.id, (entity, n) => {
-      signal.throwIfAborted();
-      progress.update(entity, n);
-    }).apply(plan);
+    let planned: PlanOutcome;
+    try {
+      await progress.setPhase(SyncPhase.FETCHING, { from: 0, to: 60 });
+      const planner = new SyncPlanner(app.ds, source, {
+        districtId: district.id,
+        mode: run.mode,
+        asOf: run.asOf ?? todayIn(district.timezone),
+        schoolSelection: district.schoolSelection,
+        mappings: await effectiveMappings(app.ds, district.id, source.defaultMappings()),
+        issues,
+        signal,
+        onProgress: (entity, n) => progress.update(entity, n),
+      }, store);
+      planned = await planner.plan();
+    } finally {
+      if (!given) await source.close?.();
+    }
     signal.throwIfAborted();
-    await launch(em, counts);
-  });
-  return counts;
+    await progress.setPhase(SyncPhase.PLANNING);
+    const { counts } = planned;
+    const refusal = await deleteGuard(app.ds.manager, store, district.id, run.mode, counts, planned.activeBefore, district.resetDeleteThreshold);
+    if (run.dryRun) {
+      if (refusal) await issues.warn('schools', null, thresholdIssueCode(run.mode), refusal.replace(/^Reset refused/, 'Reset would be refused'));
+      await writePlanAsChanges(app.ds, store, run.id, run.districtId);
+      await launch(app.ds.manager, counts);
+      return counts;
+    }
+    if (refusal && !run.overrideThreshold) {
+      const action = run.mode === SyncMode.RESET ? 'start the Reset again' : 'review the preview and start the sync again';
+      throw new ThresholdError(`${refusal} Nothing was changed; ${action} with the threshold override to apply it.`);
+    }
+    const total: Record<string, number> = {};
+    for (const e of ENTITY_TYPES) total[e] = counts[e].created + counts[e].updated + counts[e].deleted + counts[e].restored + counts[e].unchanged;
+    await progress.setPhase(SyncPhase.APPLYING, { from: 60, to: 98 }, total);
+    await app.ds.transaction(async (em) => {
+      await new SyncApplier(em, district.id, run.id, store, planned.unchanged, (entity, n) => {
+        signal.throwIfAborted();
+        progress.update(entity, n);
+      }).apply();
+      signal.throwIfAborted();
+      await launch(em, counts);
+    });
+    return counts;
+  } finally {
+    await dropStageTables(app.ds, run.id).catch((err) => app.logger.warn({ err: String(err), runId: run.id }, 'could not drop staging tables'));
+  }
+}
+
+function thresholdIssueCode(mode: SyncMode): string {
+  return mode === SyncMode.RESET ? 'RESET_THRESHOLD_EXCEEDED' : 'DELETE_THRESHOLD_EXCEEDED';
 }

@@ -61,7 +61,11 @@ describe.each(DIALECTS)('sync engine on %s', (dialect) => {
     source.data.people = source.data.people.filter((p) => p.sourceId !== 'P1');
     source.data.sections = source.data.sections.filter((s) => s.sourceId !== 'SEC2');
     source.data.enrollments = source.data.enrollments.filter((e) => e.personSourceId !== 'P2' && e.personSourceId !== 'P1');
-    const run = await sync(app, districtId, { source });
+    const held = await sync(app, districtId, { source });
+    // 2 of 13 enrollments is over the 10% guard, which holds Edit runs too.
+    expect(held.status).toBe(SyncStatus.FAILED);
+    expect(held.error).toMatch(/^Held: this export would remove 2 of 13 enrollments \(15\.4%\)/);
+    const run = await sync(app, districtId, { source, overrideThreshold: true });
     expect(run.status).toBe(SyncStatus.LAUNCHED);
     expect(await live('school')).toEqual(['S1', 'S2']);
     expect(await live('person')).toContain('P1');

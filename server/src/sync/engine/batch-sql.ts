@@ -6,13 +6,13 @@ const MAX_ROWS = 5000;
 
 export const q = (column: string) => `\`${column}\``;
 
-/** Multi-row INSERTs in batches. */
-export async function insertRows(em: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
+/** Multi-row INSERTs in batches; `verb` may be an INSERT that ignores duplicates (see insertIgnore). */
+export async function insertRows(em: EntityManager, table: string, columns: string[], rows: unknown[][], options: { verb?: string } = {}): Promise<void> {
   const size = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_VARIABLES / columns.length)));
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   for (let i = 0; i < rows.length; i += size) {
     const batch = rows.slice(i, i + size);
-    await em.query(`INSERT INTO ${table} (${columns.map(q).join(', ')}) VALUES ${batch.map(() => tuple).join(', ')}`, batch.flat());
+    await em.query(`${options.verb ?? 'INSERT'} INTO ${table} (${columns.map(q).join(', ')}) VALUES ${batch.map(() => tuple).join(', ')}`, batch.flat());
   }
 }
 

@@ -2,52 +2,122 @@ import type { EntityManager } from 'typeorm';
 import { ENTITY_TYPES, type EntityType } from '../../roster/roster-enums.js';
 import { ChangeAction } from '../sync-enums.js';
 import { insertRows, q, updateByIds } from './batch-sql.js';
+import { idsBySourceId } from './existing-records.js';
+import type { IdBitmap } from './id-bitmap.js';
+import type { PlanStore } from './plan-store.js';
 import { ROSTER_TABLES } from './roster-tables.js';
-import type { EntityPlan, PlannedRecord, SyncPlan, Values } from './sync-plan.js';
+import { yieldToEventLoop } from './sql-dialect.js';
+import { splitEnrollmentKey, type PlanItem, type Values } from './sync-plan.js';
 
-type IdMaps = Partial<Record<Exclude<EntityType, 'enrollments'>, Map<string, number>>>;
 type Row = Record<string, unknown>;
+/** Source id → row id, per referenced table, for one batch. */
+type Refs = Record<string, Map<string, number>>;
 
-const SEP = '\u001f';
+export const CHANGE_COLUMNS = ['runId', 'districtId', 'entityType', 'entityId', 'sourceId', 'action', 'before', 'after'];
+
+/** The change-record row of a planned change (entityId: the record's id once it exists). */
+export function changeRow(runId: number, districtId: number, item: PlanItem, entityId: number | null): unknown[] {
+  return [runId, districtId, item.entityType, entityId, item.label, item.action, item.before ? JSON.stringify(item.before) : null, item.after ? JSON.stringify(item.after) : null];
+}
+
+const CREATE_COLUMNS: Record<EntityType, string[]> = {
+  schools: ROSTER_TABLES.schools.fields,
+  terms: ROSTER_TABLES.terms.fields,
+  courses: ROSTER_TABLES.courses.fields,
+  people: [...ROSTER_TABLES.people.fields, 'role'],
+  sections: [...ROSTER_TABLES.sections.fields, 'schoolId', 'courseId', 'termId'],
+  enrollments: ['sectionId', 'personId', 'role', 'primary', 'beginDate', 'endDate'],
+};
 
 /**
- * Writes a plan inside the caller's transaction, entity type by entity type so that
- * references resolve to the ids just written. Creations and deletions are marked on the
- * records; updates and restores also get change-log rows.
+ * Writes a staged plan inside the caller's transaction, entity type by entity type (so
+ * references resolve to rows just written), reading it back in bounded batches. Every
+ * change gets its row in the run's change record.
  */
 export class SyncApplier {
-  private readonly ids: IdMaps = {};
-
   constructor(
     private readonly em: EntityManager,
     private readonly districtId: number,
     private readonly runId: number,
+    private readonly store: PlanStore,
+    private readonly unchanged: Record<EntityType, IdBitmap>,
     private readonly onProgress?: (entity: EntityType, written: number) => void,
   ) {}
 
-  async apply(plan: SyncPlan): Promise<void> {
+  async apply(): Promise<void> {
     for (const entity of ENTITY_TYPES) {
-      await this.applyEntity(entity, plan[entity]);
-      if (entity !== 'enrollments') this.ids[entity] = await this.loadIdsInTx(entity);
+      let written = 0;
+      for await (const batch of this.store.batches(entity, { db: this.em })) {
+        await this.applyBatch(entity, batch);
+        written += batch.length;
+        this.onProgress?.(entity, written);
+        await yieldToEventLoop();
+      }
+      // Explicit updatedAt = updatedAt: MySQL's ON UPDATE would otherwise stamp every row seen.
+      for (const ids of this.unchanged[entity].chunks(5000)) {
+        await updateByIds(this.em, ROSTER_TABLES[entity].table, 'lastSeenRunId = ?, updatedAt = updatedAt', [this.runId], ids);
+        written += ids.length;
+        this.onProgress?.(entity, written);
+        await yieldToEventLoop();
+      }
     }
   }
 
-  // Inside a transaction the id map must be read through the same connection.
-  private async loadIdsInTx(entity: Exclude<EntityType, 'enrollments'>): Promise<Map<string, number>> {
-    const rows: Array<{ id: number; sourceId: string }> = await this.em.query(
-      `SELECT id, sourceId FROM ${ROSTER_TABLES[entity].table} WHERE districtId = ? AND deletedAt IS NULL`, [this.districtId]);
-    return new Map(rows.map((r) => [String(r.sourceId), Number(r.id)]));
+  private async applyBatch(entity: EntityType, batch: PlanItem[]): Promise<void> {
+    const table = ROSTER_TABLES[entity].table;
+    const refs = await this.resolveRefs(entity, batch);
+    const changes: unknown[][] = [];
+    const creates = batch.filter((i) => i.action === ChangeAction.CREATE);
+    const created = await this.create(entity, creates, refs);
+    for (const item of batch) {
+      if (item.action === ChangeAction.CREATE) {
+        changes.push(changeRow(this.runId, this.districtId, item, created.get(item.recordKey) ?? null));
+        continue;
+      }
+      if (item.action === ChangeAction.UPDATE) await this.updateRow(table, this.columns(entity, item.after!, item.recordKey, refs), item.entityId!);
+      if (item.action === ChangeAction.RESTORE) {
+        await this.updateRow(table, { ...this.columns(entity, item.after!, item.recordKey, refs), deletedAt: null, deletedByRunId: null, sourceId: item.sourceId ?? undefined }, item.entityId!);
+      }
+      changes.push(changeRow(this.runId, this.districtId, item, item.entityId));
+    }
+    const deletes = batch.filter((i) => i.action === ChangeAction.DELETE).map((i) => i.entityId!);
+    await updateByIds(this.em, table, 'deletedAt = CURRENT_TIMESTAMP, deletedByRunId = ?, updatedAt = updatedAt', [this.runId], deletes);
+    if (entity === 'people') await this.writePersonSchools(batch, created, refs);
+    await insertRows(this.em, 'sync_change', CHANGE_COLUMNS, changes);
   }
 
-  /** Column values of a planned record, references resolved to ids. */
-  private columns(entity: EntityType, values: Values, key: string): Row {
+  /** Row ids of the records this batch references by source id (live rows, including ones created earlier in this transaction). */
+  private async resolveRefs(entity: EntityType, batch: PlanItem[]): Promise<Refs> {
+    const wanted: Record<string, Set<string>> = {};
+    const want = (table: string, id: string | null | undefined) => id && (wanted[table] ??= new Set()).add(id);
+    for (const item of batch) {
+      if (item.action === ChangeAction.DELETE) continue;
+      const v = item.after ?? {};
+      if (entity === 'sections') {
+        want('school', v.schoolSourceId);
+        want('course', v.courseSourceId);
+        want('term', v.termSourceId);
+      }
+      if (entity === 'people') for (const s of (v.schools ?? '').split(',')) want('school', s);
+      if (entity === 'enrollments') {
+        const [section, person] = splitEnrollmentKey(item.recordKey);
+        want('section', section);
+        want('person', person);
+      }
+    }
+    const refs: Refs = {};
+    for (const [table, ids] of Object.entries(wanted)) refs[table] = await idsBySourceId(this.em, this.districtId, table, [...ids], true);
+    return refs;
+  }
+
+  /** Column values of a planned record, references resolved to ids; an update carries only its changed fields. */
+  private columns(entity: EntityType, values: Values, key: string, refs: Refs): Row {
     const row: Row = {};
     if (entity === 'enrollments') {
-      const [sec, per, role] = key.split(SEP);
-      row.sectionId = this.ids.sections!.get(sec);
-      row.personId = this.ids.people!.get(per);
+      const [section, person, role] = splitEnrollmentKey(key);
+      row.sectionId = refs.section?.get(section);
+      row.personId = refs.person?.get(person);
       row.role = role;
-      // An update carries only the changed fields: leave the others as they are.
       if ('primary' in values) row.primary = values.primary === 'true' ? 1 : 0;
       if ('beginDate' in values) row.beginDate = values.beginDate ?? null;
       if ('endDate' in values) row.endDate = values.endDate ?? null;
@@ -56,64 +126,36 @@ export class SyncApplier {
     for (const f of ROSTER_TABLES[entity].fields) if (f in values) row[f] = values[f];
     if (entity === 'people' && 'role' in values) row.role = values.role;
     if (entity === 'sections') {
-      if ('schoolSourceId' in values) row.schoolId = this.ids.schools!.get(values.schoolSourceId!);
-      if ('courseSourceId' in values) row.courseId = values.courseSourceId ? this.ids.courses!.get(values.courseSourceId) ?? null : null;
-      if ('termSourceId' in values) row.termId = values.termSourceId ? this.ids.terms!.get(values.termSourceId) ?? null : null;
+      if ('schoolSourceId' in values) row.schoolId = refs.school?.get(values.schoolSourceId!);
+      if ('courseSourceId' in values) row.courseId = values.courseSourceId ? refs.course?.get(values.courseSourceId) ?? null : null;
+      if ('termSourceId' in values) row.termId = values.termSourceId ? refs.term?.get(values.termSourceId) ?? null : null;
     }
     return row;
   }
 
-  private async applyEntity(entity: EntityType, plan: EntityPlan): Promise<void> {
-    const table = ROSTER_TABLES[entity].table;
-    let written = 0;
-    const tick = (n: number) => {
-      written += n;
-      if (written > 0) this.onProgress?.(entity, written);
-    };
-    const changes: unknown[][] = [];
-
-    for (const r of plan.restores) {
-      const row = this.columns(entity, r.record.values, r.record.key);
-      await this.updateRow(table, { ...row, deletedAt: null, deletedByRunId: null, sourceId: r.record.sourceId }, r.id);
-      changes.push([this.runId, this.districtId, entity, r.id, this.label(entity, r.record.key, r.record.sourceId), ChangeAction.RESTORE, JSON.stringify(r.before), JSON.stringify(r.record.values)]);
-    }
-    tick(plan.restores.length);
-
-    if (plan.creates.length > 0) {
-      const sample = this.columns(entity, plan.creates[0].values, plan.creates[0].key);
-      const cols = ['districtId', 'sourceId', ...Object.keys(sample), 'createdByRunId', 'lastSeenRunId'];
-      const BATCH = 5000;
-      for (let i = 0; i < plan.creates.length; i += BATCH) {
-        const rows = plan.creates.slice(i, i + BATCH).map((c) => {
-          const row = this.columns(entity, c.values, c.key);
-          return [this.districtId, c.sourceId, ...Object.keys(sample).map((k) => row[k] ?? null), this.runId, this.runId];
-        });
-        await insertRows(this.em, table, cols, rows);
-        tick(rows.length);
-      }
-    }
-
-    for (const u of plan.updates) {
-      await this.updateRow(table, this.columns(entity, u.after, u.record.key), u.id);
-      changes.push([this.runId, this.districtId, entity, u.id, this.label(entity, u.record.key, u.record.sourceId), ChangeAction.UPDATE, JSON.stringify(u.before), JSON.stringify(u.after)]);
-      if (++written % 500 === 0) tick(0);
-    }
-    tick(0);
-
-    await updateByIds(this.em, table, 'deletedAt = CURRENT_TIMESTAMP, deletedByRunId = ?, updatedAt = updatedAt', [this.runId], plan.deletes.map((d) => d.id));
-    tick(plan.deletes.length);
-    // Explicit updatedAt = updatedAt: MySQL's ON UPDATE would otherwise stamp every row seen.
-    await updateByIds(this.em, table, 'lastSeenRunId = ?, updatedAt = updatedAt', [this.runId], plan.unchangedIds);
-    tick(plan.unchangedIds.length);
-
-    if (entity === 'people') await this.writePersonSchools(plan);
-    await insertRows(this.em, 'sync_change', ['runId', 'districtId', 'entityType', 'entityId', 'sourceId', 'action', 'before', 'after'], changes);
-  }
-
-  private label(entity: EntityType, key: string, sourceId: string | null): string {
-    if (entity !== 'enrollments') return sourceId ?? key;
-    const [sec, per, role] = key.split(SEP);
-    return `${sec}/${per}/${role}`.slice(0, 255);
+  /** Inserts the batch's new records; returns their ids by record key. */
+  private async create(entity: EntityType, creates: PlanItem[], refs: Refs): Promise<Map<string, number>> {
+    if (creates.length === 0) return new Map();
+    const cols = CREATE_COLUMNS[entity];
+    const rows = creates.map((c) => {
+      const row = this.columns(entity, c.after!, c.recordKey, refs);
+      return [this.districtId, c.sourceId, ...cols.map((k) => row[k] ?? null), this.runId, this.runId];
+    });
+    await insertRows(this.em, ROSTER_TABLES[entity].table, ['districtId', 'sourceId', ...cols, 'createdByRunId', 'lastSeenRunId'], rows);
+    if (entity !== 'enrollments') return idsBySourceId(this.em, this.districtId, ROSTER_TABLES[entity].table, creates.map((c) => c.sourceId!), true);
+    const sectionIds = [...new Set(rows.map((r) => r[2] as number))];
+    const personIds = [...new Set(rows.map((r) => r[3] as number))];
+    const found: Array<{ id: number; sectionId: number; personId: number; role: string }> = await this.em.query(
+      `SELECT id, sectionId, personId, role FROM enrollment WHERE districtId = ? AND createdByRunId = ? AND sectionId IN (${sectionIds.join(', ')}) AND personId IN (${personIds.join(', ')})`,
+      [this.districtId, this.runId],
+    );
+    const byIds = new Map(found.map((f) => [`${f.sectionId}|${f.personId}|${f.role}`, Number(f.id)]));
+    const ids = new Map<string, number>();
+    creates.forEach((c, i) => {
+      const id = byIds.get(`${rows[i][2]}|${rows[i][3]}|${rows[i][4]}`);
+      if (id !== undefined) ids.set(c.recordKey, id);
+    });
+    return ids;
   }
 
   private async updateRow(table: string, row: Row, id: number): Promise<void> {
@@ -124,24 +166,21 @@ export class SyncApplier {
     );
   }
 
-  /** Rewrites school memberships of people created, restored or whose schools changed. */
-  private async writePersonSchools(plan: EntityPlan): Promise<void> {
-    const people = await this.loadIdsInTx('people');
-    const touched: PlannedRecord[] = [...plan.creates, ...plan.restores.map((r) => r.record), ...plan.updates.filter((u) => 'schools' in u.after).map((u) => u.record)];
-    if (touched.length === 0) return;
-    const personIds = touched.map((r) => people.get(r.sourceId!)!).filter((x) => x !== undefined);
-    for (let i = 0; i < personIds.length; i += 5000) {
-      await this.em.query(`DELETE FROM person_school WHERE personId IN (${personIds.slice(i, i + 5000).join(', ')})`);
-    }
+  /** Rewrites the school memberships of people created, restored or whose schools changed in this batch. */
+  private async writePersonSchools(batch: PlanItem[], created: Map<string, number>, refs: Refs): Promise<void> {
+    const touched = batch.filter((i) => i.action === ChangeAction.CREATE || i.action === ChangeAction.RESTORE || (i.action === ChangeAction.UPDATE && 'schools' in i.after!));
     const rows: unknown[][] = [];
-    for (const r of touched) {
-      const personId = people.get(r.sourceId!);
+    const personIds: number[] = [];
+    for (const item of touched) {
+      const personId = item.action === ChangeAction.CREATE ? created.get(item.recordKey) : item.entityId!;
       if (personId === undefined) continue;
-      for (const school of (r.values.schools ?? '').split(',').filter(Boolean)) {
-        const schoolId = this.ids.schools!.get(school);
+      personIds.push(personId);
+      for (const school of (item.after!.schools ?? '').split(',').filter(Boolean)) {
+        const schoolId = refs.school?.get(school);
         if (schoolId !== undefined) rows.push([personId, schoolId, this.districtId]);
       }
     }
+    if (personIds.length) await this.em.query(`DELETE FROM person_school WHERE personId IN (${personIds.join(', ')})`);
     await insertRows(this.em, 'person_school', ['personId', 'schoolId', 'districtId'], rows);
   }
 }

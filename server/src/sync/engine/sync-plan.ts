@@ -1,67 +1,64 @@
 import type { EntityType } from '../../roster/roster-enums.js';
-import type { EntityCounts } from '../sync-enums.js';
+import type { ChangeAction, EntityCounts } from '../sync-enums.js';
 
 export type Values = Record<string, string | null>;
 
 /** A source record after mapping, validation and filtering, ready to compare. */
 export interface PlannedRecord {
-  /** sourceId, or for enrollments "section|person|role" of source ids. */
+  /** sourceId, or for enrollments section, person and role source ids joined by SEP. */
   key: string;
   sourceId: string | null;
   /** Compared and written values: scalar fields plus references as source ids (schoolSourceId, schools, role, …). */
   values: Values;
 }
 
+/** A record of the district as it is, keyed the way source records are. */
 export interface ExistingRecord {
   id: number;
+  key: string;
   sourceId: string | null;
   deleted: boolean;
   values: Values;
-  /** Set by the planner when the source has this record (saves a set of every key). */
-  seen?: boolean;
+  /** For sections and enrollments: the school the record belongs to (the per-school guard). */
+  schoolId: number | null;
+  /** For people and enrollments. */
+  role: string | null;
 }
 
-export interface PlannedUpdate {
-  id: number;
-  record: PlannedRecord;
-  before: Values;
-  after: Values;
-}
-
-export interface PlannedRestore {
-  id: number;
-  record: PlannedRecord;
-  before: Values;
-}
-
-export interface PlannedDelete {
-  id: number;
+/** One planned change, as staged in the run's plan table. */
+export interface PlanItem {
+  id?: number;
+  entityType: EntityType;
+  action: ChangeAction;
+  entityId: number | null;
   sourceId: string | null;
-  values: Values;
+  label: string;
+  recordKey: string;
+  /** Enrollments: hash of the key, unique per run, so a duplicate row in the source is planned once. */
+  refKey: string | null;
+  schoolId: number | null;
+  role: string | null;
+  before: Values | null;
+  after: Values | null;
 }
 
-export interface EntityPlan {
-  creates: PlannedRecord[];
-  updates: PlannedUpdate[];
-  restores: PlannedRestore[];
-  deletes: PlannedDelete[];
-  unchangedIds: number[];
-  /** Records of the district not deleted before the run: the base of the Reset threshold. */
-  activeBefore: number;
+/** Separates the source ids inside an enrollment key; a trimmed source id holds no control character. */
+export const SEP = '\u001f';
+
+export function enrollmentKey(sectionSourceId: string, personSourceId: string, role: string): string {
+  return `${sectionSourceId}${SEP}${personSourceId}${SEP}${role}`;
 }
 
-export type SyncPlan = Record<EntityType, EntityPlan>;
-
-export function emptyEntityPlan(): EntityPlan {
-  return { creates: [], updates: [], restores: [], deletes: [], unchangedIds: [], activeBefore: 0 };
+export function splitEnrollmentKey(key: string): [section: string, person: string, role: string] {
+  const [section, person, role] = key.split(SEP);
+  return [section, person, role];
 }
 
-export function countsOf(plan: EntityPlan): EntityCounts {
-  return {
-    created: plan.creates.length,
-    updated: plan.updates.length,
-    deleted: plan.deletes.length,
-    restored: plan.restores.length,
-    unchanged: plan.unchangedIds.length,
-  };
+/** How a change names its record for people: the source id, or section/person/role for an enrollment without one. */
+export function changeLabel(key: string, sourceId: string | null): string {
+  return (sourceId ?? key.split(SEP).join('/')).slice(0, 255);
+}
+
+export function emptyCounts(): EntityCounts {
+  return { created: 0, updated: 0, deleted: 0, restored: 0, unchanged: 0 };
 }

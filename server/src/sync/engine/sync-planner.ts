@@ -1,12 +1,17 @@
+import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ENTITY_TYPES, PersonRole, type EntityType } from '../../roster/roster-enums.js';
 import type { FieldMappingTable, RosterSource } from '../sources/roster-source.js';
-import { SyncMode } from '../sync-enums.js';
-import { enrollmentKey, loadExisting, sectionOfEnrollmentKey } from './existing-records.loader.js';
+import { ChangeAction, SyncMode, type RunCounts } from '../sync-enums.js';
+import { countLive, enrollmentsByIds, findExisting, findExistingEnrollments, idRange, idsBySourceId, liveIdPages } from './existing-records.js';
+import { IdBitmap } from './id-bitmap.js';
 import type { IssueCollector } from './issue-collector.js';
 import { coversDate, normalizeFields, type NormalizeProblem } from './normalize.js';
-import { SINGULAR } from './roster-tables.js';
-import { emptyEntityPlan, type EntityPlan, type ExistingRecord, type PlannedRecord, type SyncPlan, type Values } from './sync-plan.js';
+import type { PlanStore } from './plan-store.js';
+import { RecordFilter, SmallScope, type KeyState } from './record-filter.js';
+import { ROSTER_TABLES, SINGULAR } from './roster-tables.js';
+import { yieldToEventLoop } from './sql-dialect.js';
+import { changeLabel, enrollmentKey, splitEnrollmentKey, type ExistingRecord, type PlanItem, type PlannedRecord, type Values } from './sync-plan.js';
 
 export interface PlanOptions {
   districtId: number;
@@ -20,108 +25,239 @@ export interface PlanOptions {
   onProgress?: (entity: EntityType, processed: number) => void;
 }
 
-/** What each entity type kept after filtering, so later types can check their references. */
-interface Scope {
-  schoolsInSource: Set<string>;
-  schools: Set<string>;
-  terms: Map<string, boolean>;
-  courses: Set<string>;
-  peopleInSource: Map<string, PersonRole>;
-  people: Set<string>;
-  /** People and sections the source has but sent invalid: their enrollments are kept as they are. */
-  invalid: Set<string>;
-  sectionsInSource: Set<string>;
-  sections: Set<string>;
+/** What planning leaves besides the staged changes. */
+export interface PlanOutcome {
+  counts: RunCounts;
+  /** Live records per entity type before the run: the base of the delete thresholds. */
+  activeBefore: Record<EntityType, number>;
+  /** Existing records the source has unchanged: apply marks them seen by the run. */
+  unchanged: Record<EntityType, IdBitmap>;
+}
+
+/** Source records per round trip: bounds memory and the time the event loop is held. */
+const BATCH = 1000;
+
+interface Candidate {
+  state: KeyState;
+  sourceId: string;
+  record?: PlannedRecord;
+  keepExisting?: boolean;
+  unknownSchool?: boolean;
 }
 
 const sameValues = (a: Values, b: Values, keys: string[]) => keys.every((k) => (a[k] ?? null) === (b[k] ?? null));
+const hashKey = (key: string) => createHash('sha1').update(key).digest('hex');
+
+async function* inBatches<T>(records: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const r of records) {
+    batch.push(r);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
 
 /**
- * Streams the source one entity type at a time, normalizes and filters each record and
- * compares it with the database: the exact creates, updates, restores, deletes and
- * unchanged records of the run. Writes no roster table.
+ * Streams the source one entity type at a time in bounded batches, normalizes and filters
+ * each record, looks its batch up in the database and stages the exact creates, updates,
+ * restores and deletes in the run's plan table. Writes no roster table; memory holds one
+ * batch plus a bit per existing record.
  */
 export class SyncPlanner {
-  private readonly scope: Scope = {
-    schoolsInSource: new Set(), schools: new Set(), terms: new Map(), courses: new Set(),
-    peopleInSource: new Map(), people: new Set(), sectionsInSource: new Set(), sections: new Set(), invalid: new Set(),
-  };
+  private readonly scope = new SmallScope();
+  private readonly filter: RecordFilter;
+  private readonly seen = {} as Record<EntityType, IdBitmap>;
+  private readonly outcome: PlanOutcome = { counts: {}, activeBefore: {} as Record<EntityType, number>, unchanged: {} as Record<EntityType, IdBitmap> };
 
-  constructor(private readonly ds: DataSource, private readonly source: RosterSource, private readonly options: PlanOptions) {}
+  constructor(private readonly ds: DataSource, private readonly source: RosterSource, private readonly options: PlanOptions, private readonly store: PlanStore) {
+    this.filter = new RecordFilter(this.scope, options.issues, options.asOf, options.schoolSelection);
+  }
 
-  async plan(): Promise<SyncPlan> {
-    const plan = {} as SyncPlan;
-    for (const entity of ENTITY_TYPES) plan[entity] = await this.planEntity(entity);
-    return plan;
+  async plan(): Promise<PlanOutcome> {
+    for (const entity of ENTITY_TYPES) await this.planEntity(entity);
+    this.outcome.counts = await this.store.counts();
+    for (const e of ENTITY_TYPES) this.outcome.counts[e].unchanged = this.outcome.unchanged[e].size;
+    return this.outcome;
   }
 
   private async drainSourceProblems(): Promise<void> {
     for (const p of this.source.takeProblems?.() ?? []) await this.options.issues.warn(p.entityType, p.sourceId, p.code, p.message);
   }
 
-  private async planEntity(entity: EntityType): Promise<EntityPlan> {
-    const { issues, signal } = this.options;
-    const existing = await loadExisting(this.ds, this.options.districtId, entity);
-    const plan = emptyEntityPlan();
-    for (const rec of existing.values()) if (!rec.deleted) plan.activeBefore++;
-    // Keys of source records not in the database; existing ones are marked `seen` instead.
-    const seenNew = new Set<string>();
+  private async planEntity(entity: EntityType): Promise<void> {
+    const { districtId, signal } = this.options;
+    const table = ROSTER_TABLES[entity].table;
+    const range = await idRange(this.ds.manager, districtId, table);
+    this.seen[entity] = new IdBitmap(range.min, range.max);
+    this.outcome.unchanged[entity] = new IdBitmap(range.min, range.max);
+    this.outcome.activeBefore[entity] = await countLive(this.ds.manager, districtId, table);
     let processed = 0;
-    for await (const raw of this.source.records(entity, signal)) {
-      if (++processed % 1000 === 0) {
-        this.options.onProgress?.(entity, processed);
-        await this.drainSourceProblems();
-      }
-      const record = await this.toPlanned(entity, raw as never);
-      if (!record) continue;
-      if ('invalidKey' in record) {
-        // In the source but unusable: an issue, never a reason to delete what Homeroom has.
-        const kept = existing.get(record.invalidKey);
-        if (kept) kept.seen = true;
-        continue;
-      }
-      const match = existing.get(record.key);
-      if (match ? match.seen : seenNew.has(record.key)) {
-        if (entity !== 'enrollments') await issues.error(entity, record.sourceId, 'DUPLICATE_SOURCE_ID', `${SINGULAR[entity]} ${record.sourceId} appears more than once in the source; only the first was synced.`);
-        continue;
-      }
-      if (match) match.seen = true;
-      else seenNew.add(record.key);
-      await this.compare(entity, record, match, plan);
+    for await (const batch of inBatches(this.source.records(entity, signal), BATCH)) {
+      processed += batch.length;
+      this.options.onProgress?.(entity, processed);
+      await this.drainSourceProblems();
+      if (entity === 'enrollments') await this.planEnrollments(batch);
+      else await this.planRecords(entity, batch);
+      await yieldToEventLoop();
     }
     this.options.onProgress?.(entity, processed);
     await this.drainSourceProblems();
     signal?.throwIfAborted();
-    for (const [key, rec] of existing) {
-      if (rec.deleted || rec.seen) continue;
-      if (this.shouldDelete(entity, key)) plan.deletes.push({ id: rec.id, sourceId: rec.sourceId, values: rec.values });
+    await this.planDeletes(entity);
+  }
+
+  private async planRecords(entity: Exclude<EntityType, 'enrollments'>, batch: unknown[]): Promise<void> {
+    const candidates: Candidate[] = [];
+    for (const raw of batch) {
+      const c = await this.candidate(entity, raw);
+      if (c) candidates.push(c);
     }
-    return plan;
+    const unique = await this.withoutDuplicates(entity, candidates);
+    const lookup = unique.filter((c) => c.state !== 'F' || c.unknownSchool).map((c) => c.sourceId);
+    const existing = new Map((await findExisting(this.ds.manager, this.options.districtId, entity, 'sourceId', lookup)).map((r) => [r.key, r]));
+    for (const c of unique) {
+      const match = existing.get(c.sourceId);
+      const current = match?.values.schoolSourceId ?? match?.values.schools;
+      if (c.unknownSchool && match && this.scope.schoolStillSent(current)) c.state = 'I';
+    }
+    if (entity === 'people' || entity === 'sections') await this.store.addKeys(entity, unique.map((c) => [c.sourceId, c.state]));
+    const items: PlanItem[] = [];
+    for (const c of unique) {
+      const match = existing.get(c.sourceId);
+      if (c.state === 'F') continue;
+      if (c.state === 'I' || (c.keepExisting && match)) {
+        // In the source but unusable: an issue, never a reason to delete or blank what Homeroom has.
+        if (match) this.seen[entity].add(match.id);
+        continue;
+      }
+      await this.compare(entity, c.record!, match, items);
+    }
+    await this.store.add(items);
   }
 
-  /** Edit never deletes schools, people or sections (nor terms and courses); enrollments of synced sections follow the source. */
-  private shouldDelete(entity: EntityType, key: string): boolean {
-    if (this.options.mode === SyncMode.RESET) return true;
-    return entity === 'enrollments' && this.scope.sections.has(sectionOfEnrollmentKey(key));
+  /** Keeps the first record of each source id; later ones are reported. */
+  private async withoutDuplicates(entity: EntityType, candidates: Candidate[]): Promise<Candidate[]> {
+    const staged = entity === 'people' || entity === 'sections' ? await this.store.keyStates(entity, candidates.map((c) => c.sourceId)) : null;
+    const inBatch = new Set<string>();
+    const unique: Candidate[] = [];
+    for (const c of candidates) {
+      const first = staged ? !staged.has(c.sourceId) && !inBatch.has(c.sourceId) : this.scope.firstTime(entity, c.sourceId);
+      inBatch.add(c.sourceId);
+      if (first) unique.push(c);
+      else await this.options.issues.error(entity, c.sourceId, 'DUPLICATE_SOURCE_ID', `${SINGULAR[entity]} ${c.sourceId} appears more than once in the source; only the first was synced.`);
+    }
+    return unique;
   }
 
-  private async compare(entity: EntityType, record: PlannedRecord, existing: ExistingRecord | undefined, plan: EntityPlan): Promise<void> {
+  private async candidate(entity: Exclude<EntityType, 'enrollments'>, raw: any): Promise<Candidate | null> {
+    const { issues } = this.options;
+    const sourceId = String(raw.sourceId ?? '').trim();
+    if (!sourceId) {
+      await issues.error(entity, null, 'MISSING_REQUIRED_FIELD', `A ${SINGULAR[entity].toLowerCase()} without an id was skipped.`);
+      return null;
+    }
+    const problems: NormalizeProblem[] = [];
+    const values = normalizeFields(entity, sourceId, raw.fields ?? {}, this.options.mappings[entity] ?? {}, problems);
+    for (const p of problems) await issues.add(p.severity as never, entity, sourceId, p.code, p.message);
+    if (!values) {
+      if (entity === 'schools') this.scope.invalidSchools.add(sourceId);
+      return { state: 'I', sourceId };
+    }
+    const record: PlannedRecord = { key: sourceId, sourceId, values };
+    return { sourceId, record, ...(await this.filter.filter(entity, record, raw)) };
+  }
+
+  private async planEnrollments(batch: any[]): Promise<void> {
+    const { districtId } = this.options;
+    const sectionIds = batch.map((r) => String(r.sectionSourceId ?? ''));
+    const personIds = batch.map((r) => String(r.personSourceId ?? ''));
+    const sectionStates = await this.store.keyStates('sections', sectionIds);
+    const personStates = await this.store.keyStates('people', personIds);
+    const candidates: Array<{ record: PlannedRecord; invalid: boolean }> = [];
+    for (const raw of batch) {
+      const c = await this.enrollment(raw, sectionStates, personStates);
+      if (c) candidates.push(c);
+    }
+    const keys = candidates.map((c) => splitEnrollmentKey(c.record.key));
+    const sections = await idsBySourceId(this.ds.manager, districtId, 'section', keys.map((k) => k[0]));
+    const people = await idsBySourceId(this.ds.manager, districtId, 'person', keys.map((k) => k[1]));
+    const existing = await findExistingEnrollments(this.ds.manager, districtId, sections, people);
+    const items: PlanItem[] = [];
+    for (const c of candidates) {
+      const match = existing.get(c.record.key);
+      if (c.invalid) {
+        if (match) this.seen.enrollments.add(match.id);
+        continue;
+      }
+      // The same enrollment twice in the source: planned once.
+      if (match && this.seen.enrollments.has(match.id)) continue;
+      await this.compare('enrollments', c.record, match, items);
+    }
+    await this.store.add(items);
+  }
+
+  private async enrollment(raw: any, sectionStates: Map<string, string>, personStates: Map<string, string>): Promise<{ record: PlannedRecord; invalid: boolean } | null> {
+    const { issues, asOf } = this.options;
+    const section = String(raw.sectionSourceId ?? '');
+    const person = String(raw.personSourceId ?? '');
+    const role = raw.role === PersonRole.TEACHER ? PersonRole.TEACHER : PersonRole.STUDENT;
+    const label = raw.sourceId ? `Enrollment ${raw.sourceId}` : `The enrollment of ${person} in section ${section}`;
+    const issueId = raw.sourceId ?? `${section}|${person}`;
+    const record: PlannedRecord = {
+      key: enrollmentKey(section, person, role),
+      sourceId: raw.sourceId ? String(raw.sourceId) : null,
+      values: { primary: role === PersonRole.TEACHER && raw.primary ? 'true' : 'false', beginDate: raw.beginDate ?? null, endDate: raw.endDate ?? null },
+    };
+    const sectionState = sectionStates.get(section);
+    const personState = personStates.get(person);
+    if (sectionState === 'I' || personState === 'I') return { record, invalid: true };
+    // Edit keeps what an enrollment naming a missing section or person had; a Reset removes
+    // the missing record, and its enrollments with it.
+    const keep = this.options.mode === SyncMode.EDIT;
+    const outcome = keep ? 'Homeroom kept what it has for this enrollment' : 'it was not synced';
+    if (sectionState === undefined) {
+      await issues.error('enrollments', issueId, 'UNKNOWN_SECTION', `${label} names section "${section}", which the source does not have; ${outcome}.`);
+      return keep ? { record, invalid: true } : null;
+    }
+    if (personState === undefined) {
+      await issues.error('enrollments', issueId, 'UNKNOWN_PERSON', `${label} names ${role.toLowerCase()} "${person}", whom the source does not have; ${outcome}.`);
+      return keep ? { record, invalid: true } : null;
+    }
+    // Filtered sections and people (not selected, not active) already carry their own issue.
+    if (sectionState !== 'K' || personState !== 'K') return null;
+    if (!coversDate(raw.beginDate, raw.endDate, asOf)) {
+      await issues.warn('enrollments', issueId, 'NOT_ACTIVE', `${label} runs ${raw.beginDate ?? '…'} to ${raw.endDate ?? '…'}, not on ${asOf}; it was not synced.`);
+      return null;
+    }
+    return { record, invalid: false };
+  }
+
+  private async compare(entity: EntityType, record: PlannedRecord, existing: ExistingRecord | undefined, items: PlanItem[]): Promise<void> {
+    const base = {
+      entityType: entity, sourceId: record.sourceId, label: changeLabel(record.key, record.sourceId), recordKey: record.key,
+      refKey: null as string | null, schoolId: null, role: entity === 'people' ? record.values.role : entity === 'enrollments' ? splitEnrollmentKey(record.key)[2] : null,
+    };
     if (!existing) {
-      plan.creates.push(record);
+      items.push({ ...base, action: ChangeAction.CREATE, entityId: null, refKey: entity === 'enrollments' ? hashKey(record.key) : null, before: null, after: record.values });
       return;
     }
+    this.seen[entity].add(existing.id);
     if (entity === 'people' && this.options.mode === SyncMode.EDIT && existing.values.role !== record.values.role) {
       await this.options.issues.warn('people', record.sourceId, 'ROLE_CHANGE_SKIPPED',
         `Person ${record.sourceId} is ${record.values.role?.toLowerCase()} in the source but ${existing.values.role?.toLowerCase()} in Homeroom; an Edit sync keeps the existing role (run a Reset to change it).`);
       record.values.role = existing.values.role;
+      base.role = existing.values.role;
     }
     const keys = Object.keys(record.values);
     if (existing.deleted) {
-      plan.restores.push({ id: existing.id, record, before: existing.values });
+      items.push({ ...base, action: ChangeAction.RESTORE, entityId: existing.id, before: existing.values, after: record.values });
       return;
     }
     if (sameValues(record.values, existing.values, keys)) {
-      plan.unchangedIds.push(existing.id);
+      this.outcome.unchanged[entity].add(existing.id);
       return;
     }
     const before: Values = {};
@@ -132,140 +268,31 @@ export class SyncPlanner {
         after[k] = record.values[k] ?? null;
       }
     }
-    plan.updates.push({ id: existing.id, record, before, after });
+    items.push({ ...base, action: ChangeAction.UPDATE, entityId: existing.id, before, after });
   }
 
-  private async report(entity: EntityType, sourceId: string | null, problems: NormalizeProblem[]): Promise<void> {
-    for (const p of problems) await this.options.issues.add(p.severity as never, entity, sourceId, p.code, p.message);
-  }
-
-  /** The record to compare; `invalidKey` when the source has it but it failed validation; null when filtered out. */
-  private async toPlanned(entity: EntityType, raw: any): Promise<PlannedRecord | { invalidKey: string } | null> {
-    const { issues } = this.options;
-    if (entity === 'enrollments') return this.enrollment(raw);
-    const sourceId = String(raw.sourceId ?? '').trim();
-    if (!sourceId) {
-      await issues.error(entity, null, 'MISSING_REQUIRED_FIELD', `A ${SINGULAR[entity].toLowerCase()} without an id was skipped.`);
-      return null;
-    }
-    const problems: NormalizeProblem[] = [];
-    const values = normalizeFields(entity, sourceId, raw.fields ?? {}, this.options.mappings[entity] ?? {}, problems);
-    await this.report(entity, sourceId, problems);
-    if (entity === 'schools') this.scope.schoolsInSource.add(sourceId);
-    if (entity === 'people') this.scope.peopleInSource.set(sourceId, raw.role);
-    if (entity === 'sections') this.scope.sectionsInSource.add(sourceId);
-    if (!values) {
-      this.scope.invalid.add(`${entity}:${sourceId}`);
-      return { invalidKey: sourceId };
-    }
-    const record: PlannedRecord = { key: sourceId, sourceId, values };
-    const kept = await this.filter(entity, record, raw);
-    return kept ? record : null;
-  }
-
-  private async filter(entity: EntityType, record: PlannedRecord, raw: any): Promise<boolean> {
-    const { issues, asOf, schoolSelection } = this.options;
-    const id = record.sourceId!;
-    const s = this.scope;
-    switch (entity) {
-      case 'schools':
-        if (schoolSelection && !schoolSelection.includes(id)) {
-          await issues.warn('schools', id, 'SCHOOL_NOT_SELECTED', `School ${record.values.name} (${id}) is not selected for syncing; its sections and people were not synced.`);
-          return false;
-        }
-        s.schools.add(id);
-        return true;
-      case 'terms': {
-        const active = coversDate(record.values.startDate, record.values.endDate, asOf);
-        s.terms.set(id, active);
-        if (!active) await issues.warn('terms', id, 'NOT_ACTIVE', `Term ${record.values.name} (${record.values.startDate ?? '…'} to ${record.values.endDate ?? '…'}) is not active on ${asOf}; its sections were not synced.`);
-        return active;
+  /**
+   * Live records the source no longer has. Edit never deletes schools, people or sections (nor
+   * terms and courses); enrollments of synced sections follow the source. Reset deletes them all.
+   */
+  private async planDeletes(entity: EntityType): Promise<void> {
+    const { districtId, mode } = this.options;
+    if (mode === SyncMode.EDIT && entity !== 'enrollments') return;
+    for await (const ids of liveIdPages(this.ds.manager, districtId, ROSTER_TABLES[entity].table)) {
+      const unseen = ids.filter((id) => !this.seen[entity].has(id));
+      if (unseen.length === 0) continue;
+      let records = entity === 'enrollments'
+        ? await enrollmentsByIds(this.ds.manager, districtId, unseen)
+        : await findExisting(this.ds.manager, districtId, entity, 'id', unseen);
+      if (mode === SyncMode.EDIT) {
+        const states = await this.store.keyStates('sections', records.map((r) => splitEnrollmentKey(r.key)[0]));
+        records = records.filter((r) => states.get(splitEnrollmentKey(r.key)[0]) === 'K');
       }
-      case 'courses':
-        s.courses.add(id);
-        return true;
-      case 'people': {
-        const role: PersonRole = raw.role === PersonRole.TEACHER ? PersonRole.TEACHER : PersonRole.STUDENT;
-        const schools: string[] = [...new Set<string>((raw.schoolSourceIds ?? []).map(String))].sort();
-        const synced = schools.filter((x) => s.schools.has(x));
-        if (synced.length === 0) {
-          const who = role === PersonRole.TEACHER ? 'Teacher' : 'Student';
-          const name = `${record.values.givenName} ${record.values.familyName}`;
-          if (schools.length === 0) {
-            await issues.error('people', id, role === PersonRole.TEACHER ? 'TEACHER_NO_SCHOOL' : 'STUDENT_NO_SCHOOL',
-              `${who} ${name} (${id}) is assigned to the district but to no school; ${who.toLowerCase()}s must belong to a synced school.`);
-          } else if (schools.some((x) => s.schoolsInSource.has(x))) {
-            await issues.warn('people', id, 'SCHOOL_NOT_SELECTED', `${who} ${name} (${id}) belongs only to schools not selected for syncing (${schools.join(', ')}).`);
-          } else {
-            await issues.error('people', id, 'UNKNOWN_SCHOOL', `${who} ${name} (${id}) names school ${schools.join(', ')}, which the source does not have.`);
-          }
-          return false;
-        }
-        record.values.role = role;
-        record.values.schools = synced.join(',');
-        s.people.add(id);
-        return true;
-      }
-      case 'sections': {
-        const school = String(raw.schoolSourceId ?? '');
-        if (!s.schools.has(school)) {
-          if (s.schoolsInSource.has(school)) {
-            await issues.warn('sections', id, 'SCHOOL_NOT_SELECTED', `Section ${record.values.name} (${id}) belongs to school ${school}, which is not selected for syncing.`);
-          } else {
-            await issues.error('sections', id, 'UNKNOWN_SCHOOL', `Section ${record.values.name} (${id}) names school "${school}", which the source does not have.`);
-          }
-          return false;
-        }
-        const termIds: string[] = (raw.termSourceIds ?? []).map(String).filter(Boolean);
-        const known = termIds.filter((t) => s.terms.has(t));
-        if (termIds.length > 0 && known.length === 0) {
-          await issues.warn('sections', id, 'UNKNOWN_TERM', `Section ${record.values.name} (${id}) names term ${termIds.join(', ')}, which the source does not have; it was synced without a term.`);
-        }
-        const active = known.filter((t) => s.terms.get(t));
-        if (known.length > 0 && active.length === 0) {
-          await issues.warn('sections', id, 'NOT_ACTIVE', `Section ${record.values.name} (${id}) has no term active on ${asOf}; it was not synced.`);
-          return false;
-        }
-        const course = raw.courseSourceId ? String(raw.courseSourceId) : null;
-        if (course && !s.courses.has(course)) {
-          await issues.warn('sections', id, 'UNKNOWN_COURSE', `Section ${record.values.name} (${id}) names course "${course}", which the source does not have; it was synced without a course.`);
-        }
-        record.values.schoolSourceId = school;
-        record.values.courseSourceId = course && s.courses.has(course) ? course : null;
-        record.values.termSourceId = active[0] ?? null;
-        s.sections.add(id);
-        return true;
-      }
-      default:
-        return true;
+      await this.store.add(records.map((r) => ({
+        entityType: entity, action: ChangeAction.DELETE, entityId: r.id, sourceId: r.sourceId, label: changeLabel(r.key, r.sourceId),
+        recordKey: r.key, refKey: null, schoolId: r.schoolId, role: r.role, before: r.values, after: null,
+      })));
+      await yieldToEventLoop();
     }
-  }
-
-  private async enrollment(raw: any): Promise<PlannedRecord | { invalidKey: string } | null> {
-    const { issues, asOf } = this.options;
-    const s = this.scope;
-    const section = String(raw.sectionSourceId ?? '');
-    const person = String(raw.personSourceId ?? '');
-    const role = raw.role === PersonRole.TEACHER ? PersonRole.TEACHER : PersonRole.STUDENT;
-    const label = raw.sourceId ? `Enrollment ${raw.sourceId}` : `The enrollment of ${person} in section ${section}`;
-    if (s.invalid.has(`sections:${section}`) || s.invalid.has(`people:${person}`)) return { invalidKey: enrollmentKey(section, person, role) };
-    if (!s.sections.has(section)) {
-      // Sections filtered out (not selected, not active) already carry their own issue.
-      if (!s.sectionsInSource.has(section)) await issues.error('enrollments', raw.sourceId ?? `${section}|${person}`, 'UNKNOWN_SECTION', `${label} names section "${section}", which the source does not have.`);
-      return null;
-    }
-    if (!s.people.has(person)) {
-      if (!s.peopleInSource.has(person)) await issues.error('enrollments', raw.sourceId ?? `${section}|${person}`, 'UNKNOWN_PERSON', `${label} names ${role.toLowerCase()} "${person}", whom the source does not have.`);
-      return null;
-    }
-    if (!coversDate(raw.beginDate, raw.endDate, asOf)) {
-      await issues.warn('enrollments', raw.sourceId ?? `${section}|${person}`, 'NOT_ACTIVE', `${label} runs ${raw.beginDate ?? '…'} to ${raw.endDate ?? '…'}, not on ${asOf}; it was not synced.`);
-      return null;
-    }
-    return {
-      key: enrollmentKey(section, person, role),
-      sourceId: raw.sourceId ? String(raw.sourceId) : null,
-      values: { primary: role === PersonRole.TEACHER && raw.primary ? 'true' : 'false', beginDate: raw.beginDate ?? null, endDate: raw.endDate ?? null },
-    };
   }
 }

@@ -1,0 +1,149 @@
+import type { EntityManager } from 'typeorm';
+import type { EntityType } from '../../roster/roster-enums.js';
+import { ROSTER_TABLES } from './roster-tables.js';
+import { enrollmentKey, type ExistingRecord, type Values } from './sync-plan.js';
+
+/**
+ * Reads a district's existing records in bounded lists (by source id or by row id), as the
+ * planner compares them: scalar fields plus references as source ids.
+ */
+const q = (c: string) => `\`${c}\``;
+const IN_LIST = 1000;
+
+function str(v: unknown): string | null {
+  return v === null || v === undefined ? null : String(v);
+}
+
+function placeholders(n: number): string {
+  return Array.from({ length: n }, () => '?').join(', ');
+}
+
+async function inChunks<T, R>(list: T[], run: (part: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < list.length; i += IN_LIST) out.push(...(await run(list.slice(i, i + IN_LIST))));
+  return out;
+}
+
+/** Row ids by source id for one table of the district (deleted rows too unless `liveOnly`). */
+export async function idsBySourceId(db: EntityManager, districtId: number, table: string, sourceIds: string[], liveOnly = false): Promise<Map<string, number>> {
+  const rows: Array<{ id: number; sourceId: string }> = await inChunks([...new Set(sourceIds)], (part) =>
+    db.query(`SELECT id, sourceId FROM ${table} WHERE districtId = ? AND sourceId IN (${placeholders(part.length)})${liveOnly ? ' AND deletedAt IS NULL' : ''}`, [districtId, ...part]),
+  );
+  return new Map(rows.map((r) => [String(r.sourceId), Number(r.id)]));
+}
+
+/** Schools, terms, courses, people or sections of the district with these source ids (or row ids). */
+export async function findExisting(db: EntityManager, districtId: number, entity: Exclude<EntityType, 'enrollments'>, by: 'sourceId' | 'id', list: Array<string | number>): Promise<ExistingRecord[]> {
+  if (list.length === 0) return [];
+  const spec = ROSTER_TABLES[entity];
+  const cols = spec.fields.map((f) => `t.${q(f)}`);
+  let joins = '';
+  if (entity === 'people') cols.push('t.role');
+  if (entity === 'sections') {
+    cols.push('t.schoolId', 'sc.sourceId AS schoolSourceId', 'co.sourceId AS courseSourceId', 'te.sourceId AS termSourceId');
+    joins = 'JOIN school sc ON sc.id = t.schoolId LEFT JOIN course co ON co.id = t.courseId LEFT JOIN term te ON te.id = t.termId';
+  }
+  const rows: Array<Record<string, unknown>> = await inChunks(list, (part) =>
+    db.query(`SELECT t.id, t.sourceId, t.deletedAt, ${cols.join(', ')} FROM ${spec.table} t ${joins} WHERE t.districtId = ? AND t.${by} IN (${placeholders(part.length)})`, [districtId, ...part]),
+  );
+  const records = rows.map((r): ExistingRecord => {
+    const values: Values = {};
+    for (const f of spec.fields) values[f] = str(r[f]);
+    if (entity === 'people') values.role = str(r.role);
+    if (entity === 'sections') {
+      values.schoolSourceId = str(r.schoolSourceId);
+      values.courseSourceId = str(r.courseSourceId);
+      values.termSourceId = str(r.termSourceId);
+    }
+    return {
+      id: Number(r.id), key: String(r.sourceId), sourceId: str(r.sourceId), deleted: r.deletedAt !== null, values,
+      schoolId: entity === 'sections' ? Number(r.schoolId) : null, role: entity === 'people' ? str(r.role) : null,
+    };
+  });
+  if (entity === 'people') await attachSchools(db, records);
+  return records;
+}
+
+/** A person's schools are compared as their sorted source ids joined by commas. */
+async function attachSchools(db: EntityManager, people: ExistingRecord[]): Promise<void> {
+  const byId = new Map(people.map((p) => [p.id, p]));
+  for (const p of people) p.values.schools = '';
+  const links: Array<{ personId: number; sourceId: string }> = await inChunks([...byId.keys()], (part) =>
+    db.query(`SELECT ps.personId, s.sourceId FROM person_school ps JOIN school s ON s.id = ps.schoolId WHERE ps.personId IN (${part.join(', ')}) ORDER BY s.sourceId`),
+  );
+  for (const l of links) {
+    const values = byId.get(Number(l.personId))!.values;
+    values.schools = values.schools ? `${values.schools},${l.sourceId}` : String(l.sourceId);
+  }
+}
+
+function enrollmentRecord(r: Record<string, unknown>, section: string, person: string, schoolId: number | null): ExistingRecord {
+  return {
+    id: Number(r.id),
+    key: enrollmentKey(section, person, String(r.role)),
+    sourceId: str(r.sourceId),
+    deleted: r.deletedAt !== null,
+    values: { primary: Number(r.isPrimary) ? 'true' : 'false', beginDate: str(r.beginDate), endDate: str(r.endDate) },
+    schoolId,
+    role: String(r.role),
+  };
+}
+
+const ENROLLMENT_COLUMNS = `e.id, e.sourceId, e.sectionId, e.personId, e.role, e.${q('primary')} AS isPrimary, e.beginDate, e.endDate, e.deletedAt`;
+
+/** Existing enrollments among the given section/person pairs, by enrollment key. */
+export async function findExistingEnrollments(db: EntityManager, districtId: number, sectionIds: Map<string, number>, personIds: Map<string, number>): Promise<Map<string, ExistingRecord>> {
+  const found = new Map<string, ExistingRecord>();
+  if (sectionIds.size === 0 || personIds.size === 0) return found;
+  const sectionOf = new Map([...sectionIds].map(([s, id]) => [id, s]));
+  const personOf = new Map([...personIds].map(([p, id]) => [id, p]));
+  const persons = [...personIds.values()].join(', ');
+  const rows: Array<Record<string, unknown>> = await inChunks([...sectionIds.values()], (part) =>
+    db.query(`SELECT ${ENROLLMENT_COLUMNS} FROM enrollment e WHERE e.districtId = ? AND e.sectionId IN (${part.join(', ')}) AND e.personId IN (${persons})`, [districtId]),
+  );
+  for (const r of rows) {
+    const rec = enrollmentRecord(r, sectionOf.get(Number(r.sectionId))!, personOf.get(Number(r.personId))!, null);
+    found.set(rec.key, rec);
+  }
+  return found;
+}
+
+/** Enrollments by row id, with their section's school and source ids (for planned deletions). */
+export async function enrollmentsByIds(db: EntityManager, districtId: number, ids: number[]): Promise<ExistingRecord[]> {
+  if (ids.length === 0) return [];
+  const rows: Array<Record<string, unknown>> = await inChunks(ids, (part) =>
+    db.query(
+      `SELECT ${ENROLLMENT_COLUMNS}, s.sourceId AS sectionSourceId, s.schoolId, p.sourceId AS personSourceId FROM enrollment e ` +
+        `JOIN section s ON s.id = e.sectionId JOIN person p ON p.id = e.personId WHERE e.districtId = ? AND e.id IN (${part.join(', ')})`,
+      [districtId],
+    ),
+  );
+  return rows.map((r) => enrollmentRecord(r, String(r.sectionSourceId), String(r.personSourceId), Number(r.schoolId)));
+}
+
+/** Smallest and largest row id of the district's table (the planner's bitmap bounds). */
+export async function idRange(db: EntityManager, districtId: number, table: string): Promise<{ min: number; max: number }> {
+  const [r] = await db.query(`SELECT MIN(id) AS lo, MAX(id) AS hi FROM ${table} WHERE districtId = ?`, [districtId]);
+  return r?.lo === null || r?.lo === undefined ? { min: 1, max: 0 } : { min: Number(r.lo), max: Number(r.hi) };
+}
+
+export async function countLive(db: EntityManager, districtId: number, table: string): Promise<number> {
+  const [r] = await db.query(`SELECT COUNT(*) AS n FROM ${table} WHERE districtId = ? AND deletedAt IS NULL`, [districtId]);
+  return Number(r.n);
+}
+
+/** Ids of the district's live rows in ascending order, `size` at a time (keyset paging). */
+export async function* liveIdPages(db: EntityManager, districtId: number, table: string, size = 20000): AsyncGenerator<number[]> {
+  let after = 0;
+  for (;;) {
+    const rows: Array<{ id: number }> = await db.query(
+      `SELECT id FROM ${table} WHERE districtId = ? AND deletedAt IS NULL AND id > ? ORDER BY id LIMIT ${size}`,
+      [districtId, after],
+    );
+    if (rows.length === 0) return;
+    const ids = rows.map((r) => Number(r.id));
+    yield ids;
+    if (rows.length < size) return;
+    after = ids[ids.length - 1];
+  }
+}

@@ -1,0 +1,115 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { ENTITY_TYPES, type EntityType } from '../../roster/roster-enums.js';
+import { ChangeAction, type RunCounts } from '../sync-enums.js';
+import { insertRows } from './batch-sql.js';
+import { dialectOf, insertIgnore } from './sql-dialect.js';
+import type { StageTables } from './stage-tables.js';
+import { emptyCounts, type PlanItem, type Values } from './sync-plan.js';
+
+const COLUMNS = ['entityType', 'action', 'entityId', 'sourceId', 'label', 'recordKey', 'refKey', 'schoolId', 'role', 'beforeValues', 'afterValues'];
+const ROWS_PER_INSERT = 1000;
+
+type Row = Record<string, unknown>;
+
+const json = (v: Values | null) => (v ? JSON.stringify(v) : null);
+const parse = (v: unknown): Values | null => (v === null || v === undefined ? null : JSON.parse(String(v)));
+
+const ACTION_COUNT: Record<string, keyof ReturnType<typeof emptyCounts>> = {
+  [ChangeAction.CREATE]: 'created',
+  [ChangeAction.UPDATE]: 'updated',
+  [ChangeAction.DELETE]: 'deleted',
+  [ChangeAction.RESTORE]: 'restored',
+};
+
+/** Writes and reads back a run's staged plan, in bounded batches. */
+export class PlanStore {
+  constructor(private readonly ds: DataSource, readonly tables: StageTables) {}
+
+  /** Stages changes; an enrollment whose refKey is already planned is skipped (a duplicate source row). */
+  async add(items: PlanItem[]): Promise<void> {
+    if (items.length === 0) return;
+    const tuple = `(${COLUMNS.map(() => '?').join(', ')})`;
+    for (let i = 0; i < items.length; i += ROWS_PER_INSERT) {
+      const batch = items.slice(i, i + ROWS_PER_INSERT);
+      await this.ds.query(
+        `${insertIgnore(dialectOf(this.ds))} INTO ${this.tables.plan} (${COLUMNS.join(', ')}) VALUES ${batch.map(() => tuple).join(', ')}`,
+        batch.flatMap((p) => [p.entityType, p.action, p.entityId, p.sourceId, p.label, p.recordKey, p.refKey, p.schoolId, p.role, json(p.before), json(p.after)]),
+      );
+    }
+  }
+
+  /** Records the source state of people and sections (K kept, F filtered, I invalid) for later entity types. */
+  async addKeys(entity: EntityType, keys: Array<[sourceId: string, state: string]>): Promise<void> {
+    if (keys.length === 0) return;
+    await insertRows(this.ds.manager, this.tables.keys, ['entityType', 'sourceId', 'state'], keys.map(([id, state]) => [entity, id, state]), { verb: insertIgnore(dialectOf(this.ds)) });
+  }
+
+  /** The state of each given source id that the source sent; absent ids are not in the map. */
+  async keyStates(entity: EntityType, sourceIds: string[]): Promise<Map<string, string>> {
+    const states = new Map<string, string>();
+    const unique = [...new Set(sourceIds)];
+    for (let i = 0; i < unique.length; i += ROWS_PER_INSERT) {
+      const part = unique.slice(i, i + ROWS_PER_INSERT);
+      const rows: Array<{ sourceId: string; state: string }> = await this.ds.query(
+        `SELECT sourceId, state FROM ${this.tables.keys} WHERE entityType = ? AND sourceId IN (${part.map(() => '?').join(', ')})`,
+        [entity, ...part],
+      );
+      for (const r of rows) states.set(String(r.sourceId), String(r.state));
+    }
+    return states;
+  }
+
+  /** Planned changes of one entity type (one action, or all) in id order, `size` at a time; `db` may be a transaction. */
+  async *batches(entity: EntityType, options: { action?: ChangeAction; size?: number; db?: EntityManager } = {}): AsyncGenerator<PlanItem[]> {
+    const db = options.db ?? this.ds.manager;
+    const size = options.size ?? 2000;
+    let after = 0;
+    for (;;) {
+      const rows: Row[] = await db.query(
+        `SELECT id, ${COLUMNS.join(', ')} FROM ${this.tables.plan} WHERE entityType = ?${options.action ? ' AND action = ?' : ''} AND id > ? ORDER BY id LIMIT ${size}`,
+        options.action ? [entity, options.action, after] : [entity, after],
+      );
+      if (rows.length === 0) return;
+      yield rows.map(toItem);
+      if (rows.length < size) return;
+      after = Number(rows[rows.length - 1].id);
+    }
+  }
+
+  /** Created, updated, deleted and restored per entity type (unchanged is counted by the planner). */
+  async counts(): Promise<RunCounts> {
+    const counts: RunCounts = {};
+    for (const e of ENTITY_TYPES) counts[e] = emptyCounts();
+    const rows: Array<{ entityType: string; action: string; n: number }> = await this.ds.query(
+      `SELECT entityType, action, COUNT(*) AS n FROM ${this.tables.plan} GROUP BY entityType, action`,
+    );
+    for (const r of rows) counts[r.entityType][ACTION_COUNT[r.action]] = Number(r.n);
+    return counts;
+  }
+
+  /** Planned deletions grouped by a column (role or schoolId) for one entity type. */
+  async deletesBy(entity: EntityType, column: 'role' | 'schoolId'): Promise<Map<string, number>> {
+    const rows: Array<{ k: unknown; n: number }> = await this.ds.query(
+      `SELECT ${column} AS k, COUNT(*) AS n FROM ${this.tables.plan} WHERE entityType = ? AND action = ? AND ${column} IS NOT NULL GROUP BY ${column}`,
+      [entity, ChangeAction.DELETE],
+    );
+    return new Map(rows.map((r) => [String(r.k), Number(r.n)]));
+  }
+}
+
+function toItem(r: Row): PlanItem {
+  return {
+    id: Number(r.id),
+    entityType: r.entityType as EntityType,
+    action: r.action as ChangeAction,
+    entityId: r.entityId === null ? null : Number(r.entityId),
+    sourceId: r.sourceId === null ? null : String(r.sourceId),
+    label: String(r.label),
+    recordKey: String(r.recordKey),
+    refKey: r.refKey === null ? null : String(r.refKey),
+    schoolId: r.schoolId === null ? null : Number(r.schoolId),
+    role: r.role === null ? null : String(r.role),
+    before: parse(r.beforeValues),
+    after: parse(r.afterValues),
+  };
+}
