@@ -66,8 +66,9 @@ function createAgenda(app: AppContext, options: WorkerOptions = {}): Agenda {
 }
 
 async function defaultExecuteRun(app: AppContext, runId: number, options: { signal?: AbortSignal }): Promise<unknown> {
-  const { executeSyncRun } = await import('../sync/sync-run.executor.js');
-  return executeSyncRun(app, runId, options);
+  // A thread of its own: the API served by this process never waits for a sync.
+  const { executeSyncRunInThread } = await import('../sync/sync-thread.js');
+  return executeSyncRunInThread(app, runId, options);
 }
 
 /**

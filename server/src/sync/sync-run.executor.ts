@@ -64,7 +64,9 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
   if (!(await runs.claim(runId))) return (await runs.get(runId))!;
   const log = app.logger.child({ runId, districtId: run.districtId });
   const abort = new AbortController();
-  options.signal?.addEventListener('abort', () => abort.abort(new CancelledError('The worker is shutting down')));
+  const stop = () => abort.abort(new CancelledError('The worker is shutting down'));
+  if (options.signal?.aborted) stop();
+  else options.signal?.addEventListener('abort', stop, { once: true });
   const checkCancel = async () => {
     await app.ds.getRepository(SyncRun).update({ id: runId, status: SyncStatus.IN_PROGRESS }, { heartbeatAt: new Date() });
     const r = await app.ds.getRepository(SyncRun).findOne({ where: { id: runId }, select: { id: true, cancelRequested: true } });

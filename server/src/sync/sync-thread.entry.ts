@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { AppContext } from '../app-context.js';
+import type { Config } from '../config.js';
+import { openDatabase } from '../db/data-source.js';
+import { createLogger } from '../logger.js';
+import type { HomeroomPubSub, SyncRunUpdate } from '../pubsub.js';
+import { executeSyncRun } from './sync-run.executor.js';
+import type { SyncThreadMessage } from './sync-thread.js';
+
+// The thread side of executeSyncRunInThread: one run, its own connection, events posted back.
+const post = (m: SyncThreadMessage) => parentPort!.postMessage(m);
+
+async function main(): Promise<void> {
+  // The starting process's settings, so the thread uses the same database and secrets.
+  const given = workerData.config as Config;
+  const config: Config = { ...given, secretKey: Buffer.from(given.secretKey) };
+  const logger = createLogger(config.logLevel).child({ thread: 'sync' });
+  const ds = await openDatabase(config.databaseUrl, { migrate: false });
+  const pubsub = {
+    publish: (_topic: string, update: SyncRunUpdate) => post({ type: 'update', update }),
+    subscribe: () => { throw new Error('a sync thread does not subscribe'); },
+  } as unknown as HomeroomPubSub;
+  const app: AppContext = { config, ds, logger, pubsub };
+  const controller = new AbortController();
+  parentPort!.on('message', (m: { type: string; reason?: string }) => {
+    if (m.type === 'abort') controller.abort(new Error(m.reason ?? 'The worker is shutting down'));
+  });
+  try {
+    await executeSyncRun(app, Number(workerData.runId), { signal: controller.signal });
+  } finally {
+    await ds.destroy();
+  }
+}
+
+main().then(
+  () => {
+    post({ type: 'done' });
+    process.exit(0);
+  },
+  (err: unknown) => {
+    post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+    process.exit(1);
+  },
+);

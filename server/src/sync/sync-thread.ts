@@ -1,0 +1,55 @@
+import { Worker } from 'node:worker_threads';
+import type { AppContext } from '../app-context.js';
+import { SYNC_RUN_UPDATED, type SyncRunUpdate } from '../pubsub.js';
+import type { SyncRun } from './sync-run.entity.js';
+import { SyncRunService } from './sync-run.service.js';
+
+/** Messages from a sync thread to the process that started it. */
+export type SyncThreadMessage =
+  | { type: 'update'; update: SyncRunUpdate }
+  | { type: 'done' }
+  | { type: 'failed'; message: string };
+
+/**
+ * The thread's entry: the built .js beside this file, or the TypeScript source when running
+ * from a checkout (compiled in the thread by SWC, which keeps decorator metadata).
+ */
+function threadEntry(): { url: URL; execArgv: string[] } {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) return { url: new URL('./sync-thread.entry.ts', here), execArgv: ['--import', '@swc-node/register/esm-register'] };
+  return { url: new URL('./sync-thread.entry.js', here), execArgv: [] };
+}
+
+/**
+ * Executes a run in a worker thread with its own database connection, so the sync's CPU
+ * work and synchronous SQLite calls never hold the event loop that serves HTTP and
+ * WebSocket. Progress events come back here and are published on the app's PubSub;
+ * cancel and the heartbeat work through the database as in-process.
+ */
+export async function executeSyncRunInThread(app: AppContext, runId: number, options: { signal?: AbortSignal } = {}): Promise<SyncRun> {
+  const { url, execArgv } = threadEntry();
+  const worker = new Worker(url, {
+    workerData: { runId, config: app.config },
+    execArgv: [...process.execArgv.filter((a) => !a.startsWith('--input-type')), ...execArgv],
+    env: { ...process.env, SWC_NODE_PROJECT: process.env.SWC_NODE_PROJECT ?? new URL('../../tsconfig.json', import.meta.url).pathname },
+  });
+  const abort = () => worker.postMessage({ type: 'abort', reason: (options.signal?.reason as Error | undefined)?.message ?? 'The worker is shutting down' });
+  options.signal?.addEventListener('abort', abort, { once: true });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      worker.on('message', (m: SyncThreadMessage) => {
+        if (m.type === 'update') void app.pubsub.publish(SYNC_RUN_UPDATED, m.update);
+        else if (m.type === 'done') resolve();
+        else if (m.type === 'failed') reject(new Error(m.message));
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`sync thread exited with code ${code}`))));
+    });
+  } finally {
+    options.signal?.removeEventListener('abort', abort);
+    await worker.terminate().catch(() => undefined);
+  }
+  const run = await new SyncRunService(app.ds).get(runId);
+  if (!run) throw new Error(`No sync run ${runId}`);
+  return run;
+}
