@@ -39,7 +39,8 @@ const ENTITY_WORDS: Record<string, string> = {
 };
 const ACTIONS = ['created', 'updated', 'deleted', 'restored', 'unchanged'] as const;
 
-export const isThresholdRefusal = (error: string | null | undefined): boolean => !!error && error.startsWith('Reset refused');
+/** A run the mass-delete guard held (a Reset refused, or an Edit held): nothing changed. */
+export const isThresholdRefusal = (error: string | null | undefined): boolean => !!error && (error.startsWith('Reset refused') || error.startsWith('Held:'));
 
 /** The dashboard page of one run. */
 export function runReportUrl(publicUrl: string, districtId: number, runId: number): string {
@@ -93,8 +94,9 @@ export function renderRunEmail({ run, district, publicUrl }: RunEmailInput): Ren
   const kind = kindOfRun(run);
   const url = runReportUrl(publicUrl, district.id, run.id);
   const refused = run.status === SyncStatus.FAILED && isThresholdRefusal(run.error);
+  const reset = run.mode === SyncMode.RESET;
   const subject = refused
-    ? `[Homeroom] ${district.name}: Reset refused (too many deletions) — nothing changed`
+    ? `[Homeroom] ${district.name}: ${reset ? 'Reset refused' : `${kind} held`} (too many deletions) — nothing changed`
     : `[Homeroom] ${district.name}: ${kind} ${status}`;
 
   const paragraphs: string[] = [];
@@ -102,6 +104,18 @@ export function renderRunEmail({ run, district, publicUrl }: RunEmailInput): Ren
   const when = run.finishedAt ? ` at ${run.finishedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC` : '';
   if (run.status === SyncStatus.LAUNCHED) {
     paragraphs.push(`The ${kind} of ${district.name} finished${when}: Launched${took ? ` in ${took}` : ''}.`);
+  } else if (refused && !reset) {
+    // error: "Held: this export would remove 8,819 of 9,431 enrollments (93.5%), above … Nothing was changed; …"
+    const what = run.error!.replace(/^Held: /, '').replace(/, above the district's[\s\S]*$/, '');
+    paragraphs.push(`The ${kind} of ${district.name} was held${when}: ${what} — nothing changed.`);
+    paragraphs.push(
+      `Homeroom holds any sync that would remove more than ${district.resetDeleteThreshold}% of a kind of record (or of one school's), ` +
+        'because that usually means the source sent an incomplete export: an upload that stopped, a file cut short.',
+    );
+    paragraphs.push(
+      `Review the preview in the run report (${url}): if these removals are expected, apply it with the threshold override ` +
+        `(in the dashboard, or \`homeroom sync "${district.name}" --override-threshold\`); otherwise keep waiting — the next scheduled sync reads the export again.`,
+    );
   } else if (refused) {
     paragraphs.push(`The Reset sync of ${district.name} was refused${when} and nothing in the roster was changed.`);
     paragraphs.push(run.error!);

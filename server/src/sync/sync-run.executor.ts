@@ -163,6 +163,8 @@ async function syncFromSource(
       return counts;
     }
     if (refusal && !run.overrideThreshold) {
+      // The held plan stays readable in the run's report: exactly what the export would have removed.
+      await writePlanAsChanges(app.ds, store, run.id, run.districtId);
       const action = run.mode === SyncMode.RESET ? 'start the Reset again' : 'review the preview and start the sync again';
       throw new ThresholdError(`${refusal} Nothing was changed; ${action} with the threshold override to apply it.`);
     }
