@@ -1,5 +1,6 @@
 // npm run bench [-- --students 50000 --db mysql|sqlite|both]
-// Sync throughput and peak memory on generated districts, against a raw bulk load of the same rows.
+// Sync throughput and peak memory on generated districts, against a raw bulk load of the same rows,
+// and the API's latency while the first sync runs in the same process (as with `npm start`).
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,8 +18,10 @@ import { DistrictService } from '../src/roster/district.service.js';
 import { SourceKind } from '../src/roster/roster-enums.js';
 import { insertRows } from '../src/sync/engine/batch-sql.js';
 import { SyncMode, SyncTrigger } from '../src/sync/sync-enums.js';
-import { executeSyncRun } from '../src/sync/sync-run.executor.js';
+import { startHttpServer } from '../src/http/http-server.js';
+import { InProcessLauncher } from '../src/sync/sync-launcher.js';
 import { SyncRunService } from '../src/sync/sync-run.service.js';
+import { executeSyncRunInThread } from '../src/sync/sync-thread.js';
 
 const { values } = parseArgs({ options: { students: { type: 'string' }, db: { type: 'string' } } });
 const students = Number(values.students ?? 50000);
@@ -65,6 +68,38 @@ async function rawLoad(ds: DataSource): Promise<number> {
   return records;
 }
 
+/**
+ * Polls /healthz and a small GraphQL query every 50 ms (alternately) while `work` runs in the
+ * same process as the API, as `npm start` runs syncs; returns the latencies in ms.
+ */
+async function pollApiDuring<T>(app: AppContext, work: () => Promise<T>): Promise<[T, number[]]> {
+  const server = await startHttpServer(app, { port: 0, host: '127.0.0.1', launcher: new InProcessLauncher(app) });
+  const latencies: number[] = [];
+  let running = true;
+  const poller = (async () => {
+    for (let i = 0; running; i++) {
+      const t = performance.now();
+      if (i % 2 === 0) await fetch(`${server.url}/healthz`).then((r) => r.text());
+      else await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }).then((r) => r.text());
+      const took = performance.now() - t;
+      latencies.push(took);
+      await new Promise((r) => setTimeout(r, Math.max(0, 50 - took)));
+    }
+  })();
+  try {
+    return [await work(), latencies];
+  } finally {
+    running = false;
+    await poller;
+    await server.close();
+  }
+}
+
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
+
 async function benchDialect(dialect: string) {
   const tmp = mkdtempSync(join(tmpdir(), 'homeroom-bench-'));
   const url = dialect === 'sqlite' ? `sqlite:${join(tmp, 'bench.sqlite')}` : withDatabaseName(mysqlServer, `homeroom_bench_${process.pid}`);
@@ -77,12 +112,14 @@ async function benchDialect(dialect: string) {
     const district = await districts.create({ name: 'Bench', sourceKind: SourceKind.DEMO, source: { students, seed: 42 } });
     const run = async () => {
       const { run } = await new SyncRunService(ds).createRun({ districtId: district.id, mode: SyncMode.EDIT, trigger: SyncTrigger.MANUAL });
-      const done = await executeSyncRun(app, run.id);
+      const done = await executeSyncRunInThread(app, run.id);
       if (done.status !== 'LAUNCHED') throw new Error(`run ${done.id} ${done.status}: ${done.error}`);
       return done;
     };
     peakRss = 0;
-    const [firstS, first] = await timed('first sync (empty database)', run);
+    const [[firstS, first], latencies] = await pollApiDuring(app, () => timed('first sync (empty database)', run));
+    const apiP99 = +percentile(latencies, 99).toFixed(1);
+    console.log(`${'API during first sync'.padEnd(40)} p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${apiP99} ms, max ${Math.max(...latencies).toFixed(1)} ms (${latencies.length} requests)`);
     const synced = Object.values(first.counts!).reduce((a, c) => a + c.created, 0);
     console.log(`${'records synced'.padEnd(40)} ${synced} (${Math.round(synced / firstS)} records/s)`);
     const [resyncS] = await timed('re-sync, no changes', run);
@@ -92,7 +129,7 @@ async function benchDialect(dialect: string) {
     console.log(`${'  changes'.padEnd(40)} people updated ${c.people.updated}, sections updated ${c.sections.updated}, enrollments deleted ${c.enrollments.deleted}`);
     const peak = Math.round(peakRss / 1024 / 1024);
     console.log(`${'peak RSS'.padEnd(40)} ${peak} MB`);
-    console.log(JSON.stringify({ db: dialect, students, records, raw_load_s: +rawS.toFixed(2), first_sync_s: +firstS.toFixed(2), resync_s: +resyncS.toFixed(2), resync_5pct_s: +resync5S.toFixed(2), peak_rss_mb: peak }));
+    console.log(JSON.stringify({ db: dialect, students, records, raw_load_s: +rawS.toFixed(2), first_sync_s: +firstS.toFixed(2), resync_s: +resyncS.toFixed(2), resync_5pct_s: +resync5S.toFixed(2), peak_rss_mb: peak, api_p99_ms: apiP99 }));
   } finally {
     await ds.destroy();
     if (dialect === 'mysql') await dropMysqlDatabase(url);

@@ -44,7 +44,10 @@ export async function findExisting(db: EntityManager, districtId: number, entity
     joins = 'JOIN school sc ON sc.id = t.schoolId LEFT JOIN course co ON co.id = t.courseId LEFT JOIN term te ON te.id = t.termId';
   }
   const rows: Array<Record<string, unknown>> = await inChunks(list, (part) =>
-    db.query(`SELECT t.id, t.sourceId, t.deletedAt, ${cols.join(', ')} FROM ${spec.table} t ${joins} WHERE t.districtId = ? AND t.${by} IN (${placeholders(part.length)})`, [districtId, ...part]),
+    // By id: the primary key alone (a districtId condition could make the planner scan the district).
+    by === 'id'
+      ? db.query(`SELECT t.id, t.sourceId, t.deletedAt, ${cols.join(', ')} FROM ${spec.table} t ${joins} WHERE t.id IN (${part.map(Number).join(', ')})`)
+      : db.query(`SELECT t.id, t.sourceId, t.deletedAt, ${cols.join(', ')} FROM ${spec.table} t ${joins} WHERE t.districtId = ? AND t.sourceId IN (${placeholders(part.length)})`, [districtId, ...part]),
   );
   const records = rows.map((r): ExistingRecord => {
     const values: Values = {};
@@ -97,12 +100,18 @@ export async function findExistingEnrollments(db: EntityManager, districtId: num
   if (sectionIds.size === 0 || personIds.size === 0) return found;
   const sectionOf = new Map([...sectionIds].map(([s, id]) => [id, s]));
   const personOf = new Map([...personIds].map(([p, id]) => [id, p]));
-  const persons = [...personIds.values()].join(', ');
-  const rows: Array<Record<string, unknown>> = await inChunks([...sectionIds.values()], (part) =>
-    db.query(`SELECT ${ENROLLMENT_COLUMNS} FROM enrollment e WHERE e.districtId = ? AND e.sectionId IN (${part.join(', ')}) AND e.personId IN (${persons})`, [districtId]),
+  // By whichever side the batch names fewer of (source files come sorted by section or by
+  // person); an IN on both columns made SQLite probe every pair.
+  const bySection = sectionIds.size <= personIds.size;
+  const column = bySection ? 'sectionId' : 'personId';
+  const rows: Array<Record<string, unknown>> = await inChunks([...(bySection ? sectionIds : personIds).values()], (part) =>
+    db.query(`SELECT ${ENROLLMENT_COLUMNS} FROM enrollment e WHERE e.${column} IN (${part.join(', ')})`),
   );
   for (const r of rows) {
-    const rec = enrollmentRecord(r, sectionOf.get(Number(r.sectionId))!, personOf.get(Number(r.personId))!, null);
+    const section = sectionOf.get(Number(r.sectionId));
+    const person = personOf.get(Number(r.personId));
+    if (section === undefined || person === undefined) continue;
+    const rec = enrollmentRecord(r, section, person, null);
     found.set(rec.key, rec);
   }
   return found;
@@ -114,8 +123,7 @@ export async function enrollmentsByIds(db: EntityManager, districtId: number, id
   const rows: Array<Record<string, unknown>> = await inChunks(ids, (part) =>
     db.query(
       `SELECT ${ENROLLMENT_COLUMNS}, s.sourceId AS sectionSourceId, s.schoolId, p.sourceId AS personSourceId FROM enrollment e ` +
-        `JOIN section s ON s.id = e.sectionId JOIN person p ON p.id = e.personId WHERE e.districtId = ? AND e.id IN (${part.join(', ')})`,
-      [districtId],
+        `JOIN section s ON s.id = e.sectionId JOIN person p ON p.id = e.personId WHERE e.id IN (${part.join(', ')})`,
     ),
   );
   return rows.map((r) => enrollmentRecord(r, String(r.sectionSourceId), String(r.personSourceId), Number(r.schoolId)));

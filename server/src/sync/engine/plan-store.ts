@@ -59,7 +59,11 @@ export class PlanStore {
     return states;
   }
 
-  /** Planned changes of one entity type (one action, or all) in id order, `size` at a time; `db` may be a transaction. */
+  /**
+   * Planned changes of one entity type (one action, or all) in id order, `size` at a time;
+   * `db` may be a transaction. An entity type's rows are contiguous (planned one type at a
+   * time), so the primary key range is the index.
+   */
   async *batches(entity: EntityType, options: { action?: ChangeAction; size?: number; db?: EntityManager } = {}): AsyncGenerator<PlanItem[]> {
     const db = options.db ?? this.ds.manager;
     const size = options.size ?? 2000;

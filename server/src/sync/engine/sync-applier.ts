@@ -143,11 +143,9 @@ export class SyncApplier {
     });
     await insertRows(this.em, ROSTER_TABLES[entity].table, ['districtId', 'sourceId', ...cols, 'createdByRunId', 'lastSeenRunId'], rows);
     if (entity !== 'enrollments') return idsBySourceId(this.em, this.districtId, ROSTER_TABLES[entity].table, creates.map((c) => c.sourceId!), true);
-    const sectionIds = [...new Set(rows.map((r) => r[2] as number))];
     const personIds = [...new Set(rows.map((r) => r[3] as number))];
     const found: Array<{ id: number; sectionId: number; personId: number; role: string }> = await this.em.query(
-      `SELECT id, sectionId, personId, role FROM enrollment WHERE districtId = ? AND createdByRunId = ? AND sectionId IN (${sectionIds.join(', ')}) AND personId IN (${personIds.join(', ')})`,
-      [this.districtId, this.runId],
+      `SELECT id, sectionId, personId, role FROM enrollment WHERE personId IN (${personIds.join(', ')})`,
     );
     const byIds = new Map(found.map((f) => [`${f.sectionId}|${f.personId}|${f.role}`, Number(f.id)]));
     const ids = new Map<string, number>();
