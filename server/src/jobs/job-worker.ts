@@ -126,6 +126,9 @@ export async function startWorker(app: AppContext, options: WorkerOptions = {}):
 
   await agenda.ready;
   await recoverRuns(app, agenda, scheduler, lockLifetimeMs);
+  // Staging tables of runs a dead process left behind.
+  const { dropLeftoverStageTables } = await import('../sync/engine/stage-tables.js');
+  await dropLeftoverStageTables(app.ds).catch((e) => app.logger.warn({ err: String(e) }, 'could not drop leftover staging tables'));
   await scheduler.syncDistrictSchedules();
   await scheduler.scheduleCleanup(options.retentionDays ?? DEFAULT_RETENTION_DAYS);
   await agenda.start();

@@ -107,7 +107,7 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
   } catch (e) {
     await issues.flush().catch(() => undefined);
     const cancelled = abort.signal.aborted && (abort.signal.reason instanceof CancelledError);
-    const error = cancelled ? (abort.signal.reason as Error).message : readableError(e);
+    const error = cancelled ? (abort.signal.reason as Error).message : readableError(e, progress.currentPhase);
     const status = cancelled ? SyncStatus.CANCELLED : SyncStatus.FAILED;
     await runs.finish(runId, status, { error, issueCounts: issues.counts, phase: null });
     await progress.finish(status);
@@ -121,7 +121,18 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
   return (await runs.get(runId))!;
 }
 
-function readableError(e: unknown): string {
+/** Driver codes of a connection that went away (mysql2, node) or a database file that failed. */
+const CONNECTION_LOST = /^(PROTOCOL_CONNECTION_LOST|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|ER_SERVER_SHUTDOWN|ER_CON_COUNT_ERROR|SQLITE_IOERR.*|SQLITE_CANTOPEN)$/;
+
+const PHASE_WORDS: Record<SyncPhase, string> = {
+  [SyncPhase.FETCHING]: 'the fetch', [SyncPhase.PLANNING]: 'planning', [SyncPhase.APPLYING]: 'apply', [SyncPhase.FINALIZING]: 'finalizing',
+};
+
+function readableError(e: unknown, phase: SyncPhase | null): string {
+  const code = String((e as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ?? (e as { code?: unknown })?.code ?? '');
+  if (CONNECTION_LOST.test(code) || /connection (lost|is closed)|closed state|Can't add new command/i.test((e as Error)?.message ?? '')) {
+    return `database connection lost${phase ? ` during ${PHASE_WORDS[phase]}` : ''}; nothing was changed`;
+  }
   if (e instanceof Error) return e.message;
   return String(e);
 }

@@ -5,6 +5,7 @@ import { SyncMode, SyncStatus, SyncTrigger } from '../../src/sync/sync-enums.js'
 import { SyncChange } from '../../src/sync/sync-change.entity.js';
 import { SyncIssue } from '../../src/sync/sync-issue.entity.js';
 import { DistrictService } from '../../src/roster/district.service.js';
+import { createStageTables } from '../../src/sync/engine/stage-tables.js';
 import { FixtureSource, smallDistrict } from '../support/fixture-source.js';
 import { createDistrict, sync, testApp } from '../support/test-app.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/test-database.js';
@@ -326,6 +327,23 @@ describe.each(DIALECTS)('sync engine on %s', (dialect) => {
     const stored = await app.ds.getRepository((await import('../../src/sync/sync-run.entity.js')).SyncRun).findOneByOrFail({ id: run.id });
     expect([stored.status, stored.phase, stored.progress?.percent]).toEqual(['LAUNCHED', null, 100]);
     expect(events.every((e) => (e as unknown as { runId: number }).runId === run.id)).toBe(true);
+  });
+
+  it('removes a run\'s staging tables when it ends, and drops those a dead process left behind', async () => {
+    const stageTables = async () => (dialect === 'sqlite'
+      ? await app.ds.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'sync_stage_%'")
+      : await app.ds.query("SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME LIKE 'sync\\_stage\\_%'")).map((r: { name: string }) => r.name);
+    const launched = await sync(app, districtId, { source });
+    source.failOn = 'people';
+    const failed = await sync(app, districtId, { source });
+    expect([launched.status, failed.status]).toEqual([SyncStatus.LAUNCHED, SyncStatus.FAILED]);
+    expect(await stageTables()).toEqual([]);
+    // A process killed mid-run leaves its tables; the next process to start a run drops them.
+    await createStageTables(app.ds, failed.id);
+    expect((await stageTables()).length).toBe(2);
+    source.failOn = null;
+    expect((await sync(app, districtId, { source })).status).toBe(SyncStatus.LAUNCHED);
+    expect(await stageTables()).toEqual([]);
   });
 
   it('allows one active run per district', async () => {

@@ -15,6 +15,11 @@ export class ProgressReporter {
   private readonly processed: Record<string, number> = {};
   private readonly total: Record<string, number>;
   private phase: SyncPhase | null = null;
+
+  /** The phase the run is in (null once finished). */
+  get currentPhase(): SyncPhase | null {
+    return this.phase;
+  }
   private current: EntityType | null = null;
   private lastPublish = 0;
   private lastPersist = 0;
