@@ -11,7 +11,7 @@ import type { PlanStore } from './plan-store.js';
 import { RecordFilter, SmallScope, type KeyState } from './record-filter.js';
 import { ROSTER_TABLES, SINGULAR } from './roster-tables.js';
 import { yieldToEventLoop } from './sql-dialect.js';
-import { changeLabel, enrollmentKey, splitEnrollmentKey, type ExistingRecord, type PlanItem, type PlannedRecord, type Values } from './sync-plan.js';
+import { changeLabel, enrollmentKey, SEP, splitEnrollmentKey, type ExistingRecord, type PlanItem, type PlannedRecord, type Values } from './sync-plan.js';
 
 export interface PlanOptions {
   districtId: number;
@@ -70,6 +70,8 @@ export class SyncPlanner {
   private readonly scope = new SmallScope();
   private readonly filter: RecordFilter;
   private readonly seen = {} as Record<EntityType, IdBitmap>;
+  /** Whether the district has any record of the type: a first sync skips every lookup. */
+  private readonly hasRows = {} as Record<EntityType, boolean>;
   private readonly outcome: PlanOutcome = { counts: {}, activeBefore: {} as Record<EntityType, number>, unchanged: {} as Record<EntityType, IdBitmap> };
 
   constructor(private readonly ds: DataSource, private readonly source: RosterSource, private readonly options: PlanOptions, private readonly store: PlanStore) {
@@ -92,6 +94,7 @@ export class SyncPlanner {
     const table = ROSTER_TABLES[entity].table;
     const range = await idRange(this.ds.manager, districtId, table);
     this.seen[entity] = new IdBitmap(range.min, range.max);
+    this.hasRows[entity] = range.max >= range.min;
     this.outcome.unchanged[entity] = new IdBitmap(range.min, range.max);
     this.outcome.activeBefore[entity] = await countLive(this.ds.manager, districtId, table);
     let processed = 0;
@@ -117,7 +120,8 @@ export class SyncPlanner {
     }
     const unique = await this.withoutDuplicates(entity, candidates);
     const lookup = unique.filter((c) => c.state !== 'F' || c.unknownSchool).map((c) => c.sourceId);
-    const existing = new Map((await findExisting(this.ds.manager, this.options.districtId, entity, 'sourceId', lookup)).map((r) => [r.key, r]));
+    const found = this.hasRows[entity] ? await findExisting(this.ds.manager, this.options.districtId, entity, 'sourceId', lookup) : [];
+    const existing = new Map(found.map((r) => [r.key, r]));
     for (const c of unique) {
       const match = existing.get(c.sourceId);
       const current = match?.values.schoolSourceId ?? match?.values.schools;
@@ -181,10 +185,13 @@ export class SyncPlanner {
       const c = await this.enrollment(raw, sectionStates, personStates);
       if (c) candidates.push(c);
     }
-    const keys = candidates.map((c) => splitEnrollmentKey(c.record.key));
-    const sections = await idsBySourceId(this.ds.manager, districtId, 'section', keys.map((k) => k[0]));
-    const people = await idsBySourceId(this.ds.manager, districtId, 'person', keys.map((k) => k[1]));
-    const existing = await findExistingEnrollments(this.ds.manager, districtId, sections, people);
+    let existing = new Map<string, ExistingRecord>();
+    if (this.hasRows.enrollments) {
+      const keys = candidates.map((c) => splitEnrollmentKey(c.record.key));
+      const sections = await idsBySourceId(this.ds.manager, districtId, 'section', keys.map((k) => k[0]));
+      const people = await idsBySourceId(this.ds.manager, districtId, 'person', keys.map((k) => k[1]));
+      existing = await findExistingEnrollments(this.ds.manager, districtId, sections, people);
+    }
     const items: PlanItem[] = [];
     for (const c of candidates) {
       const match = existing.get(c.record.key);
@@ -238,7 +245,7 @@ export class SyncPlanner {
   private async compare(entity: EntityType, record: PlannedRecord, existing: ExistingRecord | undefined, items: PlanItem[]): Promise<void> {
     const base = {
       entityType: entity, sourceId: record.sourceId, label: changeLabel(record.key, record.sourceId), recordKey: record.key,
-      refKey: null as string | null, schoolId: null, role: entity === 'people' ? record.values.role : entity === 'enrollments' ? splitEnrollmentKey(record.key)[2] : null,
+      refKey: null as string | null, schoolId: null, role: entity === 'people' ? record.values.role : entity === 'enrollments' ? record.key.slice(record.key.lastIndexOf(SEP) + 1) : null,
     };
     if (!existing) {
       items.push({ ...base, action: ChangeAction.CREATE, entityId: null, refKey: entity === 'enrollments' ? hashKey(record.key) : null, before: null, after: record.values });
