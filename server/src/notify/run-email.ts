@@ -37,7 +37,7 @@ const STATUS_WORDS: Record<string, string> = {
 const ENTITY_WORDS: Record<string, string> = {
   schools: 'Schools', people: 'People', terms: 'Terms', courses: 'Courses', sections: 'Sections', enrollments: 'Enrollments',
 };
-const ACTIONS = ['created', 'updated', 'deleted', 'restored', 'unchanged'] as const;
+const ACTIONS = ['created', 'updated', 'deleted', 'restored', 'ended', 'unchanged'] as const;
 
 /** A run the mass-delete guard held (a Reset refused, or an Edit held): nothing changed. */
 export const isThresholdRefusal = (error: string | null | undefined): boolean => !!error && (error.startsWith('Reset refused') || error.startsWith('Held:'));

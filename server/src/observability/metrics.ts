@@ -5,7 +5,7 @@ import { SyncStatus, type RunCounts } from '../sync/sync-enums.js';
 
 const RUN_DURATION_BUCKETS = [1, 5, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200];
 const GRAPHQL_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
-const ACTIONS = ['created', 'updated', 'deleted', 'restored', 'unchanged'] as const;
+const ACTIONS = ['created', 'updated', 'deleted', 'restored', 'ended', 'unchanged'] as const;
 /** Operation names are chosen by clients: keep at most this many label values. */
 const MAX_OPERATION_NAMES = 100;
 

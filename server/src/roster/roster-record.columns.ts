@@ -26,6 +26,16 @@ export abstract class RosterRecordColumns {
   @Column({ type: 'int', nullable: true })
   deletedByRunId!: number | null;
 
+  /**
+   * Set when the source still sends the record but it is not active on the sync date (last
+   * year's sections): hidden from the live roster, kept with its id, never counted as deleted.
+   */
+  @Column({ type: 'datetime', nullable: true })
+  endedAt!: Date | null;
+
+  @Column({ type: 'int', nullable: true })
+  endedByRunId!: number | null;
+
   @CreateDateColumn()
   createdAt!: Date;
 

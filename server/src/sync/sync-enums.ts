@@ -33,6 +33,8 @@ export enum ChangeAction {
   UPDATE = 'UPDATE',
   DELETE = 'DELETE',
   RESTORE = 'RESTORE',
+  /** The source still sends it, but it is not active on the sync date. */
+  END = 'END',
 }
 
 export enum IssueSeverity {
@@ -45,6 +47,7 @@ export interface EntityCounts {
   updated: number;
   deleted: number;
   restored: number;
+  ended: number;
   unchanged: number;
 }
 

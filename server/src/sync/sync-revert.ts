@@ -75,7 +75,7 @@ export async function revertRun(em: EntityManager, run: SyncRun): Promise<RunCou
   const counts: RunCounts = {};
   for (const entity of [...ENTITY_TYPES].reverse()) {
     const table = ROSTER_TABLES[entity].table;
-    const c = (counts[entity] = { created: 0, updated: 0, deleted: 0, restored: 0, unchanged: 0 });
+    const c = (counts[entity] = { created: 0, updated: 0, deleted: 0, restored: 0, ended: 0, unchanged: 0 });
     const log: unknown[][] = [];
     const flush = () => insertRows(em, 'sync_change', CHANGE_COLUMNS, log.splice(0));
     const created: Array<{ id: number }> = await em.query(`SELECT id FROM ${table} WHERE createdByRunId = ? AND deletedAt IS NULL`, [target.id]);
@@ -96,6 +96,15 @@ export async function revertRun(em: EntityManager, run: SyncRun): Promise<RunCou
       await flush();
     }
     c.restored += deleted.length;
+    const ended: Array<{ id: number }> = await em.query(`SELECT id FROM ${table} WHERE endedByRunId = ?`, [target.id]);
+    for (let i = 0; i < ended.length; i += 2000) {
+      const ids = ended.slice(i, i + 2000).map((r) => Number(r.id));
+      const labels = await recordLabels(em, run.districtId, entity, ids);
+      for (const id of ids) log.push(changeRowOf(run, entity, id, labels.get(id)?.label ?? `#${id}`, ChangeAction.RESTORE, null, labels.get(id)?.values));
+      await updateByIds(em, table, 'endedAt = NULL, endedByRunId = NULL, updatedByRunId = ?, updatedAt = CURRENT_TIMESTAMP', [run.id], ids);
+      await flush();
+    }
+    c.restored += ended.length;
     const changes = await em.getRepository(SyncChange).find({
       where: { runId: target.id, entityType: entity, action: In([ChangeAction.UPDATE, ChangeAction.RESTORE]) }, order: { id: 'DESC' },
     });

@@ -180,7 +180,7 @@ async function syncFromSource(
       throw new ThresholdError(`${refusal} Nothing was changed; ${action} with the threshold override to apply it.`);
     }
     const total: Record<string, number> = {};
-    for (const e of ENTITY_TYPES) total[e] = counts[e].created + counts[e].updated + counts[e].deleted + counts[e].restored + counts[e].unchanged;
+    for (const e of ENTITY_TYPES) total[e] = counts[e].created + counts[e].updated + counts[e].deleted + counts[e].restored + counts[e].ended + counts[e].unchanged;
     await progress.setPhase(SyncPhase.APPLYING, { from: 60, to: 98 }, total);
     await app.ds.transaction(async (em) => {
       await new SyncApplier(em, district.id, run.id, store, planned.unchanged, (entity, n) => {

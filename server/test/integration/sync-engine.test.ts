@@ -225,6 +225,32 @@ describe.each(DIALECTS)('sync engine on %s', (dialect) => {
     expect(await live('section')).toEqual(['SECNEXT']);
   });
 
+  it('ends what the source still sends but is over, in Edit and in Reset: a summer Reset deletes nothing; back when active again', async () => {
+    const first = await sync(app, districtId, { source });
+    expect(await live('section')).toEqual(['SEC1', 'SEC2']);
+    const sectionIds = await app.ds.query("SELECT id FROM section WHERE districtId = ? ORDER BY sourceId", [districtId]);
+    // Summer: this year's term is over, the source is unchanged.
+    const summer = await sync(app, districtId, { source, mode: SyncMode.RESET, asOf: '2027-07-15' });
+    expect(summer.status).toBe(SyncStatus.LAUNCHED);
+    for (const c of Object.values(summer.counts!)) expect(c.deleted).toBe(0);
+    expect(summer.counts!.terms.ended).toBe(1);
+    expect(summer.counts!.sections.ended).toBe(2);
+    expect(summer.counts!.enrollments.ended).toBe(13);
+    const ended = await app.ds.query("SELECT sourceId, endedByRunId, deletedAt FROM section WHERE districtId = ? AND endedAt IS NOT NULL ORDER BY sourceId", [districtId]);
+    expect(ended).toEqual([{ sourceId: 'SEC1', endedByRunId: summer.id, deletedAt: null }, { sourceId: 'SEC2', endedByRunId: summer.id, deletedAt: null }]);
+    const record = await app.ds.query("SELECT entityType, action FROM sync_change WHERE runId = ? AND entityType = 'sections' ORDER BY id", [summer.id]);
+    expect(record).toEqual([{ entityType: 'sections', action: 'END' }, { entityType: 'sections', action: 'END' }]);
+    // An Edit the same summer changes nothing more.
+    const again = await sync(app, districtId, { source, asOf: '2027-07-16' });
+    expect([again.counts!.sections.ended, again.counts!.enrollments.deleted]).toEqual([0, 0]);
+    // The term is active again: the same records come back live, with their ids.
+    const back = await sync(app, districtId, { source });
+    expect(back.counts!.sections.restored).toBe(2);
+    expect(back.counts!.enrollments.restored).toBe(13);
+    expect(await app.ds.query("SELECT id FROM section WHERE districtId = ? AND endedAt IS NULL ORDER BY sourceId", [districtId])).toEqual(sectionIds);
+    expect(first.id).toBeLessThan(back.id);
+  });
+
   it('records problems as issues with their codes instead of failing', async () => {
     source.data.people.push({ sourceId: 'T9', role: PersonRole.TEACHER, schoolSourceIds: [], fields: { givenName: 'No', familyName: 'School' } });
     source.data.people.push({ sourceId: 'P99', role: PersonRole.STUDENT, schoolSourceIds: ['S1'], fields: { givenName: '', familyName: 'Nameless' } });

@@ -5,7 +5,7 @@ import { SyncRunService } from '../../sync/sync-run.service.js';
 import { choiceOption, intOption, UsageError, type CliCommand } from '../cli-command.js';
 import { closeApp, openApp } from '../cli-context.js';
 
-const ACTIONS = ['create', 'update', 'delete', 'restore'] as const;
+const ACTIONS = ['create', 'update', 'delete', 'restore', 'end'] as const;
 const CSV_COLUMNS = ['runId', 'entityType', 'entityId', 'sourceId', 'action', 'before', 'after'] as const;
 
 function csvCell(v: unknown): string {
@@ -22,8 +22,8 @@ function human(c: ChangeRecordRow): string {
 
 export const changesCommand: CliCommand = {
   path: ['changes'],
-  summary: "Print a run's change record: every record it created, updated, deleted or restored",
-  usage: 'homeroom changes <run id> [--action create|update|delete|restore] [--type schools|terms|courses|people|sections|enrollments] [--json|--csv]',
+  summary: "Print a run's change record: every record it created, updated, deleted, restored or ended",
+  usage: 'homeroom changes <run id> [--action create|update|delete|restore|end] [--type schools|terms|courses|people|sections|enrollments] [--json|--csv]',
   positionals: ['run id'],
   options: { action: { type: 'string' }, type: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' } },
   async run(v, positionals, io) {

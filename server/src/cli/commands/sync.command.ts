@@ -12,7 +12,7 @@ import { closeApp, openApp } from '../cli-context.js';
 /** The `sync --json` object of DESIGN §7. */
 export function runSummary(run: SyncRun) {
   const counts: Record<string, unknown> = {};
-  for (const e of ENTITY_TYPES) counts[e] = run.counts?.[e] ?? { created: 0, updated: 0, deleted: 0, restored: 0, unchanged: 0 };
+  for (const e of ENTITY_TYPES) counts[e] = { created: 0, updated: 0, deleted: 0, restored: 0, ended: 0, unchanged: 0, ...run.counts?.[e] };
   return { id: run.id, status: run.status, mode: run.mode, dryRun: run.dryRun, counts, issues: run.issueCounts ?? {}, error: run.error };
 }
 
@@ -21,7 +21,7 @@ function printHuman(run: SyncRun, out: (l: string) => void) {
   if (run.error) out(`  ${run.error}`);
   for (const e of ENTITY_TYPES) {
     const c = run.counts?.[e];
-    if (c) out(`  ${e.padEnd(12)} created ${c.created}, updated ${c.updated}, deleted ${c.deleted}, restored ${c.restored}, unchanged ${c.unchanged}`);
+    if (c) out(`  ${e.padEnd(12)} created ${c.created}, updated ${c.updated}, deleted ${c.deleted}, restored ${c.restored}, ended ${c.ended ?? 0}, unchanged ${c.unchanged}`);
   }
   const issues = Object.entries(run.issueCounts ?? {});
   if (issues.length) out(`  issues: ${issues.map(([k, n]) => `${k} ${n}`).join(', ')}`);

@@ -75,7 +75,7 @@ export class SyncRunResolver {
     return ctx.roster.getDistrict(run.districtId);
   }
 
-  @FieldResolver(() => [EntityCountType], { description: 'Per entity type: created, updated, deleted, restored, unchanged (once finished).' })
+  @FieldResolver(() => [EntityCountType], { description: 'Per entity type: created, updated, deleted, restored, ended, unchanged (once finished).' })
   counts(@Root() run: SyncRun): EntityCountType[] {
     return countsList(run.counts);
   }

@@ -16,6 +16,7 @@ export function countsList(counts: RunCounts | null): EntityCountType[] {
       updated: c.updated ?? 0,
       deleted: c.deleted ?? 0,
       restored: c.restored ?? 0,
+      ended: c.ended ?? 0,
       unchanged: c.unchanged ?? 0,
     };
   });

@@ -46,8 +46,8 @@ export async function findExisting(db: EntityManager, districtId: number, entity
   const rows: Array<Record<string, unknown>> = await inChunks(list, (part) =>
     // By id: the primary key alone (a districtId condition could make the planner scan the district).
     by === 'id'
-      ? db.query(`SELECT t.id, t.sourceId, t.deletedAt, ${cols.join(', ')} FROM ${spec.table} t ${joins} WHERE t.id IN (${part.map(Number).join(', ')})`)
-      : db.query(`SELECT t.id, t.sourceId, t.deletedAt, ${cols.join(', ')} FROM ${spec.table} t ${joins} WHERE t.districtId = ? AND t.sourceId IN (${placeholders(part.length)})`, [districtId, ...part]),
+      ? db.query(`SELECT t.id, t.sourceId, t.deletedAt, t.endedAt, ${cols.join(', ')} FROM ${spec.table} t ${joins} WHERE t.id IN (${part.map(Number).join(', ')})`)
+      : db.query(`SELECT t.id, t.sourceId, t.deletedAt, t.endedAt, ${cols.join(', ')} FROM ${spec.table} t ${joins} WHERE t.districtId = ? AND t.sourceId IN (${placeholders(part.length)})`, [districtId, ...part]),
   );
   const records = rows.map((r): ExistingRecord => {
     const values: Values = {};
@@ -59,7 +59,7 @@ export async function findExisting(db: EntityManager, districtId: number, entity
       values.termSourceId = str(r.termSourceId);
     }
     return {
-      id: Number(r.id), key: String(r.sourceId), sourceId: str(r.sourceId), deleted: r.deletedAt !== null, values,
+      id: Number(r.id), key: String(r.sourceId), sourceId: str(r.sourceId), deleted: r.deletedAt !== null, ended: r.endedAt !== null, values,
       schoolId: entity === 'sections' ? Number(r.schoolId) : null, role: entity === 'people' ? str(r.role) : null,
     };
   });
@@ -86,13 +86,14 @@ function enrollmentRecord(r: Record<string, unknown>, section: string, person: s
     key: enrollmentKey(section, person, String(r.role)),
     sourceId: str(r.sourceId),
     deleted: r.deletedAt !== null,
+    ended: r.endedAt !== null,
     values: { primary: Number(r.isPrimary) ? 'true' : 'false', beginDate: str(r.beginDate), endDate: str(r.endDate) },
     schoolId,
     role: String(r.role),
   };
 }
 
-const ENROLLMENT_COLUMNS = `e.id, e.sourceId, e.sectionId, e.personId, e.role, e.${q('primary')} AS isPrimary, e.beginDate, e.endDate, e.deletedAt`;
+const ENROLLMENT_COLUMNS = `e.id, e.sourceId, e.sectionId, e.personId, e.role, e.${q('primary')} AS isPrimary, e.beginDate, e.endDate, e.deletedAt, e.endedAt`;
 
 /** Existing enrollments among the given section/person pairs, by enrollment key. */
 export async function findExistingEnrollments(db: EntityManager, districtId: number, sectionIds: Map<string, number>, personIds: Map<string, number>): Promise<Map<string, ExistingRecord>> {

@@ -19,6 +19,7 @@ const ACTION_COUNT: Record<string, keyof ReturnType<typeof emptyCounts>> = {
   [ChangeAction.UPDATE]: 'updated',
   [ChangeAction.DELETE]: 'deleted',
   [ChangeAction.RESTORE]: 'restored',
+  [ChangeAction.END]: 'ended',
 };
 
 /** Writes and reads back a run's staged plan, in bounded batches. */

@@ -3,8 +3,12 @@ import type { IssueCollector } from './issue-collector.js';
 import { coversDate } from './normalize.js';
 import type { PlannedRecord } from './sync-plan.js';
 
-/** K: synced; F: in the source but filtered out (not selected, not active); I: in the source but unusable, so what Homeroom has is kept. */
-export type KeyState = 'K' | 'F' | 'I';
+/**
+ * K: synced; E: in the source but not active on the sync date (ended, never deleted);
+ * F: in the source but filtered out (not selected); I: in the source but unusable, so what
+ * Homeroom has is kept.
+ */
+export type KeyState = 'K' | 'E' | 'F' | 'I';
 
 /** Schools, terms and courses the source sent: few per district, so held in memory for later entity types. */
 export class SmallScope {
@@ -70,8 +74,8 @@ export class RecordFilter {
       case 'terms': {
         const active = coversDate(record.values.startDate, record.values.endDate, this.asOf);
         s.terms.set(id, active);
-        if (!active) await this.issues.warn('terms', id, 'NOT_ACTIVE', `Term ${record.values.name} (${record.values.startDate ?? '…'} to ${record.values.endDate ?? '…'}) is not active on ${this.asOf}; its sections were not synced.`);
-        return { state: active ? 'K' : 'F' };
+        if (!active) await this.issues.warn('terms', id, 'NOT_ACTIVE', `Term ${record.values.name} (${record.values.startDate ?? '…'} to ${record.values.endDate ?? '…'}) is not active on ${this.asOf}; its sections were not synced (those Homeroom has are ended, not deleted).`);
+        return { state: active ? 'K' : 'E' };
       }
       case 'courses':
         s.courses.add(id);
@@ -134,8 +138,8 @@ export class RecordFilter {
     }
     const active = known.filter((t) => s.terms.get(t));
     if (known.length > 0 && active.length === 0) {
-      await this.issues.warn('sections', id, 'NOT_ACTIVE', `Section ${record.values.name} (${id}) has no term active on ${this.asOf}; it was not synced.`);
-      return { state: 'F' };
+      await this.issues.warn('sections', id, 'NOT_ACTIVE', `Section ${record.values.name} (${id}) has no term active on ${this.asOf}; it was not synced (if Homeroom has it, it is ended, not deleted).`);
+      return { state: 'E' };
     }
     const course = raw.courseSourceId ? String(raw.courseSourceId) : null;
     if (course && !s.courses.has(course)) {

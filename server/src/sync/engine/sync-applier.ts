@@ -76,12 +76,15 @@ export class SyncApplier {
       }
       if (item.action === ChangeAction.UPDATE) await this.updateRow(table, this.columns(entity, item.after!, item.recordKey, refs), item.entityId!);
       if (item.action === ChangeAction.RESTORE) {
-        await this.updateRow(table, { ...this.columns(entity, item.after!, item.recordKey, refs), deletedAt: null, deletedByRunId: null, sourceId: item.sourceId ?? undefined }, item.entityId!);
+        await this.updateRow(table, {
+          ...this.columns(entity, item.after!, item.recordKey, refs), deletedAt: null, deletedByRunId: null, endedAt: null, endedByRunId: null, sourceId: item.sourceId ?? undefined,
+        }, item.entityId!);
       }
       changes.push(changeRow(this.runId, this.districtId, item, item.entityId));
     }
-    const deletes = batch.filter((i) => i.action === ChangeAction.DELETE).map((i) => i.entityId!);
-    await updateByIds(this.em, table, 'deletedAt = CURRENT_TIMESTAMP, deletedByRunId = ?, updatedAt = updatedAt', [this.runId], deletes);
+    const ids = (action: ChangeAction) => batch.filter((i) => i.action === action).map((i) => i.entityId!);
+    await updateByIds(this.em, table, 'deletedAt = CURRENT_TIMESTAMP, deletedByRunId = ?, updatedAt = updatedAt', [this.runId], ids(ChangeAction.DELETE));
+    await updateByIds(this.em, table, 'endedAt = CURRENT_TIMESTAMP, endedByRunId = ?, lastSeenRunId = ?, updatedAt = updatedAt', [this.runId, this.runId], ids(ChangeAction.END));
     if (entity === 'people') await this.writePersonSchools(batch, created, refs);
     await insertRows(this.em, 'sync_change', CHANGE_COLUMNS, changes);
   }

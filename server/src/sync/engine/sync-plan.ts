@@ -23,6 +23,8 @@ export interface ExistingRecord {
   schoolId: number | null;
   /** For people and enrollments. */
   role: string | null;
+  /** Hidden from the live roster: the source sent it but it was not active on a sync date. */
+  ended: boolean;
 }
 
 /** One planned change, as staged in the run's plan table. */
@@ -60,5 +62,5 @@ export function changeLabel(key: string, sourceId: string | null): string {
 }
 
 export function emptyCounts(): EntityCounts {
-  return { created: 0, updated: 0, deleted: 0, restored: 0, unchanged: 0 };
+  return { created: 0, updated: 0, deleted: 0, restored: 0, ended: 0, unchanged: 0 };
 }

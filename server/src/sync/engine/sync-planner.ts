@@ -132,6 +132,10 @@ export class SyncPlanner {
     for (const c of unique) {
       const match = existing.get(c.sourceId);
       if (c.state === 'F') continue;
+      if (c.state === 'E') {
+        if (match) this.end(entity, match, items);
+        continue;
+      }
       if (c.state === 'I' || (c.keepExisting && match)) {
         // In the source but unusable: an issue, never a reason to delete or blank what Homeroom has.
         if (match) this.seen[entity].add(match.id);
@@ -180,7 +184,7 @@ export class SyncPlanner {
     const personIds = batch.map((r) => String(r.personSourceId ?? ''));
     const sectionStates = await this.store.keyStates('sections', sectionIds);
     const personStates = await this.store.keyStates('people', personIds);
-    const candidates: Array<{ record: PlannedRecord; invalid: boolean }> = [];
+    const candidates: Array<{ record: PlannedRecord; invalid: boolean; ended?: boolean }> = [];
     for (const raw of batch) {
       const c = await this.enrollment(raw, sectionStates, personStates);
       if (c) candidates.push(c);
@@ -199,6 +203,10 @@ export class SyncPlanner {
         if (match) this.seen.enrollments.add(match.id);
         continue;
       }
+      if (c.ended) {
+        if (match && !this.seen.enrollments.has(match.id)) this.end('enrollments', match, items);
+        continue;
+      }
       // The same enrollment twice in the source: planned once.
       if (match && this.seen.enrollments.has(match.id)) continue;
       await this.compare('enrollments', c.record, match, items);
@@ -206,7 +214,7 @@ export class SyncPlanner {
     await this.store.add(items);
   }
 
-  private async enrollment(raw: any, sectionStates: Map<string, string>, personStates: Map<string, string>): Promise<{ record: PlannedRecord; invalid: boolean } | null> {
+  private async enrollment(raw: any, sectionStates: Map<string, string>, personStates: Map<string, string>): Promise<{ record: PlannedRecord; invalid: boolean; ended?: boolean } | null> {
     const { issues, asOf } = this.options;
     const section = String(raw.sectionSourceId ?? '');
     const person = String(raw.personSourceId ?? '');
@@ -233,11 +241,13 @@ export class SyncPlanner {
       await issues.error('enrollments', issueId, 'UNKNOWN_PERSON', `${label} names ${role.toLowerCase()} "${person}", whom the source does not have; ${outcome}.`);
       return keep ? { record, invalid: true } : null;
     }
-    // Filtered sections and people (not selected, not active) already carry their own issue.
+    // An ended section's enrollments end with it; filtered sections and people (not
+    // selected) already carry their own issue.
+    if (sectionState === 'E' && personState === 'K') return { record, invalid: false, ended: true };
     if (sectionState !== 'K' || personState !== 'K') return null;
     if (!coversDate(raw.beginDate, raw.endDate, asOf)) {
-      await issues.warn('enrollments', issueId, 'NOT_ACTIVE', `${label} runs ${raw.beginDate ?? '…'} to ${raw.endDate ?? '…'}, not on ${asOf}; it was not synced.`);
-      return null;
+      await issues.warn('enrollments', issueId, 'NOT_ACTIVE', `${label} runs ${raw.beginDate ?? '…'} to ${raw.endDate ?? '…'}, not on ${asOf}; it was not synced (if Homeroom has it, it is ended, not deleted).`);
+      return { record, invalid: false, ended: true };
     }
     return { record, invalid: false };
   }
@@ -259,7 +269,8 @@ export class SyncPlanner {
       base.role = existing.values.role;
     }
     const keys = Object.keys(record.values);
-    if (existing.deleted) {
+    if (existing.deleted || existing.ended) {
+      // Back in the source, or active again: live with its id.
       items.push({ ...base, action: ChangeAction.RESTORE, entityId: existing.id, before: existing.values, after: record.values });
       return;
     }
@@ -276,6 +287,16 @@ export class SyncPlanner {
       }
     }
     items.push({ ...base, action: ChangeAction.UPDATE, entityId: existing.id, before, after });
+  }
+
+  /** The source still sends the record but it is not active on the sync date: kept, hidden from the live roster. */
+  private end(entity: EntityType, existing: ExistingRecord, items: PlanItem[]): void {
+    this.seen[entity].add(existing.id);
+    if (existing.deleted || existing.ended) return;
+    items.push({
+      entityType: entity, action: ChangeAction.END, entityId: existing.id, sourceId: existing.sourceId, label: changeLabel(existing.key, existing.sourceId),
+      recordKey: existing.key, refKey: null, schoolId: existing.schoolId, role: existing.role, before: null, after: null,
+    });
   }
 
   /**
