@@ -17,6 +17,7 @@ import { assertWithinLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from '../g
 import { buildHomeroomSchema } from '../graphql/schema.js';
 import { JobQueueLauncher, type SyncLauncher } from '../sync/sync-launcher.js';
 import { authMiddleware, sessionCookies, type AuthLocals } from './auth-middleware.js';
+import { compressAnswers } from './compression.js';
 import { RateLimiter, tokenRateLimitOf, type RateLimitOptions } from './rate-limit.js';
 import { dashboardRouter } from './dashboard.js';
 import { healthHandler } from './health.js';
@@ -154,6 +155,7 @@ export async function startHttpServer(app: AppContext, options: HttpServerOption
   registerOperationsRoutes(expressApp, app, { graphqlPath: GRAPHQL_PATH }); // /readyz, /metrics, GraphQL timing
   expressApp.use(
     GRAPHQL_PATH,
+    compressAnswers(),
     express.json({ limit: '1mb' }),
     authMiddleware(app.ds, limiter),
     expressMiddleware(apollo, {
