@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AdminRole } from '../../src/auth/roles.js';
 import { cleanupOldSyncDetails } from '../../src/jobs/definitions/cleanup.job.js';
-import { SyncMode } from '../../src/sync/sync-enums.js';
+import { insertRows } from '../../src/sync/engine/batch-sql.js';
+import { SyncMode, SyncStatus, SyncTrigger } from '../../src/sync/sync-enums.js';
 import { SyncRunService } from '../../src/sync/sync-run.service.js';
 import { adminSession, apiTokenFor, startApiServer, waitFor, type ApiServer } from '../support/api-harness.js';
 import { FixtureSource, smallDistrict } from '../support/fixture-source.js';
@@ -134,6 +135,23 @@ describe.each(DIALECTS)('partner change feed (rosterEvents) on %s', (dialect) =>
     seen.push(...(await follow(after, 3)).seen.map((e) => e.id));
     expect(seen).toEqual((await expectedIds(districtId)).filter((id) => !before.has(id)));
     expect(seen.length).toBeGreaterThan(0);
+  });
+
+  it('serve a run’s changes only once it has launched, and never skip them', async () => {
+    const endCursor = (await follow(null, 1000)).after;
+    // A run in progress whose change rows are already visible (the engine commits them with
+    // the launch today; the feed must not rely on that).
+    const runs = new SyncRunService(api.app.ds);
+    const { run } = await runs.createRun({ districtId, mode: SyncMode.EDIT, trigger: SyncTrigger.MANUAL, requestedBy: 'test' });
+    const [person] = await api.app.ds.query('SELECT id FROM person WHERE districtId = ? AND sourceId = ?', [districtId, 'P1']);
+    await insertRows(api.app.ds.manager, 'sync_change', ['runId', 'districtId', 'entityType', 'entityId', 'sourceId', 'action', 'before', 'after'],
+      [[run.id, districtId, 'people', person.id, 'P1', 'UPDATE', '{"grade":"4"}', '{"grade":"5"}']]);
+    const during = await page({ after: endCursor });
+    expect(during.edges).toEqual([]);
+    expect((await page({ after: null, first: 1000 })).edges.some((e) => e.node.runId === String(run.id))).toBe(false);
+    await runs.finish(run.id, SyncStatus.LAUNCHED);
+    const launched = await page({ after: during.pageInfo.endCursor });
+    expect(launched.edges.map((e) => [e.node.runId, e.node.sourceId, e.node.type, e.node.fields])).toEqual([[String(run.id), 'P1', 'UPDATED', [{ field: 'grade', before: '4', after: '5' }]]]);
   });
 
   it('filter by event type and entity type', async () => {

@@ -48,8 +48,9 @@ const seconds = (d: Date | number) => Math.floor((typeof d === 'number' ? d : d.
  * Why change-id order is safe to resume from: a district has at most one run at a time (a
  * unique index on sync_run.activeDistrictId) and a run's change rows are written and marked
  * LAUNCHED in one transaction, so the committed events of a district only ever grow at the
- * top. A page is read up to the newest change id of a finished run (the head, read first),
- * so a run committing while the page is read can never slip in below a returned cursor.
+ * top. A page is read up to the newest change id outside the district's run in progress (the
+ * head, read first), so a run committing while the page is read can never slip in below a
+ * returned cursor.
  */
 export class RosterEventService {
   constructor(
@@ -74,8 +75,8 @@ export class RosterEventService {
     await this.assertDistrict(districtId);
     const afterId = req.after == null ? 0 : this.open(districtId, req.after).afterId;
 
-    const since = await this.headSince(districtId);
-    const head = Math.max(afterId, await feedHead(this.ds, districtId));
+    const { since, activeRunId } = await this.activeRun(districtId);
+    const head = Math.max(afterId, await feedHead(this.ds, districtId, activeRunId));
     const rows = head > afterId ? await changeRows(this.ds, districtId, afterId, head, first + 1, { actions: req.kinds, entityTypes: req.entityTypes }) : [];
     const hasNextPage = rows.length > first;
     const events = rows.slice(0, first).map((row) => ({ ...row, cursor: this.codec.encode({ districtId, afterId: row.id, since: seconds(row.createdAt) }) }));
@@ -86,8 +87,8 @@ export class RosterEventService {
   /** The feed's current end: follow from here after a full pull of the roster. */
   async latestCursor(districtId: number): Promise<string> {
     this.scope.assertRead(districtId);
-    const since = await this.headSince(districtId);
-    return this.codec.encode({ districtId, afterId: await feedHead(this.ds, districtId), since });
+    const { since, activeRunId } = await this.activeRun(districtId);
+    return this.codec.encode({ districtId, afterId: await feedHead(this.ds, districtId, activeRunId), since });
   }
 
   /** A cursor this server issued for this district and still inside the retention window. */
@@ -100,13 +101,13 @@ export class RosterEventService {
   }
 
   /**
-   * A lower bound for when any event after the head will be recorded: the start of the
-   * district's run in progress, else now. Read before the head, so a run that starts in
-   * between is younger than the bound.
+   * The district's run in progress (scheduled or running), read before the head: its rows
+   * stay out of the head, and `since` is a lower bound for when any event after the head will
+   * be recorded — that run's creation, else now (a run created later is younger).
    */
-  private async headSince(districtId: number): Promise<number> {
+  private async activeRun(districtId: number): Promise<{ since: number; activeRunId: number | null }> {
     const active = await this.ds.getRepository(SyncRun).findOne({ where: { activeDistrictId: districtId }, select: { id: true, createdAt: true } });
-    return seconds(active ? Math.min(active.createdAt.getTime(), this.now()) : this.now());
+    return { since: seconds(active ? Math.min(active.createdAt.getTime(), this.now()) : this.now()), activeRunId: active?.id ?? null };
   }
 
   private async assertDistrict(districtId: number): Promise<void> {
