@@ -85,6 +85,9 @@ describe.each(DIALECTS)('partner change feed (rosterEvents) on %s', (dialect) =>
     const start = await page({ first: 5 });
     expect(start.edges).toHaveLength(5);
     expect(start.pageInfo.hasNextPage).toBe(true);
+    // The feed starts with the first sync creating the district's records, schools first.
+    expect(start.edges[0].node).toEqual(expect.objectContaining({ type: 'CREATED', entityType: 'schools', sourceId: 'S1', entityId: expect.any(String) }));
+    expect(start.edges[0].node.fields).toContainEqual({ field: 'name', before: null, after: 'North Elementary' });
 
     // While the partner is between pages: a real run here and one in the other district.
     renameEveryone('v3');
@@ -161,6 +164,9 @@ describe.each(DIALECTS)('partner change feed (rosterEvents) on %s', (dialect) =>
     await sync(api.app, districtId, { source, mode: SyncMode.RESET, overrideThreshold: true });
     source.data.people.push(p10);
     const restoring = await sync(api.app, districtId, { source });
+    const deletes = (await follow(null, 50, { types: ['DELETED'] })).seen;
+    expect(deletes.map((e) => [e.type, e.entityType, e.sourceId])).toHaveLength(2);
+    expect(deletes.map((e) => [e.type, e.entityType, e.sourceId])).toEqual(expect.arrayContaining([['DELETED', 'people', 'P10'], ['DELETED', 'enrollments', 'SEC2/P10/STUDENT']]));
 
     const restores = (await follow(null, 50, { types: ['RESTORED'] })).seen;
     // P10 and its enrollment came back.
