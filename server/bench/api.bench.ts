@@ -1,4 +1,4 @@
-// npm run bench:api [-- --rate 200 --seconds 30 --students 20000 --db sqlite|mysql]
+// npm run bench:api [-- --rate 200 --seconds 30 --students 20000 --db sqlite|mysql --events 50000]  (runs with NODE_ENV=production, as the Docker image does)
 // Partner GraphQL roster queries at a fixed rate (autocannon) while a large sync runs in a
 // worker process; prints throughput, latency percentiles (overall and per query) and errors,
 // then the change feed's speed: a partner following 50,000 events from cursor zero.

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { useServer } from 'graphql-ws/use/ws';
@@ -135,6 +136,9 @@ export async function startHttpServer(app: AppContext, options: HttpServerOption
           };
         },
       },
+      // The default cache-control plugin wraps every field resolver to compute cache hints no
+      // one uses (answers are per caller, over POST): a measurable share of a roster page's CPU.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }),
       {
         async serverWillStart() {

@@ -38,12 +38,22 @@ export class RowMapper<T extends ObjectLiteral> {
   }
 
   map(raw: Record<string, unknown>, prefix = ''): T {
+    const keys = this.keysFor(prefix);
     const out: Record<string, unknown> = {};
-    for (const c of this.columns) {
-      const v = raw[`${prefix}${c.property}`];
-      out[c.property] = c.convert ? this.ds.driver.prepareHydratedValue(v, c.meta) : v;
+    for (let i = 0; i < this.columns.length; i++) {
+      const c = this.columns[i];
+      const v = raw[keys[i]];
+      out[c.property] = c.convert && v != null ? this.ds.driver.prepareHydratedValue(v, c.meta) : v;
     }
     return out as T;
+  }
+
+  /** The raw row keys for a prefix, built once (this runs for every column of every row). */
+  private readonly keys = new Map<string, string[]>();
+  private keysFor(prefix: string): string[] {
+    let keys = this.keys.get(prefix);
+    if (!keys) this.keys.set(prefix, (keys = this.columns.map((c) => `${prefix}${c.property}`)));
+    return keys;
   }
 
   async many<Q extends ObjectLiteral>(qb: SelectQueryBuilder<Q>, alias: string): Promise<T[]> {

@@ -112,8 +112,8 @@ export class RosterReader extends RosterQueryService {
   }
 
   /**
-   * Live enrollments of live people in these sections, with the person (one statement),
-   * primary teacher first, then by name. Sorted here: an ORDER BY across the join made
+   * Live enrollments of live people in these sections, with the person (one statement), by
+   * section, primary teacher first, then by name. Sorted here: an ORDER BY across the join made
    * MariaDB sort through a temporary table, tripling the statement's time.
    */
   async enrollmentsOfSections(sectionIds: readonly number[]): Promise<EnrollmentWithPerson[]> {
@@ -129,8 +129,10 @@ export class RosterReader extends RosterQueryService {
     enrollment.select(qb, 'e', 'e_');
     person.select(qb, 'p', 'p_', false);
     const rows = (await qb.getRawMany<Record<string, unknown>>()).map((r) => ({ ...enrollment.map(r, 'e_'), person: person.map(r, 'p_') }));
+    // By section first: names are only compared within a section (the collator is the cost).
     return rows.sort(
-      (a, b) => Number(b.primary) - Number(a.primary)
+      (a, b) => a.sectionId - b.sectionId
+        || Number(b.primary) - Number(a.primary)
         || byName.compare(a.person.familyName, b.person.familyName)
         || byName.compare(a.person.givenName, b.person.givenName)
         || a.id - b.id,
