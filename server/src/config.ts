@@ -18,6 +18,8 @@ export interface Config {
   publicUrl: string;
   /** GraphQL requests per minute one partner API token may make. */
   tokenRateLimit: number;
+  /** Days sync changes and issues are kept; the partner change feed cannot reach further back. */
+  runDetailRetentionDays: number;
 }
 
 /** A setting that cannot be used; the message names the variable and says what is expected. */
@@ -83,8 +85,12 @@ export function loadConfig(env: Env = process.env): Config {
   const rawLimit = env.TOKEN_RATE_LIMIT ?? '600';
   const tokenRateLimit = Number(rawLimit);
   if (!Number.isInteger(tokenRateLimit) || tokenRateLimit < 1) throw new ConfigError(`TOKEN_RATE_LIMIT must be a whole number of requests per minute (≥ 1), got "${rawLimit}"`);
+  const rawRetention = env.RUN_DETAIL_RETENTION_DAYS ?? '90';
+  const runDetailRetentionDays = Number(rawRetention);
+  if (!Number.isInteger(runDetailRetentionDays) || runDetailRetentionDays < 1) throw new ConfigError(`RUN_DETAIL_RETENTION_DAYS must be a whole number of days (≥ 1), got "${rawRetention}"`);
   return {
     nodeEnv,
+    runDetailRetentionDays,
     tokenRateLimit,
     dataDir,
     port,

@@ -3,7 +3,7 @@
  * `extensions.code`. ValidationError (roster/district-settings.validation.ts) becomes BAD_USER_INPUT.
  */
 export class ApiError extends Error {
-  constructor(readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'BAD_USER_INPUT' | 'RATE_LIMITED', message: string) {
+  constructor(readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'BAD_USER_INPUT' | 'RATE_LIMITED' | 'CURSOR_EXPIRED', message: string) {
     super(message);
     this.name = code;
   }

@@ -3,6 +3,7 @@ import { AdminUserService } from '../auth/admin-user.service.js';
 import { ApiTokenService } from '../auth/api-token.service.js';
 import { DistrictScope, type Viewer } from '../auth/viewer.js';
 import type { SyncLauncher } from '../sync/sync-launcher.js';
+import { RosterEventService } from '../sync/events/roster-event.service.js';
 import { SyncControlService } from '../sync/sync-control.service.js';
 import { SyncReportService } from '../sync/sync-report.service.js';
 import { SyncSettingsService } from '../sync/sync-settings.service.js';
@@ -25,6 +26,7 @@ export interface GraphQLContext {
   viewer: Viewer | null;
   scope: DistrictScope;
   roster: RosterReader;
+  rosterEvents: RosterEventService;
   syncReports: SyncReportService;
   syncControl: SyncControlService;
   syncSettings: SyncSettingsService;
@@ -52,6 +54,7 @@ export function createGraphQLContext(app: AppContext, options: ContextOptions): 
     viewer,
     scope,
     roster,
+    rosterEvents: RosterEventService.create(app.ds, scope, app.config.secretKey, app.config.runDetailRetentionDays),
     syncReports: new SyncReportService(app.ds, scope),
     syncControl: new SyncControlService(app.ds, scope, options.launcher, requestedBy),
     syncSettings: new SyncSettingsService(app, scope),

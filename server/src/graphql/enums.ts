@@ -2,6 +2,7 @@ import { registerEnumType } from 'type-graphql';
 import { AdminRole } from '../auth/roles.js';
 import { PersonRole, SourceKind } from '../roster/roster-enums.js';
 import { ChangeAction, IssueSeverity, SyncMode, SyncPhase, SyncStatus, SyncTrigger } from '../sync/sync-enums.js';
+import { RosterEventKind } from '../sync/events/roster-event.service.js';
 import { SyncPresence } from '../sync/why-not-synced.service.js';
 
 registerEnumType(SourceKind, {
@@ -93,4 +94,16 @@ registerEnumType(SyncPresence, {
   },
 });
 
-export { AdminRole, ChangeAction, IssueSeverity, PersonRole, SourceKind, SyncMode, SyncPhase, SyncPresence, SyncStatus, SyncTrigger };
+registerEnumType(RosterEventKind, {
+  name: 'RosterEventType',
+  description: 'What a launched sync did to one roster record.',
+  valuesConfig: {
+    CREATED: { description: 'A new record.' },
+    UPDATED: { description: 'Changed fields of an existing record.' },
+    DELETED: { description: 'The record was removed (a Reset, a revert of its creation, or an enrollment the source dropped).' },
+    RESTORED: { description: 'A removed record came back.' },
+    ENDED: { description: 'The source still sends the record but it is no longer active (last year’s sections); hidden from the live roster.' },
+  },
+});
+
+export { AdminRole, ChangeAction, IssueSeverity, PersonRole, RosterEventKind, SourceKind, SyncMode, SyncPhase, SyncPresence, SyncStatus, SyncTrigger };

@@ -9,6 +9,7 @@ import { DistrictResolver } from './roster/district.resolver.js';
 import { EnrollmentResolver } from './roster/enrollment.resolver.js';
 import { PersonResolver } from './roster/person.resolver.js';
 import { SectionResolver } from './roster/section.resolver.js';
+import { RosterEventsResolver } from './events/roster-events.resolver.js';
 import { SyncChangeResolver } from './sync/sync-change.resolver.js';
 import { SyncControlResolver } from './sync/sync-control.resolver.js';
 import { SyncRunUpdateResolver } from './sync/sync-run-update.resolver.js';
@@ -21,6 +22,7 @@ export const RESOLVERS = [
   SectionResolver,
   PersonResolver,
   EnrollmentResolver,
+  RosterEventsResolver,
   SyncRunResolver,
   SyncChangeResolver,
   SyncControlResolver,

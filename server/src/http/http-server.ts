@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { useServer } from 'graphql-ws/use/ws';
@@ -17,6 +18,7 @@ import { assertWithinLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from '../g
 import { buildHomeroomSchema } from '../graphql/schema.js';
 import { JobQueueLauncher, type SyncLauncher } from '../sync/sync-launcher.js';
 import { authMiddleware, sessionCookies, type AuthLocals } from './auth-middleware.js';
+import { compressAnswers } from './compression.js';
 import { RateLimiter, tokenRateLimitOf, type RateLimitOptions } from './rate-limit.js';
 import { dashboardRouter } from './dashboard.js';
 import { healthHandler } from './health.js';
@@ -134,6 +136,9 @@ export async function startHttpServer(app: AppContext, options: HttpServerOption
           };
         },
       },
+      // The default cache-control plugin wraps every field resolver to compute cache hints no
+      // one uses (answers are per caller, over POST): a measurable share of a roster page's CPU.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }),
       {
         async serverWillStart() {
@@ -154,6 +159,7 @@ export async function startHttpServer(app: AppContext, options: HttpServerOption
   registerOperationsRoutes(expressApp, app, { graphqlPath: GRAPHQL_PATH }); // /readyz, /metrics, GraphQL timing
   expressApp.use(
     GRAPHQL_PATH,
+    compressAnswers(),
     express.json({ limit: '1mb' }),
     authMiddleware(app.ds, limiter),
     expressMiddleware(apollo, {

@@ -12,7 +12,7 @@ import { districtScheduleJob } from './definitions/district-schedule.job.js';
 import { RunningRuns, syncRunJob, type ExecuteRun } from './definitions/sync-run.job.js';
 import { createJobBackend } from './job-backend.js';
 import { JobScheduler } from './job-scheduler.service.js';
-import { DEFAULT_RETENTION_DAYS, JOB_NAMES, type JobPayloads } from './job-types.js';
+import { JOB_NAMES, type JobPayloads } from './job-types.js';
 
 export interface WorkerOptions {
   /** Jobs run at once by this process (default 4). */
@@ -21,7 +21,7 @@ export interface WorkerOptions {
   lockLifetimeMs?: number;
   /** Polling interval for due jobs (default 5 s); notifications wake workers sooner. */
   processEveryMs?: number;
-  /** Retention of sync changes/issues for the nightly cleanup (default 90 days). */
+  /** Retention of sync changes/issues for the nightly cleanup (default RUN_DETAIL_RETENTION_DAYS). */
   retentionDays?: number;
   /** Instance name shown as the jobs' lastModifiedBy (default host:pid). */
   name?: string;
@@ -130,7 +130,7 @@ export async function startWorker(app: AppContext, options: WorkerOptions = {}):
   const { dropLeftoverStageTables } = await import('../sync/engine/stage-tables.js');
   await dropLeftoverStageTables(app.ds).catch((e) => app.logger.warn({ err: String(e) }, 'could not drop leftover staging tables'));
   await scheduler.syncDistrictSchedules();
-  await scheduler.scheduleCleanup(options.retentionDays ?? DEFAULT_RETENTION_DAYS);
+  await scheduler.scheduleCleanup(options.retentionDays ?? app.config.runDetailRetentionDays);
   await agenda.start();
 
   const reconcileEvery = options.reconcileEveryMs ?? 60_000;

@@ -16,22 +16,20 @@ export interface PageRequest {
 export interface Page<T> {
   nodes: T[];
   hasNextPage: boolean;
-  totalCount: number;
+  /** A number, or a count run only when someone reads it. */
+  totalCount: number | (() => Promise<number>);
 }
 
 /**
  * Keyset pagination on an id-ordered query: fetches one row more than asked to learn
- * whether another page follows, and counts the whole (unpaged) set.
+ * whether another page follows; the whole (unpaged) set is counted only if asked for.
  */
 export async function pageById<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, page: PageRequest): Promise<Page<T>> {
   const alias = qb.alias;
   const counted = qb.clone();
   if (page.afterId != null) qb.andWhere(`${alias}.id > :afterId`, { afterId: page.afterId });
-  const [rows, totalCount] = await Promise.all([
-    qb.orderBy(`${alias}.id`, 'ASC').take(page.first + 1).getMany(),
-    counted.getCount(),
-  ]);
-  return { nodes: rows.slice(0, page.first), hasNextPage: rows.length > page.first, totalCount };
+  const rows = await qb.orderBy(`${alias}.id`, 'ASC').take(page.first + 1).getMany();
+  return { nodes: rows.slice(0, page.first), hasNextPage: rows.length > page.first, totalCount: () => counted.getCount() };
 }
 
 /** Read-only roster lookups for the API: live rows only (soft-deleted rows are left out). */

@@ -17,6 +17,7 @@ export function jobsTestApp(ds: DataSource, overrides: Partial<Config> = {}): Ap
     smtpUrl: null,
     publicUrl: 'http://localhost',
     tokenRateLimit: 600,
+    runDetailRetentionDays: 90,
     ...overrides,
   };
   return { config, ds, logger: createLogger(config.logLevel), pubsub: createHomeroomPubSub() };

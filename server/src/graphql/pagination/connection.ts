@@ -32,7 +32,7 @@ export interface Edge<T> {
 export interface ConnectionShape<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  totalCount: number | Promise<number>;
 }
 
 /** Builds the Relay connection type `<Name>Connection` (with `<Name>Edge`) over a node type. */
@@ -55,7 +55,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'Rows matching the filter, over all pages.' })
-    totalCount!: number;
+    totalCount!: number | Promise<number>;
   }
   return ConnectionType;
 }
@@ -86,9 +86,14 @@ export function toPageRequest(args: ConnectionArgs): PageRequest {
 
 export function toConnection<T extends { id: number }>(page: Page<T>): ConnectionShape<T> {
   const edges = page.nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
+  const total = page.totalCount;
+  let counting: Promise<number> | null = null;
   return {
     edges,
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: page.totalCount,
+    // A getter: the count query runs only when the query selects totalCount.
+    get totalCount() {
+      return typeof total === 'number' ? total : (counting ??= total());
+    },
   };
 }

@@ -7,7 +7,8 @@ import { Enrollment } from '../../roster/enrollment.entity.js';
 import { Person } from '../../roster/person.entity.js';
 import { PersonSchool } from '../../roster/person-school.entity.js';
 import type { PersonRole } from '../../roster/roster-enums.js';
-import { pageById, RosterQueryService, type Page, type PageRequest } from '../../roster/roster-query.service.js';
+import { RosterQueryService, type Page, type PageRequest } from '../../roster/roster-query.service.js';
+import { pageRows, RowMapper } from '../../roster/roster-rows.js';
 import { School } from '../../roster/school.entity.js';
 import { Section } from '../../roster/section.entity.js';
 import { Term } from '../../roster/term.entity.js';
@@ -45,7 +46,8 @@ const escapeLike = (s: string) => `%${s.toLowerCase().replace(/[!%_]/g, (c) => `
 
 /**
  * The roster as one caller may see it: every read is limited to the caller's districts
- * (anything else is NOT_FOUND), and soft-deleted rows only for admins.
+ * (anything else is NOT_FOUND), and soft-deleted rows only for admins. Lists are read as
+ * plain rows (RowMapper), never hydrated into entities: this is the partner API's hot path.
  */
 export class RosterReader extends RosterQueryService {
   constructor(private readonly db: DataSource, private readonly scope: DistrictScope, private readonly isAdmin: boolean) {
@@ -70,7 +72,7 @@ export class RosterReader extends RosterQueryService {
   schools(districtId: number, f: RosterFilter, page: PageRequest): Promise<Page<School>> {
     const qb = this.rows(School, 's', districtId, f);
     this.search(qb, f, ['s.name', 's.sourceId', 's.schoolNumber']);
-    return pageById(qb, page);
+    return pageRows(qb, this.mapper(School), page);
   }
 
   sections(districtId: number, f: SectionFilter, page: PageRequest): Promise<Page<Section>> {
@@ -78,7 +80,7 @@ export class RosterReader extends RosterQueryService {
     if (f.schoolId != null) qb.andWhere('sec.schoolId = :schoolId', { schoolId: f.schoolId });
     if (f.termId != null) qb.andWhere('sec.termId = :termId', { termId: f.termId });
     this.search(qb, f, ['sec.name', 'sec.sourceId', 'sec.sectionNumber']);
-    return pageById(qb, page);
+    return pageRows(qb, this.mapper(Section), page);
   }
 
   people(districtId: number, f: PeopleFilter, page: PageRequest): Promise<Page<Person>> {
@@ -86,19 +88,19 @@ export class RosterReader extends RosterQueryService {
     if (f.role) qb.andWhere('p.role = :role', { role: f.role });
     if (f.schoolId != null) qb.andWhere('p.id IN (SELECT ps.personId FROM person_school ps WHERE ps.schoolId = :schoolId)', { schoolId: f.schoolId });
     this.search(qb, f, ['p.givenName', 'p.familyName', 'p.email', 'p.sourceId']);
-    return pageById(qb, page);
+    return pageRows(qb, this.mapper(Person), page);
   }
 
   terms(districtId: number, f: RosterFilter, page: PageRequest): Promise<Page<Term>> {
     const qb = this.rows(Term, 't', districtId, f);
     this.search(qb, f, ['t.name', 't.sourceId']);
-    return pageById(qb, page);
+    return pageRows(qb, this.mapper(Term), page);
   }
 
   courses(districtId: number, f: RosterFilter, page: PageRequest): Promise<Page<Course>> {
     const qb = this.rows(Course, 'c', districtId, f);
     this.search(qb, f, ['c.name', 'c.sourceId', 'c.number']);
-    return pageById(qb, page);
+    return pageRows(qb, this.mapper(Course), page);
   }
 
   enrollments(districtId: number, f: EnrollmentFilter, page: PageRequest): Promise<Page<Enrollment>> {
@@ -106,25 +108,31 @@ export class RosterReader extends RosterQueryService {
     if (f.sectionId != null) qb.andWhere('e.sectionId = :sectionId', { sectionId: f.sectionId });
     if (f.personId != null) qb.andWhere('e.personId = :personId', { personId: f.personId });
     if (f.role) qb.andWhere('e.role = :role', { role: f.role });
-    return pageById(qb, page);
+    return pageRows(qb, this.mapper(Enrollment), page);
   }
 
   /**
-   * Live enrollments of live people in these sections, with the person (one statement),
-   * primary teacher first, then by name. Sorted here: an ORDER BY across the join made
+   * Live enrollments of live people in these sections, with the person (one statement), by
+   * section, primary teacher first, then by name. Sorted here: an ORDER BY across the join made
    * MariaDB sort through a temporary table, tripling the statement's time.
    */
   async enrollmentsOfSections(sectionIds: readonly number[]): Promise<EnrollmentWithPerson[]> {
     if (!sectionIds.length) return [];
-    const rows = (await this.db
+    const enrollment = this.mapper(Enrollment);
+    const person = this.mapper(Person);
+    const qb = this.db
       .getRepository(Enrollment)
       .createQueryBuilder('e')
-      .innerJoinAndSelect('e.person', 'p', 'p.deletedAt IS NULL')
+      .innerJoin('e.person', 'p', 'p.deletedAt IS NULL')
       .where('e.sectionId IN (:...sectionIds)', { sectionIds: [...sectionIds] })
-      .andWhere('e.deletedAt IS NULL')
-      .getMany()) as EnrollmentWithPerson[];
+      .andWhere('e.deletedAt IS NULL');
+    enrollment.select(qb, 'e', 'e_');
+    person.select(qb, 'p', 'p_', false);
+    const rows = (await qb.getRawMany<Record<string, unknown>>()).map((r) => ({ ...enrollment.map(r, 'e_'), person: person.map(r, 'p_') }));
+    // By section first: names are only compared within a section (the collator is the cost).
     return rows.sort(
-      (a, b) => Number(b.primary) - Number(a.primary)
+      (a, b) => a.sectionId - b.sectionId
+        || Number(b.primary) - Number(a.primary)
         || byName.compare(a.person.familyName, b.person.familyName)
         || byName.compare(a.person.givenName, b.person.givenName)
         || a.id - b.id,
@@ -134,15 +142,37 @@ export class RosterReader extends RosterQueryService {
   /** School memberships of these people (one statement). */
   async schoolIdsOfPeople(personIds: readonly number[]): Promise<PersonSchool[]> {
     if (!personIds.length) return [];
-    return this.db.getRepository(PersonSchool).createQueryBuilder('ps').where('ps.personId IN (:...ids)', { ids: [...personIds] }).getMany();
+    return this.mapper(PersonSchool).many(this.db.getRepository(PersonSchool).createQueryBuilder('ps').where('ps.personId IN (:...ids)', { ids: [...personIds] }), 'ps');
   }
 
-  async peopleByIds(ids: readonly number[]): Promise<Person[]> {
-    return ids.length ? this.db.getRepository(Person).createQueryBuilder('p').whereInIds([...ids]).getMany() : [];
+  peopleByIds(ids: readonly number[]): Promise<Person[]> {
+    return this.byIds(Person, ids);
   }
 
-  async sectionsByIds(ids: readonly number[]): Promise<Section[]> {
-    return ids.length ? this.db.getRepository(Section).createQueryBuilder('s').whereInIds([...ids]).getMany() : [];
+  sectionsByIds(ids: readonly number[]): Promise<Section[]> {
+    return this.byIds(Section, ids);
+  }
+
+  override schoolsByIds(ids: readonly number[]): Promise<School[]> {
+    return this.byIds(School, ids);
+  }
+
+  override coursesByIds(ids: readonly number[]): Promise<Course[]> {
+    return this.byIds(Course, ids);
+  }
+
+  override termsByIds(ids: readonly number[]): Promise<Term[]> {
+    return this.byIds(Term, ids);
+  }
+
+  /** By id, deleted or not (a section still names the school it belonged to); one statement. */
+  private async byIds<T extends { id: number }>(entity: new () => T, ids: readonly number[]): Promise<T[]> {
+    if (!ids.length) return [];
+    return this.mapper(entity).many(this.db.getRepository(entity).createQueryBuilder('r').where('r.id IN (:...ids)', { ids: [...ids] }), 'r');
+  }
+
+  private mapper<T extends ObjectLiteral>(entity: new () => T): RowMapper<T> {
+    return RowMapper.of(this.db, entity);
   }
 
   private rows<T extends ObjectLiteral>(entity: new () => T, alias: string, districtId: number, f: { includeDeleted?: boolean | null }): SelectQueryBuilder<T> {
