@@ -76,6 +76,6 @@ export class RosterQueryService {
       .getRepository(entity)
       .createQueryBuilder(alias)
       .where(`${alias}.districtId = :districtId`, { districtId })
-      .andWhere(`${alias}.deletedAt IS NULL`);
+      .andWhere(`${alias}.deletedAt IS NULL AND ${alias}.endedAt IS NULL`);
   }
 }

@@ -17,6 +17,9 @@ class RosterArgs extends ConnectionArgs {
   @Field(() => Boolean, { nullable: true, description: 'Include soft-deleted rows (admins only; default false).' })
   includeDeleted?: boolean | null;
 
+  @Field(() => Boolean, { nullable: true, description: "Include ended records: the source still sends them but they are not active on the sync date, such as last year's sections (default false)." })
+  includeEnded?: boolean | null;
+
   @Field(() => String, { nullable: true, description: 'Case-insensitive text found in the name, source id or number.' })
   search?: string | null;
 }
@@ -43,6 +46,9 @@ class SectionArgs extends RosterArgs {
 class EnrollmentArgs extends ConnectionArgs {
   @Field(() => Boolean, { nullable: true, description: 'Include soft-deleted rows (admins only; default false).' })
   includeDeleted?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Include ended records: the source still sends them but they are not active on the sync date, such as last year's sections (default false)." })
+  includeEnded?: boolean | null;
 
   @Field(() => ID, { nullable: true, description: 'Only enrollments in this section.' })
   sectionId?: string | null;

@@ -18,6 +18,8 @@ const byName = new Intl.Collator('en', { sensitivity: 'base' });
 export interface RosterFilter {
   /** Soft-deleted rows too (admins only). */
   includeDeleted?: boolean | null;
+  /** Ended rows too (not active on the sync date, e.g. last year's sections). */
+  includeEnded?: boolean | null;
   /** Case-insensitive substring of names, email or source id. */
   search?: string | null;
 }
@@ -34,6 +36,7 @@ export interface SectionFilter extends RosterFilter {
 
 export interface EnrollmentFilter {
   includeDeleted?: boolean | null;
+  includeEnded?: boolean | null;
   sectionId?: number | null;
   personId?: number | null;
   role?: PersonRole | null;
@@ -112,7 +115,7 @@ export class RosterReader extends RosterQueryService {
   }
 
   /**
-   * Live enrollments of live people in these sections, with the person (one statement), by
+   * Live (not deleted, not ended) enrollments of live people in these sections, with the person (one statement), by
    * section, primary teacher first, then by name. Sorted here: an ORDER BY across the join made
    * MariaDB sort through a temporary table, tripling the statement's time.
    */
@@ -125,7 +128,7 @@ export class RosterReader extends RosterQueryService {
       .createQueryBuilder('e')
       .innerJoin('e.person', 'p', 'p.deletedAt IS NULL')
       .where('e.sectionId IN (:...sectionIds)', { sectionIds: [...sectionIds] })
-      .andWhere('e.deletedAt IS NULL');
+      .andWhere('e.deletedAt IS NULL AND e.endedAt IS NULL');
     enrollment.select(qb, 'e', 'e_');
     person.select(qb, 'p', 'p_', false);
     const rows = (await qb.getRawMany<Record<string, unknown>>()).map((r) => ({ ...enrollment.map(r, 'e_'), person: person.map(r, 'p_') }));
@@ -175,11 +178,12 @@ export class RosterReader extends RosterQueryService {
     return RowMapper.of(this.db, entity);
   }
 
-  private rows<T extends ObjectLiteral>(entity: new () => T, alias: string, districtId: number, f: { includeDeleted?: boolean | null }): SelectQueryBuilder<T> {
+  private rows<T extends ObjectLiteral>(entity: new () => T, alias: string, districtId: number, f: { includeDeleted?: boolean | null; includeEnded?: boolean | null }): SelectQueryBuilder<T> {
     this.scope.assertRead(districtId);
     if (f.includeDeleted && !this.isAdmin) throw forbidden('includeDeleted is for admin users; API tokens see the live roster');
     const qb = this.db.getRepository(entity).createQueryBuilder(alias).where(`${alias}.districtId = :districtId`, { districtId });
     if (!f.includeDeleted) qb.andWhere(`${alias}.deletedAt IS NULL`);
+    if (!f.includeEnded) qb.andWhere(`${alias}.endedAt IS NULL`);
     return qb;
   }
 
