@@ -89,7 +89,7 @@ describe.each(DIALECTS)('homeroom CLI on %s', (dialect) => {
     const summary = JSON.parse(r.stdout);
     expect(summary).toMatchObject({ status: 'LAUNCHED', mode: 'EDIT', dryRun: false, error: null });
     expect(Object.keys(summary.counts)).toEqual(['schools', 'terms', 'courses', 'people', 'sections', 'enrollments']);
-    expect(summary.counts.people).toEqual({ created: 0, updated: 0, deleted: 0, restored: 0, unchanged: 315 });
+    expect(summary.counts.people).toEqual({ created: 0, updated: 0, deleted: 0, restored: 0, ended: 0, unchanged: 315 });
   });
 
   it('creates, lists and updates a Clever CSV district without ever printing its secrets, then syncs it', async () => {
