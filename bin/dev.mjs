@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const children = [
-  spawn(process.execPath, [resolve(root, 'bin/homeroom.mjs'), 'serve', '--demo-if-empty'], { stdio: 'inherit', cwd: root }),
+  spawn(process.execPath, [resolve(root, 'bin/homeroom.mjs'), 'serve', '--demo-if-empty'], { stdio: 'inherit', cwd: root, env: { ...process.env, HOMEROOM_FROM_SOURCE: '1' } }),
   spawn('npm', ['run', 'dev', '-w', 'web'], { stdio: 'inherit', cwd: root }),
 ];
 const stop = (signal) => children.forEach((c) => c.kill(signal));
