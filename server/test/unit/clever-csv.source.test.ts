@@ -282,13 +282,20 @@ describe('CleverCsvSource errors', () => {
     expect(school).toEqual({ sourceId: 'x1', fields: { School_id: 'x1', School_name: 'Lower Case School' } });
   });
 
-  it('reports an unclosed quote as a problem and keeps the rows before it', async () => {
-    const dir = variant('unclosed', { 'schools.csv': 'School_id,School_name\nok1,Fine\nbad,"Never closed\nok2,Lost\n' });
+  it('reports a stray quote as one problem on its line and reads on from the next line', async () => {
+    const dir = variant('unclosed', { 'schools.csv': 'School_id,School_name\nok1,Fine\nbad,"Never closed\nok2,Read on\n' });
     const source = new CleverCsvSource({ path: dir });
-    expect((await all(source, 'schools')).map((s) => s.sourceId)).toEqual(['ok1']);
+    expect((await all(source, 'schools')).map((s) => s.sourceId)).toEqual(['ok1', 'ok2']);
     expect(source.takeProblems()).toEqual([expect.objectContaining({
-      entityType: 'schools', code: 'INVALID_VALUE', message: 'schools.csv row 3: a quoted field is never closed, so this row and the rest of the file were skipped.',
+      entityType: 'schools', code: 'INVALID_VALUE',
+      message: 'schools.csv line 3 could not be read: a quoted field that opens on this line is never closed; the line was skipped and reading went on with the next line.',
     })]);
+  });
+
+  it('fails the whole source when the file ends inside a quoted field (a cut-off file)', async () => {
+    const dir = variant('cut-in-quote', { 'schools.csv': 'School_id,School_name\nok1,Fine\nok2,"Cut off her' });
+    await expect(all(new CleverCsvSource({ path: dir }), 'schools')).rejects.toThrow(
+      new SourceError('schools.csv cannot be trusted: it ends inside a quoted field that opens on line 3, so the file looks cut off; nothing was synced.'));
   });
 
   it('streams a file larger than one read chunk with CR endings and keeps row numbers exact', async () => {

@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { pipeline, type Readable } from 'node:stream';
-import { parse, type CsvError, type Options as CsvParseOptions } from 'csv-parse';
+import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import type { EntityType } from '../../roster/roster-enums.js';
+import { CsvDamagedError, CsvRecordReader } from './csv-record-reader.js';
 import { SourceError, type SourceProblem } from './roster-source.js';
 
 /*
@@ -157,27 +157,8 @@ export interface CsvRow {
   values: Record<string, string | null>;
 }
 
-const PARSE_OPTIONS: CsvParseOptions = {
-  bom: true,
-  // Per-record detection: CR, LF and CRLF all end a record, even mixed in one file.
-  record_delimiter: ['\r\n', '\n', '\r'],
-  relax_column_count: true,
-  relax_quotes: true,
-  skip_empty_lines: false,
-  skip_records_with_error: true,
-  max_record_size: 1_000_000,
-};
-
-function parseStream(input: Readable, onSkip: (err: CsvError) => void) {
-  const parser = parse({ ...PARSE_OPTIONS, on_skip: (err) => {
-    if (err) onSkip(err);
-    return undefined;
-  } });
-  pipeline(input, parser, () => {
-    /* errors surface through the parser's async iterator */
-  });
-  return parser as AsyncIterable<string[]> & { destroy(): void };
-}
+/** More unreadable lines than this in one file: the file is damaged, not a record or two. */
+export const MAX_DEFECTS_PER_FILE = 50;
 
 function canonicalHeader(spec: CsvSpec, header: string[]): string[] {
   const known = new Map<string, string>();
@@ -188,21 +169,29 @@ function canonicalHeader(spec: CsvSpec, header: string[]): string[] {
   });
 }
 
+/** A read failure as a SourceError naming the file (the stream's own errors: a truncated zip, an I/O error). */
+function unreadable(spec: CsvSpec, err: unknown): SourceError {
+  if (err instanceof SourceError) return err;
+  if (err instanceof CsvDamagedError) return new SourceError(`${spec.file} cannot be trusted: ${err.message}; nothing was synced.`);
+  return new SourceError(`${spec.file} could not be read (${(err as Error).message})`);
+}
+
 /** Reads only the header row and checks the required columns: SourceError naming file and column. */
 export async function checkHeader(files: CsvFileSet, spec: CsvSpec): Promise<string[]> {
   if (!(await files.has(spec.file))) throw new SourceError(`${spec.file} was not found in ${files.path}`);
-  const parser = parseStream(await files.open(spec.file), () => undefined);
+  const input = await files.open(spec.file);
   let header: string[] | null = null;
   try {
-    for await (const record of parser) {
-      if (record.every((v) => v.trim() === '')) continue;
-      header = canonicalHeader(spec, record);
+    for await (const record of new CsvRecordReader(input).records()) {
+      if (record.kind === 'defect') throw new SourceError(`${spec.file} line ${record.line}, its header, could not be read: ${record.problem}`);
+      if (record.fields.every((v) => v.trim() === '')) continue;
+      header = canonicalHeader(spec, record.fields);
       break;
     }
   } catch (err) {
-    throw new SourceError(`${spec.file} could not be read (${(err as Error).message})`);
+    throw unreadable(spec, err);
   } finally {
-    parser.destroy();
+    input.destroy();
   }
   if (!header) throw new SourceError(`${spec.file} is empty: it has no header row`);
   const missing = spec.required.filter((c) => !header!.includes(c));
@@ -212,55 +201,65 @@ export async function checkHeader(files: CsvFileSet, spec: CsvSpec): Promise<str
 }
 
 /**
- * Streams the data rows of a file. A row that cannot be read (wrong number of fields, an
- * unclosed quote) is reported as a problem and skipped; blank rows are ignored.
+ * Streams the data rows of a file. A line that cannot be read (a stray quote, a field over
+ * 1 MB, a wrong number of fields) is one problem naming file and line, and reading goes on
+ * with the next line; blank rows are ignored. A file that cannot be trusted (it ends inside
+ * a quoted field, or has more than MAX_DEFECTS_PER_FILE unreadable lines) is a SourceError,
+ * so the run fails with nothing changed instead of syncing part of the file.
  */
 export async function* readRows(files: CsvFileSet, spec: CsvSpec, problems: ProblemList, signal?: AbortSignal): AsyncGenerator<CsvRow> {
-  const parser = parseStream(await files.open(spec.file), (err) => {
-    const row = ((err as CsvError & { records?: number }).records ?? 0) + 1;
-    const why = err.code === 'CSV_QUOTE_NOT_CLOSED'
-      ? 'a quoted field is never closed, so this row and the rest of the file were skipped'
-      : `it could not be read (${err.message}) and was skipped`;
-    problems.add(spec.entity, null, INVALID_VALUE, `${spec.file} row ${row}: ${why}.`);
-  });
+  signal?.throwIfAborted();
+  const input = await files.open(spec.file);
+  const reader = new CsvRecordReader(input);
   let header: string[] | null = null;
   let width = 0;
   let read = 0;
   let rows = 0;
-  signal?.throwIfAborted();
+  let defects = 0;
   try {
-    for await (const record of parser) {
+    for await (const record of reader.records()) {
       const row = ++rows; // every record counts, blank ones too, as a spreadsheet numbers them
-      if (record.every((v) => v.trim() === '')) continue;
-      if (!header) {
-        header = canonicalHeader(spec, record);
-        width = header.length;
-        while (width > 0 && header[width - 1] === '') width--; // trailing unnamed columns need not be present
-        continue;
-      }
       if (++read % 1000 === 0) {
         signal?.throwIfAborted();
         await tick();
       }
-      if (record.length < width || record.slice(header.length).some((v) => v.trim() !== '')) {
+      if (record.kind === 'defect') {
+        if (!header) throw new SourceError(`${spec.file} line ${record.line}, its header, could not be read: ${record.problem}`);
+        if (++defects > MAX_DEFECTS_PER_FILE) {
+          throw new SourceError(`${spec.file} has more than ${MAX_DEFECTS_PER_FILE} lines that cannot be read as CSV, so the file looks damaged; nothing was synced.`);
+        }
+        problems.add(spec.entity, null, INVALID_VALUE, `${spec.file} line ${record.line} could not be read: ${record.problem}; the line was skipped and reading went on with the next line.`);
+        continue;
+      }
+      const fields = record.fields;
+      if (fields.every((v) => v.trim() === '')) continue;
+      if (!header) {
+        const h = canonicalHeader(spec, fields);
+        header = h;
+        width = h.length;
+        while (width > 0 && h[width - 1] === '') width--; // trailing unnamed columns need not be present
+        reader.fits = (f) => f.length >= width && !f.slice(h.length).some((v) => v.trim() !== '');
+        continue;
+      }
+      if (!reader.fits!(fields)) {
         problems.add(spec.entity, null, INVALID_VALUE,
-          `${spec.file} row ${row} has ${record.length} fields but the header has ${header.length}; the row was skipped (check for an unquoted comma or a missing field).`);
+          `${spec.file} row ${row} has ${fields.length} fields but the header has ${header.length}; the row was skipped (check for an unquoted comma or a missing field).`);
         continue;
       }
       const values: Record<string, string | null> = {};
       for (let i = 0; i < header.length; i++) {
         const name = header[i];
         if (name === '' || name in values) continue; // unnamed or repeated column: the first wins
-        const v = (record[i] ?? '').trim();
+        const v = (fields[i] ?? '').trim();
         values[name] = v === '' ? null : v;
       }
       yield { row, values };
     }
   } catch (err) {
-    if (err instanceof SourceError || signal?.aborted) throw err;
-    throw new SourceError(`${spec.file} could not be read (${(err as Error).message})`);
+    if (signal?.aborted) throw err;
+    throw unreadable(spec, err);
   } finally {
-    parser.destroy();
+    input.destroy();
   }
 }
 
