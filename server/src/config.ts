@@ -20,6 +20,11 @@ export interface Config {
   tokenRateLimit: number;
   /** Days sync changes and issues are kept; the partner change feed cannot reach further back. */
   runDetailRetentionDays: number;
+  /**
+   * A run whose process has not written its heartbeat (every second) for this long is
+   * recovered — failed "interrupted" — by any process that looks (RUN_HEARTBEAT_TIMEOUT_SECONDS).
+   */
+  runHeartbeatTimeoutSeconds: number;
 }
 
 /** A setting that cannot be used; the message names the variable and says what is expected. */
@@ -88,10 +93,16 @@ export function loadConfig(env: Env = process.env): Config {
   const rawRetention = env.RUN_DETAIL_RETENTION_DAYS ?? '90';
   const runDetailRetentionDays = Number(rawRetention);
   if (!Number.isInteger(runDetailRetentionDays) || runDetailRetentionDays < 1) throw new ConfigError(`RUN_DETAIL_RETENTION_DAYS must be a whole number of days (≥ 1), got "${rawRetention}"`);
+  const rawHeartbeat = env.RUN_HEARTBEAT_TIMEOUT_SECONDS ?? '60';
+  const runHeartbeatTimeoutSeconds = Number(rawHeartbeat);
+  if (!Number.isInteger(runHeartbeatTimeoutSeconds) || runHeartbeatTimeoutSeconds < 3) {
+    throw new ConfigError(`RUN_HEARTBEAT_TIMEOUT_SECONDS must be a whole number of seconds (≥ 3), got "${rawHeartbeat}"`);
+  }
   return {
     nodeEnv,
     runDetailRetentionDays,
     tokenRateLimit,
+    runHeartbeatTimeoutSeconds,
     dataDir,
     port,
     databaseUrl: readDatabaseUrl(env, dataDir),

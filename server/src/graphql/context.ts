@@ -4,6 +4,7 @@ import { ApiTokenService } from '../auth/api-token.service.js';
 import { DistrictScope, type Viewer } from '../auth/viewer.js';
 import type { SyncLauncher } from '../sync/sync-launcher.js';
 import { RosterEventService } from '../sync/events/roster-event.service.js';
+import { runServiceFor } from '../sync/run-recovery.js';
 import { SyncControlService } from '../sync/sync-control.service.js';
 import { SyncReportService } from '../sync/sync-report.service.js';
 import { SyncSettingsService } from '../sync/sync-settings.service.js';
@@ -56,7 +57,7 @@ export function createGraphQLContext(app: AppContext, options: ContextOptions): 
     roster,
     rosterEvents: RosterEventService.create(app.ds, scope, app.config.secretKey, app.config.runDetailRetentionDays),
     syncReports: new SyncReportService(app.ds, scope),
-    syncControl: new SyncControlService(app.ds, scope, options.launcher, requestedBy),
+    syncControl: new SyncControlService(app.ds, scope, options.launcher, requestedBy, runServiceFor(app)),
     syncSettings: new SyncSettingsService(app, scope),
     whyNotSynced: new WhyNotSyncedService(app.ds, scope),
     admins: new AdminUserService(app.ds),

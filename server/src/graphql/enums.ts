@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { AdminRole } from '../auth/roles.js';
 import { PersonRole, SourceKind } from '../roster/roster-enums.js';
-import { ChangeAction, IssueSeverity, SyncMode, SyncPhase, SyncStatus, SyncTrigger } from '../sync/sync-enums.js';
+import { ChangeAction, FailureCode, IssueSeverity, SyncMode, SyncPhase, SyncStatus, SyncTrigger } from '../sync/sync-enums.js';
 import { RosterEventKind } from '../sync/events/roster-event.service.js';
 import { SyncPresence } from '../sync/why-not-synced.service.js';
 
@@ -47,6 +47,19 @@ registerEnumType(SyncStatus, {
     LAUNCHED: { description: 'Finished and applied ("Launched").' },
     FAILED: { description: 'Stopped with an error; nothing was changed ("Failed").' },
     CANCELLED: { description: 'Cancelled on request; nothing was changed ("Cancelled").' },
+  },
+});
+registerEnumType(FailureCode, {
+  name: 'FailureCode',
+  description: 'Why a run ended FAILED or CANCELLED, for programs (error says it to people).',
+  valuesConfig: {
+    INTERRUPTED: { description: 'The process running it stopped (crash, kill, shutdown) before it finished; nothing was applied.' },
+    CANCELLED_DEAD: { description: 'Cancelled after the process running it was gone; ended at once.' },
+    THRESHOLD_EXCEEDED: { description: 'Refused: it would delete more than the district’s threshold.' },
+    SOURCE_ERROR: { description: 'The source as a whole could not be read.' },
+    DATABASE_LOST: { description: 'The database connection was lost while it ran; nothing was changed.' },
+    PREVIEW_MISMATCH: { description: 'The preview it required no longer matches.' },
+    INTERNAL: { description: 'Any other failure.' },
   },
 });
 registerEnumType(SyncPhase, {
@@ -106,4 +119,4 @@ registerEnumType(RosterEventKind, {
   },
 });
 
-export { AdminRole, ChangeAction, IssueSeverity, PersonRole, RosterEventKind, SourceKind, SyncMode, SyncPhase, SyncPresence, SyncStatus, SyncTrigger };
+export { AdminRole, ChangeAction, FailureCode, IssueSeverity, PersonRole, RosterEventKind, SourceKind, SyncMode, SyncPhase, SyncPresence, SyncStatus, SyncTrigger };

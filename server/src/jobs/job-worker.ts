@@ -6,7 +6,7 @@ import type { AppContext } from '../app-context.js';
 import { notifyRunFinished } from '../notify/run-notifier.js';
 import { SyncStatus } from '../sync/sync-enums.js';
 import { SyncRun } from '../sync/sync-run.entity.js';
-import { SyncRunService } from '../sync/sync-run.service.js';
+import { heartbeatPolicy, runServiceFor } from '../sync/run-recovery.js';
 import { cleanupJob } from './definitions/cleanup.job.js';
 import { districtScheduleJob } from './definitions/district-schedule.job.js';
 import { RunningRuns, syncRunJob, type ExecuteRun } from './definitions/sync-run.job.js';
@@ -50,8 +50,6 @@ export interface JobClient {
 }
 
 const workers = new Map<DataSource, JobWorker>();
-/** A run executed outside the queue whose heartbeat is older than this lost its process. */
-const STALE_HEARTBEAT_MS = 2 * 60_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function createAgenda(app: AppContext, options: WorkerOptions = {}): Agenda {
@@ -72,9 +70,10 @@ async function defaultExecuteRun(app: AppContext, runId: number, options: { sign
 }
 
 /**
- * Worker start-up bookkeeping: a run IN_PROGRESS whose sync-run job lock has expired lost
- * its worker, so it is marked FAILED "interrupted"; a SCHEDULED run without a job (its
- * enqueue never happened) is enqueued.
+ * Worker bookkeeping (at start and on the reconcile timer): a run IN_PROGRESS whose process
+ * stopped beating, or whose sync-run job lock has expired, lost its process, so it is marked
+ * FAILED "interrupted" — without waiting out the job lock when the heartbeat already says so;
+ * a SCHEDULED run without a job (its enqueue never happened) is enqueued.
  */
 export async function recoverRuns(app: AppContext, agenda: Agenda, scheduler: JobScheduler, lockLifetimeMs: number): Promise<{ interrupted: number[]; enqueued: number[] }> {
   const runs = await app.ds.getRepository(SyncRun).find({
@@ -84,15 +83,16 @@ export async function recoverRuns(app: AppContext, agenda: Agenda, scheduler: Jo
   const interrupted: number[] = [];
   const enqueued: number[] = [];
   const deadline = Date.now() - lockLifetimeMs;
+  const service = runServiceFor(app);
   for (const run of runs) {
     const { jobs } = await agenda.queryJobs({ name: JOB_NAMES.syncRun, data: { runId: run.id } });
     const job = jobs[0];
     if (run.status === SyncStatus.IN_PROGRESS) {
-      // With a job, its lock tells whether a worker still has it. Without one the run was
-      // executed outside the queue (CLI --wait): its heartbeat tells whether that process lives.
-      const beat = (run.heartbeatAt ?? run.startedAt)?.getTime() ?? 0;
-      const dead = job ? !job.lockedAt || job.lockedAt.getTime() < deadline : beat < Date.now() - STALE_HEARTBEAT_MS;
-      if (dead && (await new SyncRunService(app.ds).interrupt(run.id))) {
+      // The heartbeat tells whether the executing process lives, queued or not (CLI --wait);
+      // an expired job lock says its worker is gone too.
+      if (await service.recoverIfStale(run)) {
+        interrupted.push(run.id);
+      } else if (job && (!job.lockedAt || job.lockedAt.getTime() < deadline) && (await service.interrupt(run.id))) {
         await notifyRunFinished(app, run.id).catch((err) => app.logger.error({ err, runId: run.id }, 'sync email failed'));
         interrupted.push(run.id);
       }
@@ -141,6 +141,10 @@ export async function startWorker(app: AppContext, options: WorkerOptions = {}):
       }, reconcileEvery)
     : undefined;
   reconcile?.unref();
+  // Runs whose process died are recovered within RUN_HEARTBEAT_TIMEOUT_SECONDS of their last beat.
+  const runs = runServiceFor(app);
+  const recovery = setInterval(() => void runs.recoverStaleRuns().catch((e) => app.logger.warn({ err: e }, 'run recovery failed')), heartbeatPolicy(app.config).checkEveryMs);
+  recovery.unref();
   app.logger.info({ name: agenda.attrs.name, redis: Boolean(app.config.redisUrl) }, 'job worker started');
 
   let stopping: Promise<void> | undefined;
@@ -150,16 +154,17 @@ export async function startWorker(app: AppContext, options: WorkerOptions = {}):
     stop(graceMs = 30_000) {
       stopping ??= (async () => {
         if (reconcile) clearInterval(reconcile);
+        clearInterval(recovery);
         await agenda.stop(false);
         const until = Date.now() + graceMs;
         while (active.size > 0 && Date.now() < until) await sleep(50);
         const left = running.ids();
         if (left.length) {
-          const runs = new SyncRunService(app.ds);
-          for (const runId of left) await runs.markFailed(runId, 'interrupted');
           await Promise.race([running.abortAll('interrupted'), sleep(5000)]);
-          // The engine records an aborted run as CANCELLED; an unfinished run at shutdown is an interruption.
-          for (const runId of left) await runs.markFailed(runId, 'interrupted');
+          // The engine records an aborted run as CANCELLED; an unfinished run at shutdown is an
+          // interruption. Marked only if the database says it is unfinished: a run whose apply
+          // committed stays LAUNCHED.
+          for (const runId of left) await runs.interruptAtShutdown(runId);
           for (const runId of left) await notifyRunFinished(app, runId).catch((err) => app.logger.error({ err, runId }, 'sync email failed'));
           app.logger.warn({ runs: left }, 'sync runs interrupted by shutdown');
         }

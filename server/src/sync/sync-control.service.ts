@@ -21,8 +21,11 @@ export interface StartSyncRequest {
 export class SyncControlService {
   private readonly runs: SyncRunService;
 
-  constructor(private readonly ds: DataSource, private readonly scope: DistrictScope, private readonly launcher: SyncLauncher, private readonly requestedBy: string | null) {
-    this.runs = new SyncRunService(ds);
+  constructor(
+    private readonly ds: DataSource, private readonly scope: DistrictScope, private readonly launcher: SyncLauncher, private readonly requestedBy: string | null,
+    runs?: SyncRunService,
+  ) {
+    this.runs = runs ?? new SyncRunService(ds);
   }
 
   private async district(id: number): Promise<District> {

@@ -19,6 +19,27 @@ export enum SyncStatus {
   CANCELLED = 'CANCELLED',
 }
 
+/**
+ * Why a run ended FAILED or CANCELLED, for machines (SyncRun.failureCode); `error` says it
+ * to people. Stored as text, so new codes need no migration.
+ */
+export enum FailureCode {
+  /** Its process stopped (crash, kill, shutdown) before it finished; nothing was applied. */
+  INTERRUPTED = 'INTERRUPTED',
+  /** Cancelled after its process was gone (no heartbeat): ended at once. */
+  CANCELLED_DEAD = 'CANCELLED_DEAD',
+  /** Refused: it would delete more than the district's threshold. */
+  THRESHOLD_EXCEEDED = 'THRESHOLD_EXCEEDED',
+  /** The source as a whole could not be read. */
+  SOURCE_ERROR = 'SOURCE_ERROR',
+  /** The database connection was lost while it ran; nothing was changed. */
+  DATABASE_LOST = 'DATABASE_LOST',
+  /** The preview it needed no longer matches. */
+  PREVIEW_MISMATCH = 'PREVIEW_MISMATCH',
+  /** Any other failure (a defect). */
+  INTERNAL = 'INTERNAL',
+}
+
 export const ACTIVE_STATUSES = [SyncStatus.SCHEDULED, SyncStatus.IN_PROGRESS];
 
 export enum SyncPhase {

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { District } from '../roster/district.entity.js';
-import { SyncMode, SyncPhase, SyncStatus, SyncTrigger, type RunCounts } from './sync-enums.js';
+import { FailureCode, SyncMode, SyncPhase, SyncStatus, SyncTrigger, type RunCounts } from './sync-enums.js';
 
 export interface RunProgress {
   entity?: string;
@@ -88,4 +88,8 @@ export class SyncRun {
 
   @Column({ type: 'text', nullable: true })
   error!: string | null;
+
+  /** Why it FAILED or was CANCELLED, as a FailureCode (null when it launched, or for older runs). */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  failureCode!: FailureCode | null;
 }

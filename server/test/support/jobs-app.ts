@@ -18,6 +18,7 @@ export function jobsTestApp(ds: DataSource, overrides: Partial<Config> = {}): Ap
     publicUrl: 'http://localhost',
     tokenRateLimit: 600,
     runDetailRetentionDays: 90,
+    runHeartbeatTimeoutSeconds: 60,
     ...overrides,
   };
   return { config, ds, logger: createLogger(config.logLevel), pubsub: createHomeroomPubSub() };

@@ -1,7 +1,7 @@
 // A job worker in its own process, for the multi-process job tests. Environment:
 //   DATABASE_URL, RECORD_FILE (one line per execution: "<job> <id> <pid> <ms>"),
 //   LOCK_LIFETIME_MS, PROCESS_EVERY_MS, CONCURRENCY, REDIS_URL, HANG_RUNS=1 (sync-run claims the
-//   run and never finishes: a worker to kill -9).
+//   run and never finishes: a worker to kill -9), RUN_HEARTBEAT_TIMEOUT_SECONDS.
 // Prints "ready" when started; SIGTERM stops it (grace 2 s) and exits.
 import { appendFileSync } from 'node:fs';
 import { openDatabase } from '../../src/db/data-source.js';
@@ -12,7 +12,7 @@ import { jobsTestApp } from './jobs-app.js';
 const env = process.env;
 const record = (line: string) => appendFileSync(env.RECORD_FILE!, `${line} ${process.pid} ${Date.now()}\n`);
 const ds = await openDatabase(env.DATABASE_URL!, { migrate: false });
-const app = jobsTestApp(ds, { redisUrl: env.REDIS_URL || null });
+const app = jobsTestApp(ds, { redisUrl: env.REDIS_URL || null, runHeartbeatTimeoutSeconds: Number(env.RUN_HEARTBEAT_TIMEOUT_SECONDS ?? 60) });
 
 const worker = await startWorker(app, {
   lockLifetimeMs: Number(env.LOCK_LIFETIME_MS ?? 3000),

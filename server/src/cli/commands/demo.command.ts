@@ -4,14 +4,14 @@ import { SourceKind } from '../../roster/roster-enums.js';
 import { SyncMode, SyncTrigger } from '../../sync/sync-enums.js';
 import type { SyncRun } from '../../sync/sync-run.entity.js';
 import { executeSyncRun } from '../../sync/sync-run.executor.js';
-import { SyncRunService } from '../../sync/sync-run.service.js';
+import { runServiceFor } from '../../sync/run-recovery.js';
 import { intOption, type CliCommand } from '../cli-command.js';
 import { closeApp, openApp } from '../cli-context.js';
 
 /** Creates a demo district (generated source) and runs its first sync. */
 export async function createDemoDistrict(app: AppContext, name: string, students: number): Promise<{ districtId: number; run: SyncRun }> {
   const district = await new DistrictService(app.ds, app.config.secretKey).create({ name, sourceKind: SourceKind.DEMO, source: { students, seed: 42 } });
-  const { run } = await new SyncRunService(app.ds).createRun({ districtId: district.id, mode: SyncMode.EDIT, trigger: SyncTrigger.MANUAL, requestedBy: 'demo' });
+  const { run } = await runServiceFor(app).createRun({ districtId: district.id, mode: SyncMode.EDIT, trigger: SyncTrigger.MANUAL, requestedBy: 'demo' });
   return { districtId: district.id, run: await executeSyncRun(app, run.id) };
 }
 

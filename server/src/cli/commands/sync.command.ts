@@ -4,7 +4,7 @@ import { ENTITY_TYPES } from '../../roster/roster-enums.js';
 import { SyncMode, SyncTrigger } from '../../sync/sync-enums.js';
 import type { SyncRun } from '../../sync/sync-run.entity.js';
 import { executeSyncRun } from '../../sync/sync-run.executor.js';
-import { SyncRunService } from '../../sync/sync-run.service.js';
+import { runServiceFor } from '../../sync/run-recovery.js';
 import { createJobClient } from '../../jobs/index.js';
 import { choiceOption, UsageError, type CliCommand } from '../cli-command.js';
 import { closeApp, openApp } from '../cli-context.js';
@@ -50,7 +50,8 @@ export const syncCommand: CliCommand = {
     const app = await openApp(io.env, { quietLogs: true });
     try {
       const district = await new DistrictService(app.ds, app.config.secretKey).get(positionals[0]);
-      const runs = new SyncRunService(app.ds);
+      // Ends a run of this district whose process died (kill -9 of an earlier --wait) before starting.
+      const runs = runServiceFor(app);
       let revertOfRunId: number | null = null;
       if (v.revert) {
         const { revertibleRun } = await import('../../sync/sync-revert.js');

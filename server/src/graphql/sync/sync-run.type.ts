@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { SyncMode, SyncPhase, SyncStatus, SyncTrigger } from '../enums.js';
+import { FailureCode, SyncMode, SyncPhase, SyncStatus, SyncTrigger } from '../enums.js';
 import { Connection } from '../pagination/connection.js';
 import { DateTime, LocalDate } from '../scalars.js';
 
@@ -83,6 +83,9 @@ export class SyncRunType {
 
   @Field(() => String, { nullable: true, description: 'Why it FAILED or was CANCELLED, in one readable sentence.' })
   error!: string | null;
+
+  @Field(() => FailureCode, { nullable: true, description: 'Why it FAILED or was CANCELLED, as a code programs can act on (null otherwise).' })
+  failureCode!: FailureCode | null;
 
   @Field(() => DateTime, { description: 'When it was requested.' })
   createdAt!: Date;

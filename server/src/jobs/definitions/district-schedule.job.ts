@@ -2,7 +2,7 @@ import type { Job } from 'agenda';
 import type { AppContext } from '../../app-context.js';
 import { District } from '../../roster/district.entity.js';
 import { SyncMode, SyncTrigger } from '../../sync/sync-enums.js';
-import { SyncRunService } from '../../sync/sync-run.service.js';
+import { runServiceFor } from '../../sync/run-recovery.js';
 import type { JobPayloads } from '../job-types.js';
 import { localDate } from '../schedule.js';
 
@@ -43,7 +43,7 @@ export async function runDistrictSchedule(
     log.info({ reason: blocker }, `scheduled sync skipped: ${blocker}`);
     return { created: false, reason: blocker };
   }
-  const { run, existing } = await new SyncRunService(app.ds).createRun({ districtId, mode: SyncMode.EDIT, trigger: SyncTrigger.SCHEDULED });
+  const { run, existing } = await runServiceFor(app).createRun({ districtId, mode: SyncMode.EDIT, trigger: SyncTrigger.SCHEDULED });
   if (existing) {
     const reason = `run ${run.id} is already ${run.status}`;
     log.info({ runId: run.id, reason }, `scheduled sync skipped: ${reason}`);
