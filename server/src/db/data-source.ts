@@ -5,6 +5,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { parseDatabaseUrl, type Dialect } from './database-url.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations.js';
+import { SafeTypeOrmLogger } from './safe-typeorm-logger.js';
 
 export interface DataSourceFactoryOptions {
   logging?: boolean;
@@ -23,7 +24,10 @@ export function createDataSource(url: string, options: DataSourceFactoryOptions 
     entities: ENTITIES,
     migrations: MIGRATIONS[parsed.dialect],
     migrationsTableName: 'migrations',
+    // Off by default, and no maxQueryExecutionTime: nothing logs SQL. When turned on, the
+    // logger names tables, never SQL text or parameters (roster values).
     logging: options.logging ?? false,
+    logger: new SafeTypeOrmLogger(options.logging ?? false),
   };
   let dsOptions: DataSourceOptions;
   if (parsed.dialect === 'sqlite') {

@@ -13,6 +13,7 @@ import { Section } from './section.entity.js';
 @Index('IDX_enrollment_person', ['personId'])
 @Index('IDX_enrollment_district', ['districtId'])
 export class Enrollment extends RosterRecordColumns {
+  /** Compared byte for byte on both dialects (a binary collation on MySQL/MariaDB: migration BinarySourceIds). */
   @Column({ type: 'varchar', length: 255, nullable: true })
   sourceId!: string | null;
 

@@ -9,6 +9,7 @@ export class School extends RosterRecordColumns {
   @JoinColumn({ name: 'districtId' })
   district?: Relation<District>;
 
+  /** Compared byte for byte on both dialects (a binary collation on MySQL/MariaDB: migration BinarySourceIds). */
   @Column({ type: 'varchar', length: 255 })
   sourceId!: string;
 

@@ -10,6 +10,8 @@ export interface NormalizeProblem {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Longest source id the roster tables hold (varchar(255)). */
+export const SOURCE_ID_MAX_LENGTH = 255;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** A value quoted in a message, shortened: the message is for a person, not a copy of the data. */
@@ -33,6 +35,11 @@ export function normalizeFields(
   mapping: Record<string, string>,
   problems: NormalizeProblem[],
 ): Values | null {
+  if (sourceId.length > SOURCE_ID_MAX_LENGTH) {
+    // Would fail the whole run on MySQL ("Data too long"): one record's problem instead.
+    problems.push({ severity: 'ERROR', code: 'SOURCE_ID_TOO_LONG', message: `${SINGULAR[entity]} ${quote(sourceId)}: its id has ${sourceId.length} characters, more than the ${SOURCE_ID_MAX_LENGTH} Homeroom can store; it was not synced.` });
+    return null;
+  }
   const spec = ROSTER_TABLES[entity];
   const values: Values = {};
   let ok = true;

@@ -138,6 +138,9 @@ export const MISSING_REQUIRED_FIELD = 'MISSING_REQUIRED_FIELD';
 export const INVALID_VALUE = 'INVALID_VALUE';
 export const DUPLICATE_SOURCE_ID = 'DUPLICATE_SOURCE_ID';
 export const ROLE_SKIPPED = 'ROLE_SKIPPED';
+export const SOURCE_ID_TOO_LONG = 'SOURCE_ID_TOO_LONG';
+/** Longest source id the roster tables hold (varchar(255)); the engine checks the ids of keyed records. */
+export const SOURCE_ID_MAX_LENGTH = 255;
 
 /** What a source expects of one CSV file. */
 export interface CsvSpec {

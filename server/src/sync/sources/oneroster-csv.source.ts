@@ -1,7 +1,7 @@
 import { PersonRole, SourceKind, type EntityType } from '../../roster/roster-enums.js';
 import {
   checkHeader, CsvFileSet, DUPLICATE_SOURCE_ID, INVALID_VALUE, MISSING_REQUIRED_FIELD, parseDate, ProblemList, readRows,
-  ROLE_SKIPPED, splitList, type CsvRow, type CsvSpec, shown } from './csv-files.js';
+  ROLE_SKIPPED, SOURCE_ID_MAX_LENGTH, SOURCE_ID_TOO_LONG, splitList, type CsvRow, type CsvSpec, shown } from './csv-files.js';
 import {
   SourceError,
   type CourseRecord, type EnrollmentRecord, type FieldMappingTable, type PersonRecord, type RosterSource, type SchoolRecord,
@@ -255,7 +255,13 @@ export class OneRosterCsvSource implements RosterSource {
     const skipped = new Map<string, number>();
     for await (const row of this.rows(ENROLLMENTS, signal)) {
       const v = row.values;
-      const ref = v.sourcedId ?? null;
+      let ref = v.sourcedId ?? null;
+      if (ref && ref.length > SOURCE_ID_MAX_LENGTH) {
+        // The enrollment is keyed by class, user and role; its own id is only kept for reference.
+        this.problems.add('enrollments', null, SOURCE_ID_TOO_LONG,
+          `enrollments.csv row ${row.row}: sourcedId ${shown(ref)} has ${ref.length} characters, more than the ${SOURCE_ID_MAX_LENGTH} Homeroom can store; the enrollment was synced without it.`);
+        ref = null;
+      }
       if (!v.classSourcedId || !v.userSourcedId || !v.role) {
         this.missing(ENROLLMENTS, row, !v.classSourcedId ? 'classSourcedId' : !v.userSourcedId ? 'userSourcedId' : 'role', ref);
         continue;
