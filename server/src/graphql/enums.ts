@@ -80,6 +80,7 @@ registerEnumType(ChangeAction, {
     UPDATE: { description: 'Changed fields of an existing record.' },
     DELETE: { description: 'A soft delete (Reset only).' },
     RESTORE: { description: 'A previously deleted record brought back.' },
+    END: { description: 'The source still sends the record but it is not active on the sync date (last year’s sections): ended, hidden from the live roster, not deleted.' },
   },
 });
 registerEnumType(IssueSeverity, {

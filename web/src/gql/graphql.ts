@@ -19,6 +19,7 @@ export type ChangeAction =
   | 'CREATE'
   /** A soft delete (Reset only). */
   | 'DELETE'
+  /** The source still sends the record but it is not active on the sync date (last year’s sections): ended, hidden from the live roster, not deleted. */
   | 'END'
   /** A previously deleted record brought back. */
   | 'RESTORE'
