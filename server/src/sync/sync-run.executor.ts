@@ -14,7 +14,8 @@ import { writePlanAsChanges } from './engine/change-record.writer.js';
 import { effectiveMappings } from './field-mapping.service.js';
 import { createSource } from './sources/source-factory.js';
 import { SourceError, type RosterSource } from './sources/roster-source.js';
-import { SyncMode, SyncPhase, SyncStatus, SyncTrigger, type RunCounts } from './sync-enums.js';
+import { FailureCode, SyncMode, SyncPhase, SyncStatus, SyncTrigger, type RunCounts } from './sync-enums.js';
+import { safeDbError } from '../db/db-error.js';
 import { SyncRun } from './sync-run.entity.js';
 import { SyncRunService } from './sync-run.service.js';
 import { revertRun } from './sync-revert.js';
@@ -31,6 +32,9 @@ class CancelledError extends Error {}
 class ThresholdError extends Error {
   override name = 'ThresholdError';
 }
+
+/** A confirmed Reset whose deletions are no longer the ones its preview listed. */
+class PreviewMismatchError extends Error {}
 
 async function expectedCounts(app: AppContext, districtId: number): Promise<Record<string, number>> {
   const last = await app.ds.getRepository(SyncRun).findOne({
@@ -87,7 +91,7 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
       await issues.flush();
       // Last statement of the transaction: nothing awaited after it writes the run row.
       await runs.finish(runId, SyncStatus.LAUNCHED, {
-        counts, issueCounts: issues.counts, phase: null,
+        counts, issueCounts: issues.counts, phase: null, error: null, failureCode: null,
         progress: { ...progress.snapshot('LAUNCHED').progress, percent: 100, etaSeconds: 0 },
       }, em);
     };
@@ -107,12 +111,13 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
   } catch (e) {
     await issues.flush().catch(() => undefined);
     const cancelled = abort.signal.aborted && (abort.signal.reason instanceof CancelledError);
-    const error = cancelled ? (abort.signal.reason as Error).message : readableError(e, progress.currentPhase);
+    const [error, failureCode] = cancelled ? [(abort.signal.reason as Error).message, null] : failureOf(e, progress.currentPhase);
     const status = cancelled ? SyncStatus.CANCELLED : SyncStatus.FAILED;
-    await runs.finish(runId, status, { error, issueCounts: issues.counts, phase: null });
+    await runs.finish(runId, status, { error, failureCode, issueCounts: issues.counts, phase: null })
+      .catch((err) => log.error({ err }, 'could not record the end of the run; recovery will'));
     await progress.finish(status);
     if (cancelled) log.info('sync run cancelled');
-    else if (e instanceof SourceError || (e as Error).name === 'ThresholdError') log.warn({ error }, 'sync run failed');
+    else if (failureCode !== FailureCode.INTERNAL) log.warn({ error, failureCode }, 'sync run failed');
     else log.error({ err: e }, 'sync run failed');
   } finally {
     clearInterval(cancelPoll);
@@ -128,13 +133,18 @@ const PHASE_WORDS: Record<SyncPhase, string> = {
   [SyncPhase.FETCHING]: 'the fetch', [SyncPhase.PLANNING]: 'planning', [SyncPhase.APPLYING]: 'apply', [SyncPhase.FINALIZING]: 'finalizing',
 };
 
-function readableError(e: unknown, phase: SyncPhase | null): string {
+/** The readable reason a run failed, and its code. Never SQL or roster values (a database message may quote them). */
+function failureOf(e: unknown, phase: SyncPhase | null): [string, FailureCode] {
   const code = String((e as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ?? (e as { code?: unknown })?.code ?? '');
   if (CONNECTION_LOST.test(code) || /connection (lost|is closed)|closed state|Can't add new command/i.test((e as Error)?.message ?? '')) {
-    return `database connection lost${phase ? ` during ${PHASE_WORDS[phase]}` : ''}; nothing was changed`;
+    return [`database connection lost${phase ? ` during ${PHASE_WORDS[phase]}` : ''}; nothing was changed`, FailureCode.DATABASE_LOST];
   }
-  if (e instanceof Error) return e.message;
-  return String(e);
+  if (e instanceof ThresholdError) return [e.message, FailureCode.THRESHOLD_EXCEEDED];
+  if (e instanceof PreviewMismatchError) return [e.message, FailureCode.PREVIEW_MISMATCH];
+  if (e instanceof SourceError) return [e.message, FailureCode.SOURCE_ERROR];
+  const db = safeDbError(e);
+  if (db) return [`${db.message}; nothing was changed`, FailureCode.INTERNAL];
+  return [e instanceof Error ? e.message : String(e), FailureCode.INTERNAL];
 }
 
 async function syncFromSource(
