@@ -6,6 +6,7 @@ import { RunHeartbeat1795463949526 } from './1795463949526-RunHeartbeat.js';
 import { RunDetailsWithoutForeignKeys1795464465175 } from './1795464465175-RunDetailsWithoutForeignKeys.js';
 import { ChangeRecordDistrict1795470000000 } from './1795470000000-ChangeRecordDistrict.js';
 import { RecordsEnded1795470100000 } from './1795470100000-RecordsEnded.js';
+import { RunPreview1795470200000 } from './1795470200000-RunPreview.js';
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795461312055,
@@ -15,4 +16,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   RunDetailsWithoutForeignKeys1795464465175,
   ChangeRecordDistrict1795470000000,
   RecordsEnded1795470100000,
+  RunPreview1795470200000,
 ];

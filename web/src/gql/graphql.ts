@@ -83,6 +83,8 @@ export type SourceKind =
 export type StartSyncInput = {
   /** Treat this date as today for terms and enrollments (early rollover). */
   asOf?: string | null | undefined;
+  /** Required for a RESET whose preview deletes anything: the district’s name, typed as confirmation. */
+  confirmation?: string | null | undefined;
   /** The district to sync. */
   districtId: string | number;
   /** Only plan: report what would change and write nothing (default false). */
@@ -91,6 +93,8 @@ export type StartSyncInput = {
   mode?: SyncMode | null | undefined;
   /** Let a RESET delete more than the district’s threshold. */
   overrideThreshold?: boolean | null | undefined;
+  /** Required for a RESET that is not a dry run: a launched dry-run RESET of the same district, at most an hour old. The Reset fails (PREVIEW_MISMATCH) if its deletions differ from this preview’s. */
+  previewRunId?: string | number | null | undefined;
 };
 
 /** EDIT creates and updates only; RESET also removes what the source no longer shares. */

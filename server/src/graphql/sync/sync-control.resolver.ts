@@ -28,6 +28,12 @@ class StartSyncInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Let a RESET delete more than the district’s threshold.' })
   overrideThreshold?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: 'Required for a RESET that is not a dry run: a launched dry-run RESET of the same district, at most an hour old. The Reset fails (PREVIEW_MISMATCH) if its deletions differ from this preview’s.' })
+  previewRunId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Required for a RESET whose preview deletes anything: the district’s name, typed as confirmation.' })
+  confirmation?: string | null;
 }
 
 @ObjectType('StartSyncPayload', { description: 'The run a startSync or revertSyncRun queued, or the run already active.' })
@@ -127,9 +133,10 @@ class WhyNotSyncedType {
 @Resolver()
 export class SyncControlResolver {
   @Authorized(Permission.WRITE)
-  @Mutation(() => StartSyncPayload, { description: 'Queue a sync. Never a CONFLICT: when the district already has an active run, that run is returned with alreadyRunning true.' })
+  @Mutation(() => StartSyncPayload, { description: 'Queue a sync. A RESET that is not a dry run needs previewRunId, and confirmation when that preview deletes anything (BAD_USER_INPUT otherwise). Never a CONFLICT: when the district already has an active run, that run is returned with alreadyRunning true.' })
   async startSync(@Arg('input', () => StartSyncInput, { description: 'What to sync.' }) input: StartSyncInput, @Ctx() ctx: GraphQLContext): Promise<StartSyncPayload> {
-    const { run, existing } = await ctx.syncControl.start({ ...input, districtId: idArg(input.districtId, 'District') });
+    const previewRunId = input.previewRunId == null ? null : idArg(input.previewRunId, 'Sync run');
+    const { run, existing } = await ctx.syncControl.start({ ...input, districtId: idArg(input.districtId, 'District'), previewRunId });
     return { run, alreadyRunning: existing };
   }
 
