@@ -62,6 +62,7 @@ describe.each(DIALECTS)('sync emails on %s', (dialect) => {
       expect(m.text).toMatch(/People\s+13\s+0\s+0\s+0\s+0/);
       expect(m.text).toMatch(/Enrollments\s+13\s/);
       expect(m.text).toContain('TEACHER_NO_SCHOOL: 1');
+      expect(m.text).toMatch(/3 new teachers need a license:\n {2}\S.* \(T\d\)\n {2}/);
       expect(m.text).toContain(`Full report: ${PUBLIC_URL}/districts/${d.id}/runs/${run.id}`);
       expect(m.html).toContain(`href="${PUBLIC_URL}/districts/${d.id}/runs/${run.id}"`);
     }
@@ -145,6 +146,19 @@ describe('run email rendering', () => {
     id: 42, districtId: 7, mode: 'EDIT', trigger: 'SCHEDULED', dryRun: false, counts: null, issueCounts: null, requestedBy: null,
     startedAt: new Date('2026-11-23T07:00:00Z'), finishedAt: new Date('2026-11-23T07:01:05Z'),
   } as const;
+
+  it('names the first 50 new teachers and links to the rest', () => {
+    const listed = Array.from({ length: 50 }, (_, i) => ({ name: `Teacher ${i}`, email: `t${i}@x.example`, sourceId: `T${i}` }));
+    const run = { id: 9, districtId: 3, mode: SyncMode.EDIT, trigger: 'MANUAL' as never, status: SyncStatus.LAUNCHED, dryRun: false, counts: null, issueCounts: null, error: null, startedAt: null, finishedAt: null };
+    const email = renderRunEmail({ run, district: { id: 3, name: 'Oak <USD>', resetDeleteThreshold: 10 }, publicUrl: PUBLIC_URL, newTeachers: { total: 73, listed } });
+    expect(email.text).toContain('73 new teachers need a license:\n  Teacher 0 <t0@x.example> (T0)\n');
+    expect(email.text).toContain(`  Teacher 49 <t49@x.example> (T49)\n  … and 23 more: ${PUBLIC_URL}/districts/3/runs/9`);
+    expect(email.html).toContain('<li>Teacher 0 &lt;t0@x.example&gt; (T0)</li>');
+    expect(email.html).toContain(`<a href="${PUBLIC_URL}/districts/3/runs/9">… and 23 more in the report</a>`);
+    const one = renderRunEmail({ run, district: { id: 3, name: 'Oak', resetDeleteThreshold: 10 }, publicUrl: PUBLIC_URL, newTeachers: { total: 1, listed: listed.slice(0, 1) } });
+    expect(one.text).toContain('1 new teacher needs a license:');
+    expect(one.text).not.toContain('more:');
+  });
 
   it('an interrupted run is explained, and the link has no double slash', () => {
     const e = renderRunEmail({ ...base, run: { ...run, status: SyncStatus.FAILED, error: 'interrupted' } as never });
