@@ -7,6 +7,7 @@ import { RunDetailsWithoutForeignKeys1795464465175 } from './1795464465175-RunDe
 import { ChangeRecordDistrict1795470000000 } from './1795470000000-ChangeRecordDistrict.js';
 import { RecordsEnded1795470100000 } from './1795470100000-RecordsEnded.js';
 import { RunPreview1795470200000 } from './1795470200000-RunPreview.js';
+import { NotifyProblemsOnly1795470300000 } from './1795470300000-NotifyProblemsOnly.js';
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795461312055,
@@ -17,4 +18,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   ChangeRecordDistrict1795470000000,
   RecordsEnded1795470100000,
   RunPreview1795470200000,
+  NotifyProblemsOnly1795470300000,
 ];

@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import { District } from '../roster/district.entity.js';
-import { SyncStatus } from '../sync/sync-enums.js';
+import { SyncMode, SyncStatus } from '../sync/sync-enums.js';
 import { SyncRun } from '../sync/sync-run.entity.js';
 import { createMailer, type Mailer } from './mailer.js';
 import { Person } from '../roster/person.entity.js';
@@ -49,7 +49,10 @@ export async function notifyRunFinished(app: AppContext, runId: number, mailer: 
   if (!ENDED.includes(run.status)) return { sent: [], failed: [], skipped: `run is ${run.status}` };
   if (run.dryRun) return { sent: [], failed: [], skipped: 'dry run' };
   const district = await app.ds.getRepository(District).findOneBy({ id: run.districtId });
-  const to = [...new Set((district?.notifyEmails ?? []).map((e) => e.trim()).filter(Boolean))];
+  // "Failures and Resets only" subscribers skip a launched Edit sync.
+  const routine = run.status === SyncStatus.LAUNCHED && run.mode !== SyncMode.RESET;
+  const quiet = new Set(routine ? district?.notifyProblemsOnly ?? [] : []);
+  const to = [...new Set((district?.notifyEmails ?? []).map((e) => e.trim()).filter((e) => e && !quiet.has(e)))];
   if (!district || to.length === 0) return { sent: [], failed: [], skipped: 'no subscribers' };
   const email = renderRunEmail({ run, district, publicUrl: app.config.publicUrl, newTeachers: await newTeachersOf(app, run) });
   const sent: string[] = [];

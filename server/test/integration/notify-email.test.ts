@@ -5,6 +5,7 @@ import type { AppContext } from '../../src/app-context.js';
 import { notifyRunFinished } from '../../src/notify/run-notifier.js';
 import { renderRunEmail } from '../../src/notify/run-email.js';
 import { District } from '../../src/roster/district.entity.js';
+import { DistrictService } from '../../src/roster/district.service.js';
 import { SyncMode, SyncStatus } from '../../src/sync/sync-enums.js';
 import { FixtureSource, smallDistrict } from '../support/fixture-source.js';
 import { startTestSmtpServer, type ReceivedMail } from '../support/notify-smtp.js';
@@ -82,6 +83,29 @@ describe.each(DIALECTS)('sync emails on %s', (dialect) => {
     expect(m.text).toContain('Nothing in the roster was changed');
     expect(m.text).toContain('Reason: connection reset while reading people');
     expect(m.text).toContain(`${PUBLIC_URL}/districts/${d.id}/runs/${run.id}`);
+  });
+
+  it('"failures and Resets only" subscribers skip launched Edit syncs but hear of failures and Resets', async () => {
+    const d = await subscribedDistrict(['every@district.example', 'problems@district.example']);
+    await new DistrictService(app.ds, app.config.secretKey).update(d.id, { notifyProblemsOnly: ['problems@district.example'] });
+    await expect(new DistrictService(app.ds, app.config.secretKey).update(d.id, { notifyProblemsOnly: ['nobody@district.example'] }))
+      .rejects.toThrow('nobody@district.example must also be in notifyEmails to get failure and Reset emails');
+    const source = new FixtureSource(smallDistrict());
+    expect((await sync(app, d.id, { source })).status).toBe(SyncStatus.LAUNCHED);
+    await waitForMails(smtp.mails, 1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(smtp.mails.map((m) => m.to)).toEqual([['every@district.example']]);
+
+    smtp.mails.length = 0;
+    expect((await sync(app, d.id, { source, mode: SyncMode.RESET })).status).toBe(SyncStatus.LAUNCHED);
+    await waitForMails(smtp.mails, 2);
+    expect(smtp.mails.map((m) => m.to[0]).sort()).toEqual(['every@district.example', 'problems@district.example']);
+
+    smtp.mails.length = 0;
+    source.failOn = 'people';
+    expect((await sync(app, d.id, { source })).status).toBe(SyncStatus.FAILED);
+    await waitForMails(smtp.mails, 2);
+    expect(smtp.mails.map((m) => m.to[0]).sort()).toEqual(['every@district.example', 'problems@district.example']);
   });
 
   it('Reset threshold refusal: explains the threshold and how to override it', async () => {

@@ -30,6 +30,8 @@ export type DistrictSyncSettingsInput = {
   fieldMappings?: Array<FieldMappingInput> | null | undefined;
   /** Emails told about sync results; null or empty for none. */
   notifyEmails?: Array<string> | null | undefined;
+  /** Addresses (also in notifyEmails) emailed only about failed runs and Resets; null or empty: everyone hears of every run. */
+  notifyProblemsOnly?: Array<string> | null | undefined;
   /** Percent of any entity type a Reset may delete (0–100). */
   resetDeleteThreshold?: number | null | undefined;
   /** Cron expression (5 fields) in the district time zone. */

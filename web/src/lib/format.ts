@@ -1,6 +1,6 @@
 /** Display helpers shared by the dashboard pages (pure functions, unit-tested). */
 
-import type { SyncPhase, SyncStatus } from '../gql/graphql';
+import type { SyncPhase, SyncStatus } from '../gql/graphql.js';
 
 /** The generated API enums, under the names the dashboard has always used. */
 export type RunStatus = SyncStatus;

@@ -77,6 +77,9 @@ class DistrictSyncSettingsInput {
   @Field(() => [String], { nullable: true, description: 'Emails told about sync results; null or empty for none.' })
   notifyEmails?: string[] | null;
 
+  @Field(() => [String], { nullable: true, description: 'Addresses (also in notifyEmails) emailed only about failed runs and Resets; null or empty: everyone hears of every run.' })
+  notifyProblemsOnly?: string[] | null;
+
   @Field(() => Int, { nullable: true, description: 'Percent of any entity type a Reset may delete (0–100).' })
   resetDeleteThreshold?: number | null;
 
@@ -167,6 +170,7 @@ export class SyncControlResolver {
     if (input.syncExpiresAt !== undefined) settings.syncExpiresAt = input.syncExpiresAt;
     if (input.schoolSelection !== undefined) settings.schoolSelection = input.schoolSelection;
     if (input.notifyEmails !== undefined) settings.notifyEmails = input.notifyEmails;
+    if (input.notifyProblemsOnly !== undefined) settings.notifyProblemsOnly = input.notifyProblemsOnly;
     if (input.fieldMappings) settings.fieldMappings = input.fieldMappings;
     return ctx.syncSettings.update(idArg(districtId, 'District'), settings);
   }
