@@ -117,9 +117,9 @@ describe('dashboard: live pages, previews, settings and reports in Chromium', ()
     expect(lines.filter((l) => l.startsWith('DELETE,')).length).toBe(preview.counts!.people.deleted + preview.counts!.enrollments.deleted + preview.counts!.sections.deleted + preview.counts!.schools.deleted + preview.counts!.terms.deleted + preview.counts!.courses.deleted);
 
     // Filtered: only deletions of people.
-    await changes.locator('input[aria-label="Action"]').click();
+    await changes.locator('[data-test=filter-action]').click();
     await page.click('.n-base-select-option:has-text("Delete")');
-    await changes.locator('input[aria-label="Entity type"]').click();
+    await changes.locator('[data-test=filter-entity]').click();
     await page.click('.n-base-select-option:has-text("People")');
     await page.waitForFunction((n) => document.querySelector('[data-test=page-range]')?.textContent?.endsWith(`of ${n} records`), String(preview.counts!.people.deleted));
     expect(errors).toEqual([]);
@@ -133,7 +133,7 @@ describe('dashboard: live pages, previews, settings and reports in Chromium', ()
     await schedule.waitFor();
     await schedule.locator('[data-test=schedule-preset]').click();
     await page.click('.n-base-select-option:has-text("Every 4 hours")');
-    expect(await schedule.locator('[data-test=schedule-summary]').innerText()).toMatch(/4 hours/i);
+    expect(await schedule.locator('[data-test=schedule-summary]').innerText()).toMatch(/^Every 4 hours/);
 
     await page.click('.settings-tabs .n-tabs-tab:has-text("Emails")');
     await page.locator('.n-dialog:has-text("Discard unsaved changes to Schedule?")').waitFor();
@@ -151,7 +151,7 @@ describe('dashboard: live pages, previews, settings and reports in Chromium', ()
       await emails.locator('input[aria-label="Add an email address"]').fill(address);
       await emails.locator('[data-test=add-email]').click();
     }
-    await emails.locator('input[aria-label="Emails to super@willow.example"]').click();
+    await emails.locator('[data-email="super@willow.example"] .n-select').click();
     await page.click('.n-base-select-option:has-text("Failures and Resets only")');
     await screenshot(page, 'settings-emails');
     await page.click('[data-test=save-emails]');

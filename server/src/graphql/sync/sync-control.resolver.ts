@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Permission } from '../../auth/roles.js';
 import type { District } from '../../roster/district.entity.js';
+import { publishRunQueued } from '../../sync/run-queued-event.js';
 import type { SyncRun } from '../../sync/sync-run.entity.js';
 import type { SyncSettingsInput } from '../../sync/sync-settings.service.js';
 import type { WhyNotSyncedAnswer } from '../../sync/why-not-synced.service.js';
@@ -140,6 +141,7 @@ export class SyncControlResolver {
   async startSync(@Arg('input', () => StartSyncInput, { description: 'What to sync.' }) input: StartSyncInput, @Ctx() ctx: GraphQLContext): Promise<StartSyncPayload> {
     const previewRunId = input.previewRunId == null ? null : idArg(input.previewRunId, 'Sync run');
     const { run, existing } = await ctx.syncControl.start({ ...input, districtId: idArg(input.districtId, 'District'), previewRunId });
+    if (!existing) publishRunQueued(ctx.app.pubsub, run);
     return { run, alreadyRunning: existing };
   }
 
