@@ -30,7 +30,7 @@ async function printPreview(app: AppContext, preview: SyncRun, print: (l: string
   if (!deletions) return;
   const rows = await app.ds.getRepository(SyncChange).find({ where: { runId: preview.id, action: ChangeAction.DELETE }, order: { id: 'ASC' }, take: LISTED });
   for (const r of rows) print(`  - ${r.entityType} ${r.sourceId ?? r.entityId}`);
-  if (deletions > rows.length) print(`  … and ${deletions - rows.length} more (the dashboard's report of run ${preview.id} lists them all)`);
+  if (deletions > rows.length) print(`  … and ${deletions - rows.length} more: homeroom changes ${preview.id} --action delete`);
 }
 
 /** Runs a dry-run Reset here, so a Reset never starts unseen. */
