@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { AdminRole } from '../../src/auth/roles.js';
 import { DistrictService } from '../../src/roster/district.service.js';
 import { collectErrors, screenshot, startDashboard, type Dashboard } from './dashboard-harness.js';
+import { horizontalOverflow, PHONE } from './page-checks.js';
 
 const DISTRICT = 'Maple Grove Unified';
 
@@ -133,6 +134,12 @@ describe('dashboard: start and watch syncs in Chromium', () => {
     // The confirmation box looks empty: no placeholder that reads like a pre-filled name.
     expect(await page.locator('#confirm-name').getAttribute('placeholder')).toBeFalsy();
     await screenshot(page, 'reset-preview');
+    // On a phone the preview fits the screen: wide tables scroll inside their own box.
+    await page.setViewportSize(PHONE);
+    await page.waitForTimeout(300);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'reset-preview-phone');
+    await page.setViewportSize({ width: 1280, height: 860 });
 
     const start = page.locator('[data-test=start-sync]');
     expect(await start.isDisabled()).toBe(true);
