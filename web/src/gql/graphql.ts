@@ -19,6 +19,7 @@ export type ChangeAction =
   | 'CREATE'
   /** A soft delete (Reset only). */
   | 'DELETE'
+  | 'END'
   /** A previously deleted record brought back. */
   | 'RESTORE'
   /** Changed fields of an existing record. */

@@ -4,18 +4,20 @@ import type { ChangeAction } from '../gql/graphql';
 import { changeName, type ChangeRow } from './changes-csv';
 import { entityLabel } from './format';
 
-export const ACTION_LABELS: Record<ChangeAction, { label: string; type: 'success' | 'info' | 'error' | 'warning' }> = {
+export const ACTION_LABELS: Record<ChangeAction, { label: string; type: 'default' | 'success' | 'info' | 'error' | 'warning' }> = {
   CREATE: { label: 'Create', type: 'success' },
   UPDATE: { label: 'Update', type: 'info' },
   DELETE: { label: 'Delete', type: 'error' },
   RESTORE: { label: 'Restore', type: 'warning' },
+  // Still sent by the source but not active on the sync date (last year's sections): ended, not deleted.
+  END: { label: 'End', type: 'default' },
 };
 
 type Row = ChangeRow & { action: ChangeAction };
 
 /** Fields of a created or deleted record, shown as its identity (name and key fields). */
 function summary(c: Row): string {
-  const side = c.action === 'DELETE' ? 'before' : 'after';
+  const side = c.action === 'DELETE' || c.action === 'END' ? 'before' : 'after';
   return c.fields
     .filter((f) => !['name', 'givenName', 'familyName'].includes(f.field) && f[side] != null)
     .slice(0, 4)
