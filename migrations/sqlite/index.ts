@@ -6,6 +6,8 @@ import { RunHeartbeat1795463949526 } from './1795463949526-RunHeartbeat.js';
 import { RunDetailsWithoutForeignKeys1795464465175 } from './1795464465175-RunDetailsWithoutForeignKeys.js';
 import { ChangeRecordDistrict1795470000000 } from './1795470000000-ChangeRecordDistrict.js';
 import { RecordsEnded1795470100000 } from './1795470100000-RecordsEnded.js';
+import { RunPreview1795470200000 } from './1795470200000-RunPreview.js';
+import { NotifyProblemsOnly1795470300000 } from './1795470300000-NotifyProblemsOnly.js';
 import { RunFailureCode1796068024451 } from './1796068024451-RunFailureCode.js';
 import { BinarySourceIds1796068976972 } from './1796068976972-BinarySourceIds.js';
 
@@ -17,6 +19,8 @@ export const SQLITE_MIGRATIONS: Function[] = [
   RunDetailsWithoutForeignKeys1795464465175,
   ChangeRecordDistrict1795470000000,
   RecordsEnded1795470100000,
+  RunPreview1795470200000,
+  NotifyProblemsOnly1795470300000,
   RunFailureCode1796068024451,
   BinarySourceIds1796068976972,
 ];

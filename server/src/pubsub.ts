@@ -1,4 +1,5 @@
 import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
+import { setMaxListeners } from 'node:events';
 
 /** What a subscriber to a run sees: published on every status/phase change and at most every 250 ms of progress. */
 export interface SyncRunUpdate {
@@ -18,7 +19,10 @@ export const SYNC_RUN_UPDATED = 'SYNC_RUN_UPDATED';
 
 /** In-process only: what tests and single-process tools use. */
 export function createHomeroomPubSub(): HomeroomPubSub {
-  return createPubSub<{ SYNC_RUN_UPDATED: [SyncRunUpdate] }>();
+  const eventTarget = new EventTarget();
+  // Every open dashboard page follows its districts' runs: many listeners are normal, not a leak.
+  setMaxListeners(0, eventTarget);
+  return createPubSub<{ SYNC_RUN_UPDATED: [SyncRunUpdate] }>({ eventTarget });
 }
 
 /**

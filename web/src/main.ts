@@ -3,6 +3,7 @@ import { createApp } from 'vue';
 import App from './App.vue';
 import { clientRef, resetClient, setUnauthenticatedHandler } from './client-store';
 import { forgetViewer } from './composables/useViewer';
+import { installA11yPatches } from './lib/a11y-patches';
 import { router } from './router';
 import './styles.css';
 
@@ -16,3 +17,4 @@ setUnauthenticatedHandler(() => {
 });
 
 createApp(App).use(urql, clientRef).use(router).mount('#app');
+installA11yPatches();

@@ -8,6 +8,7 @@ const districtChildren: RouteRecordRaw[] = [
   { path: 'history', name: 'district-history', component: () => import('./pages/district/HistoryPage.vue'), props: true, meta: { title: 'History' } },
   { path: 'roster', name: 'district-roster', component: () => import('./pages/district/RosterPage.vue'), props: true, meta: { title: 'Roster' } },
   { path: 'troubleshoot', name: 'district-troubleshoot', component: () => import('./pages/district/TroubleshootPage.vue'), props: true, meta: { title: 'Troubleshoot' } },
+  { path: 'runs/:runId', name: 'district-run', component: () => import('./pages/RunPage.vue'), props: true, meta: { title: 'Sync run', tab: 'district-history' } },
   { path: 'settings', name: 'district-settings', component: () => import('./pages/district/SettingsPage.vue'), props: true, meta: { title: 'Settings' } },
 ];
 
@@ -20,8 +21,6 @@ const routes: RouteRecordRaw[] = [
       { path: '', name: 'districts', component: () => import('./pages/DistrictsPage.vue'), meta: { title: 'Districts' } },
       { path: 'runs', name: 'runs', component: () => import('./pages/RunsPage.vue'), meta: { title: 'Sync runs' } },
       { path: 'runs/:runId', name: 'run', component: () => import('./pages/RunPage.vue'), props: true, meta: { title: 'Sync run' } },
-      // The link in sync emails names the district too.
-      { path: 'districts/:districtId/runs/:runId', redirect: (to) => ({ name: 'run', params: { runId: to.params.runId } }) },
       {
         path: 'districts/:districtId',
         component: () => import('./pages/district/DistrictLayout.vue'),

@@ -6,6 +6,8 @@ export interface CommandIo {
   out: (line: string) => void;
   err: (line: string) => void;
   env: Record<string, string | undefined>;
+  /** Asks a question on the terminal; absent when stdin is not a terminal. */
+  ask?: (question: string) => Promise<string | null>;
 }
 
 export interface CliCommand {

@@ -37,7 +37,24 @@ function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | 
 }
 
 /** Runs one command; returns the exit code (0 ok, 1 failed, 2 bad usage). */
-export async function runCli(argv: string[], io: CommandIo = { out: (l) => console.log(l), err: (l) => console.error(l), env: process.env }): Promise<number> {
+/** One line typed on the terminal (null at end of input). */
+async function askTerminal(question: string): Promise<string | null> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(question);
+  } catch {
+    return null;
+  } finally {
+    rl.close();
+  }
+}
+
+const processIo = (): CommandIo => ({
+  out: (l) => console.log(l), err: (l) => console.error(l), env: process.env, ask: process.stdin.isTTY ? askTerminal : undefined,
+});
+
+export async function runCli(argv: string[], io: CommandIo = processIo()): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.out(overview());
     return argv.length === 0 ? 2 : 0;

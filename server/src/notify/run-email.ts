@@ -19,6 +19,19 @@ export interface RunEmailInput {
   };
   district: { id: number; name: string; resetDeleteThreshold: number };
   publicUrl: string;
+  /** Teachers the run created (the first NEW_TEACHERS_LISTED, by name), and how many in all. */
+  newTeachers?: { total: number; listed: Array<{ name: string; email: string | null; sourceId: string }> };
+}
+
+/** Teachers named in an email; more are behind the report link. */
+export const NEW_TEACHERS_LISTED = 50;
+
+function newTeacherLines(t: RunEmailInput['newTeachers'], url: string): { heading: string; lines: string[]; more: string | null } | null {
+  if (!t || t.total === 0) return null;
+  const heading = `${fmt(t.total)} new teacher${t.total === 1 ? '' : 's'} need${t.total === 1 ? 's' : ''} a license:`;
+  const lines = t.listed.map((p) => `${p.name}${p.email ? ` <${p.email}>` : ''} (${p.sourceId})`);
+  const more = t.total > t.listed.length ? `… and ${fmt(t.total - t.listed.length)} more: ${url}` : null;
+  return { heading, lines, more };
 }
 
 export interface RenderedEmail {
@@ -89,7 +102,7 @@ function issueLines(issueCounts: Record<string, number> | null): { total: number
  * issues, link), Failed (the reason in plain words; a Reset threshold refusal says how to
  * apply it anyway) or Cancelled.
  */
-export function renderRunEmail({ run, district, publicUrl }: RunEmailInput): RenderedEmail {
+export function renderRunEmail({ run, district, publicUrl, newTeachers }: RunEmailInput): RenderedEmail {
   const status = STATUS_WORDS[run.status] ?? run.status;
   const kind = kindOfRun(run);
   const url = runReportUrl(publicUrl, district.id, run.id);
@@ -142,9 +155,11 @@ export function renderRunEmail({ run, district, publicUrl }: RunEmailInput): Ren
   const table = run.status === SyncStatus.LAUNCHED && run.counts ? countsTable(run.counts) : null;
   const issuesText = issues.total === 0 ? 'No issues.' : `${fmt(issues.total)} issue${issues.total === 1 ? '' : 's'}:\n${issues.lines.map((l) => `  ${l}`).join('\n')}`;
 
+  const teachers = run.status === SyncStatus.LAUNCHED ? newTeacherLines(newTeachers, url) : null;
   const text = [
     ...paragraphs,
     ...(table ? [textTable(table)] : []),
+    ...(teachers ? [[teachers.heading, ...teachers.lines.map((l) => `  ${l}`), ...(teachers.more ? [`  ${teachers.more}`] : [])].join('\n')] : []),
     ...(run.status === SyncStatus.LAUNCHED || issues.total > 0 ? [issuesText] : []),
     `Full report: ${url}`,
     `Run ${run.id} · ${kind}${run.requestedBy ? ` requested by ${run.requestedBy}` : ''}`,
@@ -158,7 +173,10 @@ export function renderRunEmail({ run, district, publicUrl }: RunEmailInput): Ren
   const htmlIssues = run.status === SyncStatus.LAUNCHED || issues.total > 0
     ? issues.total === 0 ? '<p>No issues.</p>' : `<p>${fmt(issues.total)} issue${issues.total === 1 ? '' : 's'}:</p><ul>${issues.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`
     : '';
-  const html = `<!doctype html><html><body style="font-family:sans-serif">${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}${htmlTable}${htmlIssues}<p><a href="${escapeHtml(url)}">Open the full report</a></p></body></html>`;
+  const htmlTeachers = teachers
+    ? `<p>${escapeHtml(teachers.heading)}</p><ul>${teachers.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>${teachers.more ? `<p><a href="${escapeHtml(url)}">${escapeHtml(teachers.more.replace(/: \S+$/, ''))} in the report</a></p>` : ''}`
+    : '';
+  const html = `<!doctype html><html><body style="font-family:sans-serif">${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}${htmlTable}${htmlTeachers}${htmlIssues}<p><a href="${escapeHtml(url)}">Open the full report</a></p></body></html>`;
   return { subject, text, html };
 }
 

@@ -1,9 +1,11 @@
 import type { AppContext } from '../app-context.js';
 import { District } from '../roster/district.entity.js';
-import { SyncStatus } from '../sync/sync-enums.js';
+import { SyncMode, SyncStatus } from '../sync/sync-enums.js';
 import { SyncRun } from '../sync/sync-run.entity.js';
 import { createMailer, type Mailer } from './mailer.js';
-import { renderRunEmail } from './run-email.js';
+import { Person } from '../roster/person.entity.js';
+import { PersonRole } from '../roster/roster-enums.js';
+import { NEW_TEACHERS_LISTED, renderRunEmail, type RunEmailInput } from './run-email.js';
 
 const ENDED = [SyncStatus.LAUNCHED, SyncStatus.FAILED, SyncStatus.CANCELLED];
 
@@ -25,6 +27,16 @@ export interface NotifyOutcome {
   skipped?: string;
 }
 
+/** The teachers a launched run created, by name (the first NEW_TEACHERS_LISTED), for the licensing to-do. */
+async function newTeachersOf(app: AppContext, run: SyncRun): Promise<RunEmailInput['newTeachers']> {
+  if (run.status !== SyncStatus.LAUNCHED) return undefined;
+  const [rows, total] = await app.ds.getRepository(Person).findAndCount({
+    where: { districtId: run.districtId, createdByRunId: run.id, role: PersonRole.TEACHER },
+    order: { familyName: 'ASC', givenName: 'ASC', id: 'ASC' }, take: NEW_TEACHERS_LISTED,
+  });
+  return { total, listed: rows.map((p) => ({ name: `${p.givenName} ${p.familyName}`, email: p.email, sourceId: p.sourceId })) };
+}
+
 /**
  * Emails the district's subscribers (notifyEmails) once a run has ended: one message per
  * address, so subscribers do not see each other. Dry runs send nothing (the admin who asked
@@ -37,9 +49,12 @@ export async function notifyRunFinished(app: AppContext, runId: number, mailer: 
   if (!ENDED.includes(run.status)) return { sent: [], failed: [], skipped: `run is ${run.status}` };
   if (run.dryRun) return { sent: [], failed: [], skipped: 'dry run' };
   const district = await app.ds.getRepository(District).findOneBy({ id: run.districtId });
-  const to = [...new Set((district?.notifyEmails ?? []).map((e) => e.trim()).filter(Boolean))];
+  // "Failures and Resets only" subscribers skip a launched Edit sync.
+  const routine = run.status === SyncStatus.LAUNCHED && run.mode !== SyncMode.RESET;
+  const quiet = new Set(routine ? district?.notifyProblemsOnly ?? [] : []);
+  const to = [...new Set((district?.notifyEmails ?? []).map((e) => e.trim()).filter((e) => e && !quiet.has(e)))];
   if (!district || to.length === 0) return { sent: [], failed: [], skipped: 'no subscribers' };
-  const email = renderRunEmail({ run, district, publicUrl: app.config.publicUrl });
+  const email = renderRunEmail({ run, district, publicUrl: app.config.publicUrl, newTeachers: await newTeachersOf(app, run) });
   const sent: string[] = [];
   const failed: string[] = [];
   for (const address of to) {

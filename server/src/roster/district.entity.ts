@@ -36,6 +36,10 @@ export class District {
   @Column({ type: 'simple-json', nullable: true })
   notifyEmails!: string[] | null;
 
+  /** Addresses of notifyEmails told only about failed runs and Resets (the others hear of every run). */
+  @Column({ type: 'simple-json', nullable: true })
+  notifyProblemsOnly!: string[] | null;
+
   /** A Reset deleting more than this percent of any entity type is refused. */
   @Column({ type: 'int', default: 10 })
   resetDeleteThreshold!: number;

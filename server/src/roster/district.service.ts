@@ -21,6 +21,7 @@ export interface UpdateDistrictInput {
   syncExpiresAt?: string | null;
   schoolSelection?: string[] | null;
   notifyEmails?: string[] | null;
+  notifyProblemsOnly?: string[] | null;
   resetDeleteThreshold?: number;
 }
 
@@ -67,7 +68,7 @@ export class DistrictService {
     return this.repo.save(this.repo.create({
       name, sourceKind: input.sourceKind, timezone, schedule,
       sourceConfigEncrypted: encryptSourceConfig(input.source, this.secretKey),
-      syncEnabled: true, schoolSelection: null, notifyEmails: null, resetDeleteThreshold: 10, syncExpiresAt: null,
+      syncEnabled: true, schoolSelection: null, notifyEmails: null, notifyProblemsOnly: null, resetDeleteThreshold: 10, syncExpiresAt: null,
     }));
   }
 
@@ -92,6 +93,9 @@ export class DistrictService {
       for (const e of input.notifyEmails ?? []) if (!/^[^@\s]+@[^@\s]+$/.test(e)) throw new ValidationError(`"${e}" is not an email address`);
       d.notifyEmails = input.notifyEmails?.length ? input.notifyEmails : null;
     }
+    if (input.notifyProblemsOnly !== undefined) d.notifyProblemsOnly = input.notifyProblemsOnly?.length ? [...new Set(input.notifyProblemsOnly)] : null;
+    const strangers = (d.notifyProblemsOnly ?? []).filter((e) => !(d.notifyEmails ?? []).includes(e));
+    if (strangers.length) throw new ValidationError(`${strangers.join(', ')} must also be in notifyEmails to get failure and Reset emails`);
     if (input.resetDeleteThreshold !== undefined) {
       const t = input.resetDeleteThreshold;
       if (!Number.isInteger(t) || t < 0 || t > 100) throw new ValidationError(`The reset threshold must be a whole percent from 0 to 100, got ${t}`);

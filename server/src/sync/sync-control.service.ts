@@ -8,6 +8,7 @@ import { ACTIVE_STATUSES, SyncMode, SyncStatus, SyncTrigger } from './sync-enums
 import type { SyncRun } from './sync-run.entity.js';
 import { SyncRunService } from './sync-run.service.js';
 import { revertibleRun } from './sync-revert.js';
+import { guardReset } from './reset-preview-guard.js';
 
 export interface StartSyncRequest {
   districtId: number;
@@ -15,6 +16,10 @@ export interface StartSyncRequest {
   dryRun?: boolean | null;
   asOf?: string | null;
   overrideThreshold?: boolean | null;
+  /** For a non-dry RESET: a launched dry-run Reset of the district, at most an hour old. */
+  previewRunId?: number | null;
+  /** For a RESET whose preview deletes anything: the district's name. */
+  confirmation?: string | null;
 }
 
 /** Starting, cancelling and reverting runs on behalf of an API caller (scope-checked). */
@@ -37,13 +42,19 @@ export class SyncControlService {
 
   /** A new run (queued), or the district's active run with `existing: true`. */
   async start(req: StartSyncRequest): Promise<{ run: SyncRun; existing: boolean }> {
-    await this.district(req.districtId);
+    const district = await this.district(req.districtId);
     if (req.asOf) validateDate(req.asOf, 'asOf');
     const mode = req.mode ?? SyncMode.EDIT;
     if (req.overrideThreshold && mode !== SyncMode.RESET) throw new ValidationError('overrideThreshold only applies to a RESET');
+    const guarded = mode === SyncMode.RESET && !req.dryRun;
+    if (!guarded && (req.previewRunId != null || req.confirmation != null)) throw new ValidationError('previewRunId and confirmation only apply to a Reset that is not a dry run');
+    // An active run comes back as it is (alreadyRunning), whatever was asked: nothing new starts.
+    const active = await this.runs.activeRun(req.districtId);
+    if (active) return { run: active, existing: true };
+    const previewRunId = guarded ? await guardReset(this.ds, district, req) : null;
     const result = await this.runs.createRun({
       districtId: req.districtId, mode, dryRun: req.dryRun ?? false, asOf: req.asOf ?? null, overrideThreshold: req.overrideThreshold ?? false,
-      trigger: SyncTrigger.MANUAL, requestedBy: this.requestedBy,
+      trigger: SyncTrigger.MANUAL, requestedBy: this.requestedBy, previewRunId,
     });
     if (!result.existing) await this.launcher.launch(result.run.id);
     return result;

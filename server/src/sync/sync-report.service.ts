@@ -17,6 +17,8 @@ export interface RunFilter {
   from?: Date | null;
   /** Runs created before this moment. */
   to?: Date | null;
+  /** true: only previews (dry runs); false: only runs that applied. */
+  dryRun?: boolean | null;
 }
 
 export interface ChangeFilter {
@@ -43,6 +45,7 @@ export class SyncReportService {
     if (filter.districtId != null) qb.andWhere('run.districtId = :districtId', { districtId: filter.districtId });
     if (filter.status?.length) qb.andWhere('run.status IN (:...status)', { status: filter.status });
     if (filter.trigger?.length) qb.andWhere('run.trigger IN (:...trigger)', { trigger: filter.trigger });
+    if (filter.dryRun != null) qb.andWhere('run.dryRun = :dryRun', { dryRun: filter.dryRun });
     if (filter.from) qb.andWhere('run.createdAt >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('run.createdAt < :to', { to: filter.to });
     const counted = qb.clone();

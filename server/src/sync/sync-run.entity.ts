@@ -61,6 +61,10 @@ export class SyncRun {
   @Column({ type: 'int', nullable: true })
   revertOfRunId!: number | null;
 
+  /** For a non-dry RESET: the dry-run Reset it was confirmed against (the engine checks its deletions still match). */
+  @Column({ type: 'int', nullable: true })
+  previewRunId!: number | null;
+
   @Column({ type: 'simple-json', nullable: true })
   counts!: RunCounts | null;
 

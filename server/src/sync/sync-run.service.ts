@@ -13,6 +13,7 @@ export interface CreateRunRequest {
   trigger: SyncTrigger;
   requestedBy?: string | null;
   revertOfRunId?: number | null;
+  previewRunId?: number | null;
 }
 
 const isUniqueViolation = (e: unknown) => /UNIQUE constraint failed|Duplicate entry|ER_DUP_ENTRY/i.test(String((e as Error)?.message ?? e));
@@ -64,7 +65,7 @@ export class SyncRunService {
       const run = await this.repo.save(this.repo.create({
         districtId: req.districtId, activeDistrictId: req.districtId, mode: req.mode, dryRun: req.dryRun ?? false,
         trigger: req.trigger, requestedBy: req.requestedBy ?? null, status: SyncStatus.SCHEDULED, phase: null,
-        asOf: req.asOf ?? null, overrideThreshold: req.overrideThreshold ?? false, revertOfRunId: req.revertOfRunId ?? null,
+        asOf: req.asOf ?? null, overrideThreshold: req.overrideThreshold ?? false, revertOfRunId: req.revertOfRunId ?? null, previewRunId: req.previewRunId ?? null,
         counts: null, issueCounts: null, progress: null, cancelRequested: false, startedAt: null, finishedAt: null, error: null,
       }));
       return { run, existing: false };

@@ -21,9 +21,10 @@ describe('dashboard: roles and API tokens in Chromium', () => {
   it('keeps a district admin inside their own district', async () => {
     const page = await d.signedInPage(await d.admin(AdminRole.DISTRICT_ADMIN, oak));
     const errors = collectErrors(page);
+    // One district: the admin lands on it instead of a list of one card.
     await page.goto(d.server.url);
-    await page.locator('.card').first().waitFor();
-    expect(await page.locator('.card h2').allInnerTexts()).toEqual(['Oak Hills Schools']);
+    await page.waitForURL(new RegExp(`/districts/${oak}$`));
+    expect(await page.locator('[data-test=district-name]').innerText()).toBe('Oak Hills Schools');
     expect(await page.locator('nav[aria-label=Main]').innerText()).not.toContain('Sync runs');
 
     await page.goto(`${d.server.url}/districts/${pine}`);
@@ -52,12 +53,18 @@ describe('dashboard: roles and API tokens in Chromium', () => {
     await page.goto(`${d.server.url}/districts/${oak}`);
     await page.locator('[data-test=overview-last-run]').waitFor();
     expect(await page.locator('.district-tabs').innerText()).not.toContain('Start sync');
-    expect(await page.locator('[data-test=start-sync-link]').count()).toBe(0);
+    expect(await page.locator('[data-test=start-edit-sync]').count()).toBe(0);
     await page.click('[data-test=overview-last-run] >> text=Open report');
     await page.locator('[data-test=report]').waitFor();
     expect(await page.locator('[data-test=revert]').count()).toBe(0);
-    await page.goto(`${d.server.url}/districts/${oak}/settings`);
+    await page.goto(`${d.server.url}/districts/${oak}/settings?tab=schools`);
+    // Support sees which schools sync, read-only.
+    await page.locator('[data-test=school-settings] .n-checkbox').first().waitFor();
+    expect(await page.locator('[data-test=school-settings] .n-checkbox--disabled').count()).toBe(await page.locator('[data-test=school-settings] .n-checkbox').count());
+    await screenshot(page, 'support-settings-schools');
+    await page.goto(`${d.server.url}/districts/${oak}/settings?tab=mappings`);
     await page.locator('[data-test=field-mappings]').waitFor();
+    expect(await page.locator('.n-tabs-tab:has-text("API tokens")').count()).toBe(0);
     expect(await page.locator('[data-test=api-tokens]').count()).toBe(0);
     expect(await page.locator('[data-test=test-connection]').count()).toBe(0);
     expect(await page.locator('button:has-text("Save")').count()).toBe(0);
@@ -68,7 +75,7 @@ describe('dashboard: roles and API tokens in Chromium', () => {
   it('creates an API token, shows its secret once with a copy button, and revokes it', async () => {
     const page = await d.signedInPage(await d.admin(AdminRole.DISTRICT_ADMIN, oak));
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: d.server.url });
-    await page.goto(`${d.server.url}/districts/${oak}/settings`);
+    await page.goto(`${d.server.url}/districts/${oak}/settings?tab=tokens`);
     await page.locator('[data-test=api-tokens]').waitFor();
     await page.fill('input[name=token-name]', 'Reading app');
     await page.click('[data-test=create-token]');

@@ -19,7 +19,7 @@ describe('dashboard: field mappings in Chromium', () => {
   it("shows the source's default for each field and saves a district override", async () => {
     const page = await d.signedInPage(await d.admin(AdminRole.DISTRICT_ADMIN, district));
     const errors = collectErrors(page);
-    await page.goto(`${d.server.url}/districts/${district}/settings`);
+    await page.goto(`${d.server.url}/districts/${district}/settings?tab=mappings`);
     const card = page.locator('[data-test=field-mappings]');
     await card.waitFor();
     await card.locator('.n-tabs-tab:has-text("People")').click();

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { AdminRole } from '../../src/auth/roles.js';
 import { DistrictService } from '../../src/roster/district.service.js';
 import { collectErrors, screenshot, startDashboard, type Dashboard } from './dashboard-harness.js';
+import { horizontalOverflow, PHONE } from './page-checks.js';
 
 const DISTRICT = 'Maple Grove Unified';
 
@@ -42,19 +43,15 @@ describe('dashboard: start and watch syncs in Chromium', () => {
   });
 
   it('starts an Edit sync and follows it to Launched without a reload, then shows the report', async () => {
+    // From the Overview: one button and one confirmation (the saved settings are not re-saved).
     await page.goto(`${d.server.url}/districts/${districtId}`);
-    await page.click('[data-test=start-sync-link]');
-    await page.locator('[data-test=step-schools]').waitFor();
-    await screenshot(page, 'sync-step-schools');
-    await page.click('text=Next: schedule');
-    await page.locator('[data-test=step-schedule]').waitFor();
-    await screenshot(page, 'sync-step-schedule');
-    await page.click('[data-test=save-settings]');
-    await page.locator('[data-test=step-mode]').waitFor();
-    await screenshot(page, 'sync-step-mode');
-
-    await page.click('[data-test=start-sync]');
-    await page.waitForURL(/\/runs\/\d+$/);
+    await page.click('[data-test=start-edit-sync]');
+    await page.locator('.n-dialog').waitFor();
+    await screenshot(page, 'sync-edit-confirm');
+    await page.click('.n-dialog button:has-text("Start Edit sync")');
+    await page.waitForURL(/\/districts\/\d+\/runs\/\d+$/);
+    // The run page keeps the district's tabs and a breadcrumb back to History.
+    await page.locator('.district-tabs .n-tabs-tab--active:has-text("History")').waitFor();
     await page.locator('.run__status [data-status]').waitFor();
     await watchStatuses(page);
     await screenshot(page, 'run-live-waiting');
@@ -117,8 +114,9 @@ describe('dashboard: start and watch syncs in Chromium', () => {
     // The source now shares 150 of the 200 students: a Reset would delete about a quarter of them.
     await new DistrictService(d.db.ds, d.app.config.secretKey).update(districtId, { source: { students: 150 } });
     await page.goto(`${d.server.url}/districts/${districtId}/sync`);
-    await page.click('text=Next: schedule');
-    await page.click('[data-test=save-settings]');
+    await page.locator('[data-test=step-schools]').waitFor();
+    await screenshot(page, 'sync-step-schools');
+    await page.click('[data-test=next-step]');
     await page.locator('[data-test=step-mode]').waitFor();
     await page.click('[data-test=mode-reset]');
     expect(await page.locator('[data-test=start-sync]').isDisabled()).toBe(true);
@@ -132,7 +130,16 @@ describe('dashboard: start and watch syncs in Chromium', () => {
     await preview.locator('[data-test=changes] tbody tr').first().waitFor();
     expect(await preview.locator('[data-test=changes]').innerText()).toContain('Delete');
     await preview.locator('[data-test=threshold-warning]').waitFor();
+    expect(await preview.locator('[data-test=threshold-warning]').innerText()).toContain('Reset refused');
+    // The confirmation box looks empty: no placeholder that reads like a pre-filled name.
+    expect(await page.locator('#confirm-name').getAttribute('placeholder')).toBeFalsy();
     await screenshot(page, 'reset-preview');
+    // On a phone the preview fits the screen: wide tables scroll inside their own box.
+    await page.setViewportSize(PHONE);
+    await page.waitForTimeout(300);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'reset-preview-phone');
+    await page.setViewportSize({ width: 1280, height: 860 });
 
     const start = page.locator('[data-test=start-sync]');
     expect(await start.isDisabled()).toBe(true);
@@ -145,10 +152,17 @@ describe('dashboard: start and watch syncs in Chromium', () => {
     expect(await page.locator('[data-test=start-blocked]').innerText()).toContain('override');
     await page.click('[data-test=override]');
     expect(await start.isDisabled()).toBe(false);
+    // The button says what it does, in red.
+    expect(await start.innerText()).toBe(`Reset: delete ${(await preview.locator('[data-test=changes] [data-test=page-range]').innerText()).match(/of ([\d,]+) records/)![1]} records`);
+    expect(await start.getAttribute('class')).toContain('n-button--error-type');
     await screenshot(page, 'reset-confirmed');
 
     await start.click();
     await page.waitForURL(/\/runs\/\d+$/);
+    // The server got the preview and the name: the run records which preview it was confirmed against.
+    const resetId = Number(page.url().match(/\/runs\/(\d+)$/)![1]);
+    const stored = await d.db.ds.query('SELECT previewRunId FROM sync_run WHERE id = ?', [resetId]);
+    expect(stored[0].previewRunId).not.toBeNull();
     await page.locator('.run__status [data-status="LAUNCHED"]').waitFor({ timeout: 30_000 });
     const report = page.locator('[data-test=report]');
     await report.waitFor();

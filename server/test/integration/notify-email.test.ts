@@ -5,6 +5,7 @@ import type { AppContext } from '../../src/app-context.js';
 import { notifyRunFinished } from '../../src/notify/run-notifier.js';
 import { renderRunEmail } from '../../src/notify/run-email.js';
 import { District } from '../../src/roster/district.entity.js';
+import { DistrictService } from '../../src/roster/district.service.js';
 import { SyncMode, SyncStatus } from '../../src/sync/sync-enums.js';
 import { FixtureSource, smallDistrict } from '../support/fixture-source.js';
 import { startTestSmtpServer, type ReceivedMail } from '../support/notify-smtp.js';
@@ -62,6 +63,7 @@ describe.each(DIALECTS)('sync emails on %s', (dialect) => {
       expect(m.text).toMatch(/People\s+13\s+0\s+0\s+0\s+0/);
       expect(m.text).toMatch(/Enrollments\s+13\s/);
       expect(m.text).toContain('TEACHER_NO_SCHOOL: 1');
+      expect(m.text).toMatch(/3 new teachers need a license:\n {2}\S.* \(T\d\)\n {2}/);
       expect(m.text).toContain(`Full report: ${PUBLIC_URL}/districts/${d.id}/runs/${run.id}`);
       expect(m.html).toContain(`href="${PUBLIC_URL}/districts/${d.id}/runs/${run.id}"`);
     }
@@ -81,6 +83,29 @@ describe.each(DIALECTS)('sync emails on %s', (dialect) => {
     expect(m.text).toContain('Nothing in the roster was changed');
     expect(m.text).toContain('Reason: connection reset while reading people');
     expect(m.text).toContain(`${PUBLIC_URL}/districts/${d.id}/runs/${run.id}`);
+  });
+
+  it('"failures and Resets only" subscribers skip launched Edit syncs but hear of failures and Resets', async () => {
+    const d = await subscribedDistrict(['every@district.example', 'problems@district.example']);
+    await new DistrictService(app.ds, app.config.secretKey).update(d.id, { notifyProblemsOnly: ['problems@district.example'] });
+    await expect(new DistrictService(app.ds, app.config.secretKey).update(d.id, { notifyProblemsOnly: ['nobody@district.example'] }))
+      .rejects.toThrow('nobody@district.example must also be in notifyEmails to get failure and Reset emails');
+    const source = new FixtureSource(smallDistrict());
+    expect((await sync(app, d.id, { source })).status).toBe(SyncStatus.LAUNCHED);
+    await waitForMails(smtp.mails, 1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(smtp.mails.map((m) => m.to)).toEqual([['every@district.example']]);
+
+    smtp.mails.length = 0;
+    expect((await sync(app, d.id, { source, mode: SyncMode.RESET })).status).toBe(SyncStatus.LAUNCHED);
+    await waitForMails(smtp.mails, 2);
+    expect(smtp.mails.map((m) => m.to[0]).sort()).toEqual(['every@district.example', 'problems@district.example']);
+
+    smtp.mails.length = 0;
+    source.failOn = 'people';
+    expect((await sync(app, d.id, { source })).status).toBe(SyncStatus.FAILED);
+    await waitForMails(smtp.mails, 2);
+    expect(smtp.mails.map((m) => m.to[0]).sort()).toEqual(['every@district.example', 'problems@district.example']);
   });
 
   it('Reset threshold refusal: explains the threshold and how to override it', async () => {
@@ -145,6 +170,19 @@ describe('run email rendering', () => {
     id: 42, districtId: 7, mode: 'EDIT', trigger: 'SCHEDULED', dryRun: false, counts: null, issueCounts: null, requestedBy: null,
     startedAt: new Date('2026-11-23T07:00:00Z'), finishedAt: new Date('2026-11-23T07:01:05Z'),
   } as const;
+
+  it('names the first 50 new teachers and links to the rest', () => {
+    const listed = Array.from({ length: 50 }, (_, i) => ({ name: `Teacher ${i}`, email: `t${i}@x.example`, sourceId: `T${i}` }));
+    const run = { id: 9, districtId: 3, mode: SyncMode.EDIT, trigger: 'MANUAL' as never, status: SyncStatus.LAUNCHED, dryRun: false, counts: null, issueCounts: null, error: null, startedAt: null, finishedAt: null };
+    const email = renderRunEmail({ run, district: { id: 3, name: 'Oak <USD>', resetDeleteThreshold: 10 }, publicUrl: PUBLIC_URL, newTeachers: { total: 73, listed } });
+    expect(email.text).toContain('73 new teachers need a license:\n  Teacher 0 <t0@x.example> (T0)\n');
+    expect(email.text).toContain(`  Teacher 49 <t49@x.example> (T49)\n  … and 23 more: ${PUBLIC_URL}/districts/3/runs/9`);
+    expect(email.html).toContain('<li>Teacher 0 &lt;t0@x.example&gt; (T0)</li>');
+    expect(email.html).toContain(`<a href="${PUBLIC_URL}/districts/3/runs/9">… and 23 more in the report</a>`);
+    const one = renderRunEmail({ run, district: { id: 3, name: 'Oak', resetDeleteThreshold: 10 }, publicUrl: PUBLIC_URL, newTeachers: { total: 1, listed: listed.slice(0, 1) } });
+    expect(one.text).toContain('1 new teacher needs a license:');
+    expect(one.text).not.toContain('more:');
+  });
 
   it('an interrupted run is explained, and the link has no double slash', () => {
     const e = renderRunEmail({ ...base, run: { ...run, status: SyncStatus.FAILED, error: 'interrupted' } as never });

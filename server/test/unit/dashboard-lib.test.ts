@@ -76,6 +76,7 @@ describe('dashboard display helpers', () => {
     expect(nextScheduledRun({ ...d, schedule: 'not a cron' })).toBeNull();
     expect(describeSchedule('0 2 * * *')).toBe('Every day at 2:00 AM');
     expect(describeSchedule('30 23 * * 1-5')).toBe('Weekdays at 11:30 PM');
+    expect(describeSchedule('0 */4 * * *')).toBe('Every 4 hours, at 00 past the hour');
     expect(describeSchedule('*/5 * * * *')).toBe('Cron “*/5 * * * *”');
   });
 

@@ -1,7 +1,10 @@
 /** Display helpers shared by the dashboard pages (pure functions, unit-tested). */
 
-export type RunStatus = 'SCHEDULED' | 'IN_PROGRESS' | 'LAUNCHED' | 'FAILED' | 'CANCELLED';
-export type RunPhase = 'FETCHING' | 'PLANNING' | 'APPLYING' | 'FINALIZING';
+import type { SyncPhase, SyncStatus } from '../gql/graphql.js';
+
+/** The generated API enums, under the names the dashboard has always used. */
+export type RunStatus = SyncStatus;
+export type RunPhase = SyncPhase;
 
 /** The status words admins know from their current tools. */
 export const STATUS_LABELS: Record<RunStatus, string> = {

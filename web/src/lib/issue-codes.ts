@@ -9,17 +9,17 @@ export const ISSUE_CODES: Record<string, IssueExplanation> = {
   TEACHER_NO_SCHOOL: {
     title: 'Teacher not assigned to a school',
     meaning: 'The teacher exists in the source but is attached to the district only, not to any school that is synced, so Homeroom cannot place them and left them out.',
-    fix: 'In your SIS, give the teacher a school assignment (a school-level staff record, not only a district-level one) for a school selected in Sync → Schools. The next sync picks them up.',
+    fix: 'In your SIS, give the teacher a school assignment (a school-level staff record, not only a district-level one) for a school selected in Settings → Schools. The next sync picks them up.',
   },
   STUDENT_NO_SCHOOL: {
     title: 'Student not enrolled in a school',
     meaning: 'The student is in the source but belongs to no synced school, so they were left out.',
-    fix: 'Enroll the student in a school in your SIS (check their enrollment status and entry date), or select their school in Sync → Schools.',
+    fix: 'Enroll the student in a school in your SIS (check their enrollment status and entry date), or select their school in Settings → Schools.',
   },
   SCHOOL_NOT_SELECTED: {
     title: 'School not selected for syncing',
     meaning: 'The record belongs only to schools that are deselected for this district, so it was skipped on purpose. Nothing was deleted.',
-    fix: 'If this school should sync, select it in Sync → Schools. Otherwise no action is needed.',
+    fix: 'If this school should sync, select it in Settings → Schools. Otherwise no action is needed.',
   },
   UNKNOWN_SCHOOL: {
     title: 'Points to a school the source does not have',
@@ -77,8 +77,8 @@ export const ISSUE_CODES: Record<string, IssueExplanation> = {
     fix: 'No action needed unless those people should be teachers or students; then change their role in your SIS.',
   },
   RESET_THRESHOLD_EXCEEDED: {
-    title: 'Reset would delete too much',
-    meaning: 'The Reset would remove more than the district’s safety threshold of some record type, so it was refused (or, in a preview, would be refused) and nothing changed.',
+    title: 'Reset refused: too many deletions',
+    meaning: 'The Reset would remove more than the district’s safety threshold of some record type, so Homeroom refuses it and nothing changes (a preview shows the refusal before you start).',
     fix: 'Check that the source is complete (a partial export often causes this). If the deletions are intended, start the Reset again with the threshold override.',
   },
 };

@@ -17,6 +17,8 @@ export function nextScheduledRun(
 
 /** A few common schedules in words, else the cron expression itself. */
 export function describeSchedule(cron: string): string {
+  const every = /^(\d{1,2}) \*\/(\d{1,2}) \* \* \*$/.exec(cron.trim());
+  if (every) return `Every ${every[2]} hours, at ${every[1].padStart(2, '0')} past the hour`;
   const m = /^(\d{1,2}) (\d{1,2}) \* \* (\*|1-5)$/.exec(cron.trim());
   if (!m) return `Cron “${cron}”`;
   const hour = Number(m[2]);

@@ -6,8 +6,9 @@ import type { SyncRun } from '../../sync/sync-run.entity.js';
 import { executeSyncRun } from '../../sync/sync-run.executor.js';
 import { runServiceFor } from '../../sync/run-recovery.js';
 import { createJobClient } from '../../jobs/index.js';
-import { choiceOption, UsageError, type CliCommand } from '../cli-command.js';
+import { choiceOption, intOption, UsageError, type CliCommand } from '../cli-command.js';
 import { closeApp, openApp } from '../cli-context.js';
+import { confirmReset } from './reset-preview.js';
 
 /** The `sync --json` object of DESIGN §7. */
 export function runSummary(run: SyncRun) {
@@ -30,11 +31,11 @@ function printHuman(run: SyncRun, out: (l: string) => void) {
 export const syncCommand: CliCommand = {
   path: ['sync'],
   summary: "Sync a district's roster from its source now",
-  usage: 'homeroom sync <district id or name> [--mode edit|reset] [--dry-run] [--as-of YYYY-MM-DD] [--override-threshold] [--revert] [--wait] [--json]',
+  usage: 'homeroom sync <district id or name> [--mode edit|reset] [--dry-run] [--as-of YYYY-MM-DD] [--override-threshold] [--preview <run id>] [--confirm "<district name>"] [--revert] [--wait] [--json]',
   positionals: ['district'],
   options: {
     mode: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'as-of': { type: 'string' }, 'override-threshold': { type: 'boolean' },
-    revert: { type: 'boolean' }, wait: { type: 'boolean' }, json: { type: 'boolean' },
+    preview: { type: 'string' }, confirm: { type: 'string' }, revert: { type: 'boolean' }, wait: { type: 'boolean' }, json: { type: 'boolean' },
   },
   async run(v, positionals, io) {
     if (positionals.length !== 1) throw new UsageError('Name exactly one district (id or name)');
@@ -47,6 +48,9 @@ export const syncCommand: CliCommand = {
         throw new UsageError((e as Error).message);
       }
     }
+    const guarded = mode === SyncMode.RESET && !v['dry-run'] && !v.revert;
+    if (!guarded && (v.preview !== undefined || v.confirm !== undefined)) throw new UsageError('--preview and --confirm only apply to --mode reset without --dry-run');
+    const previewRunId = intOption(v.preview, 'preview', 1);
     const app = await openApp(io.env, { quietLogs: true });
     try {
       const district = await new DistrictService(app.ds, app.config.secretKey).get(positionals[0]);
@@ -57,10 +61,13 @@ export const syncCommand: CliCommand = {
         const { revertibleRun } = await import('../../sync/sync-revert.js');
         revertOfRunId = (await revertibleRun(app.ds.manager, district.id)).id;
       }
+      const confirmedPreview = guarded
+        ? await confirmReset(app, district, io, { previewRunId, confirm: v.confirm as string | undefined, asOf: asOf ?? null, print: v.json ? io.err : io.out })
+        : null;
       const { run, existing } = await runs.createRun({
         districtId: district.id, mode, dryRun: Boolean(v['dry-run']), asOf: asOf ?? null,
         overrideThreshold: Boolean(v['override-threshold']), trigger: v.revert ? SyncTrigger.REVERT : SyncTrigger.MANUAL,
-        requestedBy: 'cli', revertOfRunId,
+        requestedBy: 'cli', revertOfRunId, previewRunId: confirmedPreview,
       });
       if (existing) {
         io.err(`District "${district.name}" already has run ${run.id} ${run.status.toLowerCase().replace('_', ' ')}; not starting another.`);

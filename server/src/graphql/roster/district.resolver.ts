@@ -3,6 +3,7 @@ import { Permission } from '../../auth/roles.js';
 import type { District } from '../../roster/district.entity.js';
 import type { FieldMapping } from '../../sync/field-mapping.entity.js';
 import { defaultMappingRows } from '../../sync/sources/default-mappings.js';
+import { SyncStatus } from '../../sync/sync-enums.js';
 import type { SyncRun } from '../../sync/sync-run.entity.js';
 import type { GraphQLContext } from '../context.js';
 import { PersonRole } from '../enums.js';
@@ -119,8 +120,14 @@ export class DistrictResolver {
   }
 
   @Authorized(Permission.ADMIN)
-  @FieldResolver(() => SyncRunType, { nullable: true, description: 'The most recent run of any status (admins only).' })
+  @FieldResolver(() => SyncRunType, { nullable: true, description: 'The most recent run that is not a preview (dry run), of any status (admins only).' })
   async lastRun(@Root() d: District, @Ctx() ctx: GraphQLContext): Promise<SyncRun | null> {
-    return (await ctx.syncReports.pageRuns({ districtId: d.id }, { first: 1 })).nodes[0] ?? null;
+    return (await ctx.syncReports.pageRuns({ districtId: d.id, dryRun: false }, { first: 1 })).nodes[0] ?? null;
+  }
+
+  @Authorized(Permission.ADMIN)
+  @FieldResolver(() => SyncRunType, { nullable: true, description: 'The run scheduled or in progress, preview or not; null when none (admins only).' })
+  async activeRun(@Root() d: District, @Ctx() ctx: GraphQLContext): Promise<SyncRun | null> {
+    return (await ctx.syncReports.pageRuns({ districtId: d.id, status: [SyncStatus.SCHEDULED, SyncStatus.IN_PROGRESS] }, { first: 1 })).nodes[0] ?? null;
   }
 }

@@ -34,6 +34,10 @@ export class DistrictType {
   @Field(() => [String], { nullable: true, description: 'Who is emailed about sync results (admins only).' })
   notifyEmails!: string[] | null;
 
+  @Authorized(Permission.ADMIN)
+  @Field(() => [String], { nullable: true, description: 'Addresses of notifyEmails emailed only about failed runs and Resets; the others hear of every run (admins only).' })
+  notifyProblemsOnly!: string[] | null;
+
   @Field(() => Int, { description: 'A Reset deleting more than this percent of any entity type is refused.' })
   resetDeleteThreshold!: number;
 

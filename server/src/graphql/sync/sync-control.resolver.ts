@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Permission } from '../../auth/roles.js';
 import type { District } from '../../roster/district.entity.js';
+import { publishRunQueued } from '../../sync/run-queued-event.js';
 import type { SyncRun } from '../../sync/sync-run.entity.js';
 import type { SyncSettingsInput } from '../../sync/sync-settings.service.js';
 import type { WhyNotSyncedAnswer } from '../../sync/why-not-synced.service.js';
@@ -28,6 +29,12 @@ class StartSyncInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Let a RESET delete more than the district’s threshold.' })
   overrideThreshold?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: 'Required for a RESET that is not a dry run: a launched dry-run RESET of the same district, at most an hour old. The Reset fails (PREVIEW_MISMATCH) if its deletions differ from this preview’s.' })
+  previewRunId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Required for a RESET whose preview deletes anything: the district’s name, typed as confirmation.' })
+  confirmation?: string | null;
 }
 
 @ObjectType('StartSyncPayload', { description: 'The run a startSync or revertSyncRun queued, or the run already active.' })
@@ -70,6 +77,9 @@ class DistrictSyncSettingsInput {
 
   @Field(() => [String], { nullable: true, description: 'Emails told about sync results; null or empty for none.' })
   notifyEmails?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Addresses (also in notifyEmails) emailed only about failed runs and Resets; null or empty: everyone hears of every run.' })
+  notifyProblemsOnly?: string[] | null;
 
   @Field(() => Int, { nullable: true, description: 'Percent of any entity type a Reset may delete (0–100).' })
   resetDeleteThreshold?: number | null;
@@ -127,9 +137,11 @@ class WhyNotSyncedType {
 @Resolver()
 export class SyncControlResolver {
   @Authorized(Permission.WRITE)
-  @Mutation(() => StartSyncPayload, { description: 'Queue a sync. Never a CONFLICT: when the district already has an active run, that run is returned with alreadyRunning true.' })
+  @Mutation(() => StartSyncPayload, { description: 'Queue a sync. A RESET that is not a dry run needs previewRunId, and confirmation when that preview deletes anything (BAD_USER_INPUT otherwise). Never a CONFLICT: when the district already has an active run, that run is returned with alreadyRunning true.' })
   async startSync(@Arg('input', () => StartSyncInput, { description: 'What to sync.' }) input: StartSyncInput, @Ctx() ctx: GraphQLContext): Promise<StartSyncPayload> {
-    const { run, existing } = await ctx.syncControl.start({ ...input, districtId: idArg(input.districtId, 'District') });
+    const previewRunId = input.previewRunId == null ? null : idArg(input.previewRunId, 'Sync run');
+    const { run, existing } = await ctx.syncControl.start({ ...input, districtId: idArg(input.districtId, 'District'), previewRunId });
+    if (!existing) publishRunQueued(ctx.app.pubsub, run);
     return { run, alreadyRunning: existing };
   }
 
@@ -160,6 +172,7 @@ export class SyncControlResolver {
     if (input.syncExpiresAt !== undefined) settings.syncExpiresAt = input.syncExpiresAt;
     if (input.schoolSelection !== undefined) settings.schoolSelection = input.schoolSelection;
     if (input.notifyEmails !== undefined) settings.notifyEmails = input.notifyEmails;
+    if (input.notifyProblemsOnly !== undefined) settings.notifyProblemsOnly = input.notifyProblemsOnly;
     if (input.fieldMappings) settings.fieldMappings = input.fieldMappings;
     return ctx.syncSettings.update(idArg(districtId, 'District'), settings);
   }

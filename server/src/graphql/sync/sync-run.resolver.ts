@@ -31,6 +31,9 @@ class SyncRunsArgs extends ConnectionArgs {
 
   @Field(() => DateTime, { nullable: true, description: 'Only runs requested before this moment.' })
   to?: Date | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only previews (dry runs); false: only runs that changed the roster.' })
+  dryRun?: boolean | null;
 }
 
 @ArgsType()
@@ -61,7 +64,7 @@ export class SyncRunResolver {
   @Query(() => SyncRunConnection, { description: 'Sync runs the caller may see, newest first (admins only).' })
   async syncRuns(@Args() args: SyncRunsArgs, @Ctx() ctx: GraphQLContext) {
     const page = toPageRequest(args);
-    const filter = { districtId: optionalId(args.districtId), status: args.status, trigger: args.trigger, from: args.from, to: args.to };
+    const filter = { districtId: optionalId(args.districtId), status: args.status, trigger: args.trigger, from: args.from, to: args.to, dryRun: args.dryRun };
     return toConnection(await ctx.syncReports.pageRuns(filter, page));
   }
 

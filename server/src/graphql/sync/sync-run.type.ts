@@ -72,6 +72,9 @@ export class SyncRunType {
   @Field(() => ID, { nullable: true, description: 'For a REVERT: the run it undoes.' })
   revertOfRunId!: number | null;
 
+  @Field(() => ID, { nullable: true, description: 'For a RESET: the preview (dry-run Reset) it was confirmed against.' })
+  previewRunId!: number | null;
+
   @Field(() => Boolean, { description: 'True once a cancel was requested while it ran.' })
   cancelRequested!: boolean;
 
