@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FaultInjector, sendJson, type FaultOptions } from './fake-faults.js';
 import { byId, cleverDistrict, type CleverDistrictOptions, type CleverRecord, type FakeCleverData } from './clever-district.js';
 
-export interface FakeCleverOptions extends Partial<CleverDistrictOptions> {
+export interface FakeCleverOptions extends Partial<CleverDistrictOptions>, FaultOptions {
   /** The district token clients must send as `Authorization: Bearer <token>`. */
   token: string;
   /** Serve this instead of a generated district (tests: exact shapes, empty lists). */
@@ -10,18 +11,6 @@ export interface FakeCleverOptions extends Partial<CleverDistrictOptions> {
   /** Default 0: any free port. */
   port?: number;
   host?: string;
-  /** Every K-th request answers 429 with Retry-After and X-RateLimit-* headers. */
-  rateLimitEvery?: number;
-  /** Seconds in the 429's Retry-After (and X-RateLimit-Reset from now); default 1. */
-  retryAfterSeconds?: number;
-  /** Every K-th request answers 500. */
-  failEvery?: number;
-  /** Every request after the N-th answers 500 (a server that goes down mid-sync). */
-  failAfter?: number;
-  /** Every request waits this long before answering. */
-  delayMs?: number;
-  /** Every K-th request sends half of its answer and closes the connection. */
-  dropEvery?: number;
   /** Largest `limit` accepted; default 10000. */
   pageSizeMax?: number;
 }
@@ -47,8 +36,6 @@ const DEFAULT_LIMIT = 100;
 const COLLECTIONS = ['schools', 'terms', 'courses', 'users', 'sections'] as const;
 type Collection = (typeof COLLECTIONS)[number];
 
-const isMultiple = (n: number, k: number | undefined) => k !== undefined && k > 0 && n % k === 0;
-
 /** First index whose id is greater than `after` (the list is sorted by id). */
 function indexAfter(list: CleverRecord[], after: string): number {
   let lo = 0;
@@ -59,13 +46,6 @@ function indexAfter(list: CleverRecord[], after: string): number {
     else hi = mid;
   }
   return lo;
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (res.destroyed) return;
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
-  res.end(text);
 }
 
 /**
@@ -82,10 +62,9 @@ export async function startFakeCleverServer(options: FakeCleverOptions): Promise
   lists['users?role=teacher'] = lists.users.filter((u) => (u.roles as Record<string, unknown> | undefined)?.teacher);
   lists['users?role=student'] = lists.users.filter((u) => (u.roles as Record<string, unknown> | undefined)?.student);
   const pageSizeMax = options.pageSizeMax ?? 10000;
-  const stats: FakeCleverStats = { requests: [], unauthorized: 0, rateLimited: 0, failed: 0, dropped: 0 };
 
-  /** Requests waiting out --delay-ms; released when the server closes. */
-  const delays = new Set<() => void>();
+  const faults = new FaultInjector(options);
+  const stats: FakeCleverStats = { requests: [], unauthorized: 0, ...faults.stats };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://fake-clever');
@@ -95,39 +74,13 @@ export async function startFakeCleverServer(options: FakeCleverOptions): Promise
     }
     stats.requests.push(`${url.pathname}${url.search}`);
     const n = stats.requests.length;
-    if (options.delayMs) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          delays.delete(release);
-          resolve();
-        }, options.delayMs);
-        const release = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-        delays.add(release);
-      });
-    }
-    if (res.destroyed) return;
-    if (isMultiple(n, options.rateLimitEvery)) {
-      stats.rateLimited++;
-      const wait = options.retryAfterSeconds ?? 1;
-      return sendJson(res, 429, { error: 'Too Many Requests' }, {
-        'Retry-After': String(wait), 'X-RateLimit-Limit': '1200', 'X-RateLimit-Remaining': '0',
-        'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + wait),
-      });
-    }
-    if (isMultiple(n, options.failEvery) || (options.failAfter !== undefined && n > options.failAfter)) {
-      stats.failed++;
-      return sendJson(res, 500, { error: 'Internal Server Error' });
-    }
+    const answered = await faults.before(n, res);
+    Object.assign(stats, faults.stats);
+    if (answered) return;
     if (req.method !== 'GET') return sendJson(res, 405, { error: 'Method not allowed' });
     const body = route(url);
-    if (body.status !== 200 || !isMultiple(n, options.dropEvery)) return sendJson(res, body.status, body.json);
-    stats.dropped++;
-    const text = JSON.stringify(body.json);
-    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
-    res.write(text.slice(0, Math.floor(text.length / 2)), () => res.socket?.destroy());
+    faults.send(n, res, body.status, body.json);
+    Object.assign(stats, faults.stats);
   };
 
   const route = (url: URL): { status: number; json: unknown } => {
@@ -175,8 +128,7 @@ export async function startFakeCleverServer(options: FakeCleverOptions): Promise
     data,
     stats,
     close: () => new Promise<void>((resolve) => {
-      for (const release of delays) release();
-      delays.clear();
+      faults.releaseDelays();
       server.closeAllConnections();
       server.close(() => resolve());
     }),

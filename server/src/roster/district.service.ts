@@ -3,6 +3,7 @@ import { decryptSourceConfig, encryptSourceConfig, type SourceConfig } from '../
 import { District } from './district.entity.js';
 import { validateCron, validateDate, validateTimezone, ValidationError } from './district-settings.validation.js';
 import { SourceKind } from './roster-enums.js';
+import { mergeSourceConfig, newSourceConfig, validateSourceConfig, type SourceSettingsChange } from '../sync/source-settings.js';
 
 export interface CreateDistrictInput {
   name: string;
@@ -14,7 +15,8 @@ export interface CreateDistrictInput {
 
 export interface UpdateDistrictInput {
   name?: string;
-  source?: Partial<SourceConfig>;
+  /** Settings not named keep their value; null or '' clears one. */
+  source?: SourceSettingsChange;
   timezone?: string;
   schedule?: string;
   syncEnabled?: boolean;
@@ -66,7 +68,7 @@ export class DistrictService {
     validateCron(schedule, timezone);
     return this.repo.save(this.repo.create({
       name, sourceKind: input.sourceKind, timezone, schedule,
-      sourceConfigEncrypted: encryptSourceConfig(input.source, this.secretKey),
+      sourceConfigEncrypted: encryptSourceConfig(newSourceConfig(input.source), this.secretKey),
       syncEnabled: true, schoolSelection: null, notifyEmails: null, resetDeleteThreshold: 10, syncExpiresAt: null,
     }));
   }
@@ -98,7 +100,7 @@ export class DistrictService {
       d.resetDeleteThreshold = t;
     }
     if (input.source) {
-      const merged = { ...this.sourceConfig(d), ...input.source };
+      const merged = mergeSourceConfig(this.sourceConfig(d), input.source);
       this.checkSource(d.sourceKind, merged);
       d.sourceConfigEncrypted = encryptSourceConfig(merged, this.secretKey);
     }
@@ -110,11 +112,6 @@ export class DistrictService {
   }
 
   private checkSource(kind: SourceKind, c: SourceConfig): void {
-    if ((kind === SourceKind.CLEVER_CSV || kind === SourceKind.ONEROSTER_CSV) && !c.path) throw new ValidationError(`A ${kind} district needs --path (a folder or .zip)`);
-    if (kind === SourceKind.CLEVER_API && !c.token) throw new ValidationError('A clever-api district needs --token (the Clever district token)');
-    if (c.url !== undefined && !/^https?:\/\/.+/.test(c.url)) throw new ValidationError(`The source URL must start with http:// or https://, got "${c.url}"`);
-    if (kind === SourceKind.DEMO && c.students !== undefined && (!Number.isInteger(c.students) || c.students < 1)) {
-      throw new ValidationError(`A demo district needs a positive number of students, got ${c.students}`);
-    }
+    validateSourceConfig(kind, c);
   }
 }

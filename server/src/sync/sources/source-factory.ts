@@ -17,6 +17,10 @@ const registry = new Map<SourceKind, SourceConstructor>([
     return new OneRosterCsvSource({ path: requirePath(c) });
   }],
   [SourceKind.CLEVER_API, async (c) => new (await import('./clever-api.source.js')).CleverApiSource({ url: c.url, token: c.token ?? '' })],
+  [SourceKind.ONEROSTER_API, async (c) => new (await import('./oneroster-api.source.js')).OneRosterApiSource({
+    url: c.url ?? '', clientId: c.clientId ?? '', clientSecret: c.clientSecret ?? '', auth: c.auth, tokenUrl: c.tokenUrl, pageSize: c.pageSize,
+    signatureMethod: c.signatureMethod,
+  })],
 ]);
 
 function requirePath(c: SourceConfig): string {
