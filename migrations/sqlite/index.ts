@@ -5,6 +5,7 @@ import { Auth1795462411356 } from './1795462411356-Auth.js';
 import { RunHeartbeat1795463949526 } from './1795463949526-RunHeartbeat.js';
 import { RunDetailsWithoutForeignKeys1795464465175 } from './1795464465175-RunDetailsWithoutForeignKeys.js';
 import { ChangeRecordDistrict1795470000000 } from './1795470000000-ChangeRecordDistrict.js';
+import { RosterExtraFields1795480000000 } from './1795480000000-RosterExtraFields.js';
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795461312055,
@@ -13,4 +14,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   RunHeartbeat1795463949526,
   RunDetailsWithoutForeignKeys1795464465175,
   ChangeRecordDistrict1795470000000,
+  RosterExtraFields1795480000000,
 ];

@@ -7,6 +7,7 @@ import { AuthResolver } from './auth/auth.resolver.js';
 import './enums.js';
 import { DistrictResolver } from './roster/district.resolver.js';
 import { EnrollmentResolver } from './roster/enrollment.resolver.js';
+import { PersonExtraResolver, SchoolExtraResolver, SectionExtraResolver } from './roster/extra-fields.resolver.js';
 import { PersonResolver } from './roster/person.resolver.js';
 import { SectionResolver } from './roster/section.resolver.js';
 import { SyncChangeResolver } from './sync/sync-change.resolver.js';
@@ -20,6 +21,9 @@ export const RESOLVERS = [
   DistrictResolver,
   SectionResolver,
   PersonResolver,
+  SchoolExtraResolver,
+  PersonExtraResolver,
+  SectionExtraResolver,
   EnrollmentResolver,
   SyncRunResolver,
   SyncChangeResolver,

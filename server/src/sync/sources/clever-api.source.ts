@@ -124,6 +124,33 @@ export class CleverApiSource implements RosterSource {
     return { districtName, counts };
   }
 
+  /**
+   * The keys records carry, from the first page of each endpoint (teachers and students
+   * both, their role objects differ), plus the default mappings' fields.
+   */
+  async availableFields(entity: EntityType, signal?: AbortSignal): Promise<string[]> {
+    const fields = new Set(Object.values(CLEVER_API_MAPPINGS[entity] ?? {}));
+    const sample = async (records: AsyncIterable<{ fields?: RawFields }>) => {
+      let n = 0;
+      for await (const r of records) {
+        for (const k of Object.keys(r.fields ?? {})) fields.add(k);
+        if (++n >= this.pageSize) break;
+      }
+    };
+    if (entity === 'people') {
+      const as = async function* (self: CleverApiSource, role: PersonRole, path: string) {
+        for await (const u of self.list(path, signal)) {
+          const p = self.person(u, role);
+          if (p) yield p;
+        }
+      };
+      await sample(as(this, PersonRole.TEACHER, '/v3.0/users?role=teacher'));
+      await sample(as(this, PersonRole.STUDENT, '/v3.0/users?role=student'));
+    } else if (entity !== 'enrollments') await sample(this.records(entity, signal) as AsyncIterable<{ fields?: RawFields }>);
+    this.problems.splice(0);
+    return [...fields].sort();
+  }
+
   /** Every object of a list endpoint, page after page; the next page is fetched when this one is consumed. */
   async *list(path: string, signal?: AbortSignal): AsyncGenerator<CleverObject> {
     let next: string | null = `${path}${path.includes('?') ? '&' : '?'}limit=${this.pageSize}`;
