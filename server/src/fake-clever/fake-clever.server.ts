@@ -48,10 +48,22 @@ function indexAfter(list: CleverRecord[], after: string): number {
   return lo;
 }
 
+/** First index whose id is not less than `before`: the records before it are those ending before that id. */
+function indexBefore(list: CleverRecord[], before: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].id < before) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * A Clever Data API v3.0 stand-in serving a generated district (or given data): bearer
  * token, `{data: [{data}], links}` envelopes ordered by id, `limit` / `starting_after`
- * paging with `rel: "next"` links (present whenever a page is full, so a list whose
+ * (and `ending_before`, which the `rel: "prev"` links use) paging with `rel: "next"` links (present whenever a page is full, so a list whose
  * size is a multiple of the limit ends with an empty page, as Clever's do), and faults on
  * request: 429s, 500s, delays and connections closed mid-answer.
  */
@@ -105,12 +117,20 @@ export async function startFakeCleverServer(options: FakeCleverOptions): Promise
       return { status: 400, json: { error: `limit must be a whole number from 1 to ${pageSizeMax}` } };
     }
     const after = url.searchParams.get('starting_after');
-    const start = after ? indexAfter(list, after) : 0;
-    const page = list.slice(start, start + limit);
+    const before = url.searchParams.get('ending_before');
+    // starting_after: the page after that id; ending_before: the page just before it (what prev links name).
+    let start = after ? indexAfter(list, after) : 0;
+    let end = start + limit;
+    if (before && !after) {
+      end = indexBefore(list, before);
+      start = Math.max(0, end - limit);
+    }
+    const page = list.slice(start, end);
     const base = `/v3.0/${collection}?${role ? `role=${encodeURIComponent(role)}&` : ''}limit=${limit}`;
     const links = [{ rel: 'self', uri: `${url.pathname}${url.search}` }];
-    if (page.length === limit) links.push({ rel: 'next', uri: `${base}&starting_after=${encodeURIComponent(page[page.length - 1].id)}` });
-    if (after && start > 0) links.push({ rel: 'prev', uri: `${base}&ending_before=${encodeURIComponent(page[0]?.id ?? after)}` });
+    const last = page[page.length - 1]?.id;
+    if (last && (page.length === limit || end < list.length)) links.push({ rel: 'next', uri: `${base}&starting_after=${encodeURIComponent(last)}` });
+    if (start > 0 && page[0]) links.push({ rel: 'prev', uri: `${base}&ending_before=${encodeURIComponent(page[0].id)}` });
     return { status: 200, json: { data: page.map((r) => ({ data: r, uri: `/v3.0/${collection}/${r.id}` })), links } };
   };
 

@@ -186,14 +186,19 @@ export class CleverApiSource implements RosterSource {
   private async *terms(signal?: AbortSignal): AsyncGenerator<TermRecord> {
     for await (const t of this.list('/v3.0/terms', signal)) {
       const id = this.idOf('terms', t, 'a term');
-      if (id) yield { sourceId: id, fields: flattenClever({ ...t, start_date: day(t.start_date), end_date: day(t.end_date) }) };
+      if (!id) continue;
+      const [start, end] = [day(t.start_date), day(t.end_date)];
+      // Clever's spec allows a term without a name: it is named after its dates, as the Clever CSV source does.
+      const name = str(t.name) ?? (str(start) || str(end) ? `${str(start) ?? '…'} – ${str(end) ?? '…'}` : null);
+      yield { sourceId: id, fields: flattenClever({ ...t, name, start_date: start, end_date: end }) };
     }
   }
 
   private async *courses(signal?: AbortSignal): AsyncGenerator<CourseRecord> {
     for await (const c of this.list('/v3.0/courses', signal)) {
       const id = this.idOf('courses', c, 'a course');
-      if (id) yield { sourceId: id, fields: flattenClever(c) };
+      // Clever's spec allows a course without a name: it is named after its number.
+      if (id) yield { sourceId: id, fields: flattenClever({ ...c, name: str(c.name) ?? (str(c.number) ? `Course ${str(c.number)}` : null) }) };
     }
   }
 
