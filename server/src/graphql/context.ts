@@ -6,6 +6,7 @@ import type { SyncLauncher } from '../sync/sync-launcher.js';
 import { SyncControlService } from '../sync/sync-control.service.js';
 import { SyncReportService } from '../sync/sync-report.service.js';
 import { SyncSettingsService } from '../sync/sync-settings.service.js';
+import { SourceSettingsService } from '../sync/source-settings.service.js';
 import { WhyNotSyncedService } from '../sync/why-not-synced.service.js';
 import { createRosterLoaders, type RosterLoaders } from './dataloaders.js';
 import { RosterReader } from './roster/roster-reader.service.js';
@@ -28,6 +29,7 @@ export interface GraphQLContext {
   syncReports: SyncReportService;
   syncControl: SyncControlService;
   syncSettings: SyncSettingsService;
+  sourceSettings: SourceSettingsService;
   whyNotSynced: WhyNotSyncedService;
   admins: AdminUserService;
   apiTokens: ApiTokenService;
@@ -55,6 +57,7 @@ export function createGraphQLContext(app: AppContext, options: ContextOptions): 
     syncReports: new SyncReportService(app.ds, scope),
     syncControl: new SyncControlService(app.ds, scope, options.launcher, requestedBy),
     syncSettings: new SyncSettingsService(app, scope),
+    sourceSettings: new SourceSettingsService(app, scope),
     whyNotSynced: new WhyNotSyncedService(app.ds, scope),
     admins: new AdminUserService(app.ds),
     apiTokens: new ApiTokenService(app.ds),

@@ -15,6 +15,8 @@ export interface CreateDistrictInput {
 
 export interface UpdateDistrictInput {
   name?: string;
+  /** A new source kind: the source settings are then checked for it. */
+  sourceKind?: SourceKind;
   /** Settings not named keep their value; null or '' clears one. */
   source?: SourceSettingsChange;
   timezone?: string;
@@ -98,6 +100,13 @@ export class DistrictService {
       const t = input.resetDeleteThreshold;
       if (!Number.isInteger(t) || t < 0 || t > 100) throw new ValidationError(`The reset threshold must be a whole percent from 0 to 100, got ${t}`);
       d.resetDeleteThreshold = t;
+    }
+    if (input.sourceKind !== undefined && input.sourceKind !== d.sourceKind) {
+      if (!Object.values(SourceKind).includes(input.sourceKind)) {
+        throw new ValidationError(`Unknown source "${input.sourceKind}" (one of ${Object.values(SourceKind).join(', ')})`);
+      }
+      d.sourceKind = input.sourceKind;
+      input = { ...input, source: input.source ?? {} };
     }
     if (input.source) {
       const merged = mergeSourceConfig(this.sourceConfig(d), input.source);

@@ -72,11 +72,13 @@ export type PersonRole =
 export type SourceKind =
   /** The Clever Data API v3.0 (district token). */
   | 'CLEVER_API'
-  /** A Clever-format CSV drop (folder or zip). */
+  /** A Clever-format CSV export (folder, zip, sftp:// or https:// location). */
   | 'CLEVER_CSV'
   /** A generated demo district. */
   | 'DEMO'
-  /** OneRoster 1.1 CSV bulk files (folder or zip). */
+  /** A OneRoster 1.1 REST API (OAuth 2 client credentials or OAuth 1.0a signing). */
+  | 'ONEROSTER_API'
+  /** OneRoster 1.1 CSV bulk files (folder, zip, sftp:// or https:// location). */
   | 'ONEROSTER_CSV';
 
 /** What to sync and how. */

@@ -15,7 +15,7 @@ type WithExtra = { extra?: string | null };
 @Resolver(() => SchoolType)
 export class SchoolExtraResolver {
   @FieldResolver(() => String, { nullable: true, description: 'One additional source field (mapped as `extra.<key>`), or null.' })
-  extra(@Root() r: WithExtra, @Arg('key', () => String) key: string): string | null {
+  extra(@Root() r: WithExtra, @Arg('key', () => String, { description: 'The name after `extra.` in the field mapping.' }) key: string): string | null {
     return extrasOf(r.extra).find((e) => e.key === key)?.value ?? null;
   }
 
@@ -29,7 +29,7 @@ export class SchoolExtraResolver {
 @Resolver(() => PersonType)
 export class PersonExtraResolver {
   @FieldResolver(() => String, { nullable: true, description: 'One additional source field (mapped as `extra.<key>`), or null.' })
-  extra(@Root() r: WithExtra, @Arg('key', () => String) key: string): string | null {
+  extra(@Root() r: WithExtra, @Arg('key', () => String, { description: 'The name after `extra.` in the field mapping.' }) key: string): string | null {
     return extrasOf(r.extra).find((e) => e.key === key)?.value ?? null;
   }
 
@@ -43,7 +43,7 @@ export class PersonExtraResolver {
 @Resolver(() => SectionType)
 export class SectionExtraResolver {
   @FieldResolver(() => String, { nullable: true, description: 'One additional source field (mapped as `extra.<key>`), or null.' })
-  extra(@Root() r: WithExtra, @Arg('key', () => String) key: string): string | null {
+  extra(@Root() r: WithExtra, @Arg('key', () => String, { description: 'The name after `extra.` in the field mapping.' }) key: string): string | null {
     return extrasOf(r.extra).find((e) => e.key === key)?.value ?? null;
   }
 
