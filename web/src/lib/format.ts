@@ -32,6 +32,7 @@ export const SOURCE_LABELS: Record<string, string> = {
   CLEVER_API: 'Clever API',
   CLEVER_CSV: 'Clever CSV',
   ONEROSTER_CSV: 'OneRoster CSV',
+  ONEROSTER_API: 'OneRoster API',
   DEMO: 'Demo',
 };
 
@@ -134,4 +135,9 @@ export function errorMessage(error: { message: string; graphQLErrors?: ReadonlyA
   const first = error.graphQLErrors?.[0]?.message;
   if (first) return first;
   return error.message.replace(/^\[(GraphQL|Network)\]\s*/, '');
+}
+
+/** A record's additional source fields (mapped as extra.<name>), e.g. "ell: Y · homeroom: H-101", or — when none. */
+export function extrasText(extras: ReadonlyArray<{ key: string; value: string }> | null | undefined): string {
+  return extras?.length ? extras.map((e) => `${e.key}: ${e.value}`).join(' · ') : '—';
 }
