@@ -1,8 +1,8 @@
-import type { SourceKind, SourceSettingsInput } from '../gql/graphql';
+import type { SourceKind, SourceSettingsInput } from '../gql/graphql.js';
 
 /** One field of a source form: which kinds ask for it, and whether it is a write-only secret. */
 export interface SourceField {
-  key: keyof SourceSettingsInput;
+  key: Extract<keyof SourceSettingsInput, string>;
   label: string;
   kinds: SourceKind[];
   secret?: boolean;
