@@ -49,9 +49,16 @@ export class SourceSettingsService {
 
   async update(districtId: number, sourceKind: SourceKind | undefined, change: SourceSettingsChange): Promise<District> {
     this.scope.assertWrite(districtId);
+    this.checkLocalPath(change);
     const district = await this.districts.update(districtId, { sourceKind, source: change });
     await rescheduleDistrict(this.app, district);
     return district;
+  }
+
+  /** A path on the Homeroom server itself would let a district admin read the server's files: platform admins (and the CLI) only. */
+  private checkLocalPath(change: SourceSettingsChange): void {
+    if (this.scope.writesAll || !change.path || /^(sftp|https?):\/\//i.test(change.path)) return;
+    throw new ValidationError('Only a platform admin can point a district at a path on the Homeroom server; use an sftp:// or https:// location');
   }
 
   /** What the dashboard shows of a district's source: never a secret, only whether and when each was set. */
@@ -71,6 +78,7 @@ export class SourceSettingsService {
       config = newSourceConfig(clean(change));
     } else {
       this.scope.assertWrite(districtId);
+      this.checkLocalPath(change);
       const district = await this.app.ds.getRepository(District).findOneBy({ id: districtId });
       if (!district) throw notFound(`District ${districtId}`);
       config = mergeSourceConfig(this.districts.sourceConfig(district), change);

@@ -67,6 +67,8 @@ describe.each(DIALECTS)('source settings over GraphQL on %s', (dialect) => {
     const stored = service.sourceConfig((await service.find(d.id))!);
     expect([stored.password, stored.privateKey?.startsWith('-----BEGIN OPENSSH')]).toEqual(['first-password', true]);
 
+    const local = await api.gql(UPDATE, { d: d.id, input: { path: '/etc' } }, admin);
+    expect(local.errors?.[0]).toMatchObject({ message: 'Only a platform admin can point a district at a path on the Homeroom server; use an sftp:// or https:// location', extensions: { code: 'BAD_USER_INPUT' } });
     const badKey = await api.gql(UPDATE, { d: d.id, input: { hostKey: 'md5:aa:bb' } }, admin);
     expect(badKey.errors?.[0].message).toMatch(/^The host key \(--host-key\) must be a SHA256 fingerprint/);
     const forbidden = await api.gql(CREATE, { input: { name: 'Nope', sourceKind: 'DEMO', source: {} } }, admin);
