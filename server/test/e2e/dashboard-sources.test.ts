@@ -88,7 +88,24 @@ describe('dashboard: district sources in Chromium', () => {
     expect(config).toMatchObject({ url: fake.url, clientId: 'dash-client', clientSecret: SECRET });
     expect(config.secretsChangedAt?.clientSecret).toBeDefined();
     expect(await page.content()).not.toContain(SECRET);
-    expect(errors).toEqual([]);
+
+    // Field mappings: an additional field from a column the source has is saved; a missing column is refused.
+    const mappings = page.locator('[data-test=field-mappings]');
+    await mappings.locator('.n-tabs-tab:has-text("People")').click();
+    await field(page, 'Additional field name').fill('state');
+    await field(page, 'Additional field source').fill('userIds.stateID');
+    await mappings.locator('[data-test=add-extra] button:has-text("Add")').click();
+    await mappings.locator('button:has-text("Save mappings")').click();
+    await page.locator('text=Field mappings saved').waitFor();
+    const { FieldMapping } = await import('../../src/sync/field-mapping.entity.js');
+    const saved = await d.db.ds.getRepository(FieldMapping).findBy({ districtId: district.id });
+    expect(saved.map((m) => [m.entityType, m.targetField, m.sourceField])).toEqual([['people', 'extra.state', 'userIds.stateID']]);
+    await field(page, 'People email source field').fill('No_such_column');
+    await mappings.locator('button:has-text("Save mappings")').click();
+    await page.locator('text=mapping people.email → No_such_column: the source has no such column').waitFor();
+    await screenshot(page, 'field-mappings-extra');
+    expect(await d.db.ds.getRepository(FieldMapping).countBy({ districtId: district.id })).toBe(1);
+    expect(errors.filter((e) => !/status of 200|BAD_USER_INPUT/.test(e))).toEqual([]);
     await page.context().close();
   });
 });
