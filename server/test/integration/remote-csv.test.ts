@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { AppContext } from '../../src/app-context.js';
 import { runCli } from '../../src/cli/main.js';
@@ -100,8 +101,14 @@ describe.each(DIALECTS)('CSV exports over SFTP and HTTP on %s', (dialect) => {
       [{ url: sftpUrl('missing.zip'), password: sshd.password, hostKey: sshd.fingerprint },
         `sftp://${sshd.user}@127.0.0.1:${sshd.port}${join(sshd.root, 'missing.zip')} was not found on the SFTP server`],
       [{ url: `sftp://${sshd.user}@127.0.0.1:${http.url.split(':')[2]}/x.zip`, password: sshd.password, hostKey: sshd.fingerprint },
-        /^Could not connect to the SFTP server 127\.0\.0\.1:\d+: /],
+        /^Could not connect to the SFTP server 127\.0\.0\.1:\d+: the server closed the connection before the SSH handshake \(is an SFTP server listening on that port\?\)$/],
     ];
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    cases.push([{ url: `sftp://${sshd.user}@127.0.0.1:${closedPort}/x.zip`, password: sshd.password, hostKey: sshd.fingerprint },
+      `Could not connect to the SFTP server 127.0.0.1:${closedPort}: the connection was refused (ECONNREFUSED)`]);
     for (const [location, message] of cases) {
       const run = await sync(app, districtId, { mode: SyncMode.RESET, overrideThreshold: true, source: remote(location) });
       expect(run.status).toBe(SyncStatus.FAILED);

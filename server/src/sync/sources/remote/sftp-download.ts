@@ -142,6 +142,7 @@ function sshMessage(e: unknown, location: SftpLocation): string {
     return `the server refused the ${location.privateKey ? 'private key' : 'password'} for this user`;
   }
   if (/ECONNREFUSED/.test(text) || err.code === 'ECONNREFUSED') return 'the connection was refused (ECONNREFUSED)';
+  if (/before handshake|handshake failed|protocol version/i.test(text)) return 'the server closed the connection before the SSH handshake (is an SFTP server listening on that port?)';
   if (/ENOTFOUND|EAI_AGAIN/.test(text)) return 'the host name was not found';
   if (/timed out|ETIMEDOUT/i.test(text)) return 'no answer in time (timed out)';
   if (/privateKey|private key|Unsupported key format|Cannot parse/i.test(text)) return 'the private key could not be read (wrong format or a passphrase)';
