@@ -8,6 +8,7 @@ import { ChangeRecordDistrict1795470000000 } from './1795470000000-ChangeRecordD
 import { RecordsEnded1795470100000 } from './1795470100000-RecordsEnded.js';
 import { RunPreview1795470200000 } from './1795470200000-RunPreview.js';
 import { NotifyProblemsOnly1795470300000 } from './1795470300000-NotifyProblemsOnly.js';
+import { RosterExtraFields1795480000000 } from './1795480000000-RosterExtraFields.js';
 import { RunFailureCode1796068024451 } from './1796068024451-RunFailureCode.js';
 import { BinarySourceIds1796068976972 } from './1796068976972-BinarySourceIds.js';
 
@@ -21,6 +22,7 @@ export const SQLITE_MIGRATIONS: Function[] = [
   RecordsEnded1795470100000,
   RunPreview1795470200000,
   NotifyProblemsOnly1795470300000,
+  RosterExtraFields1795480000000,
   RunFailureCode1796068024451,
   BinarySourceIds1796068976972,
 ];

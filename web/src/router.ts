@@ -21,6 +21,7 @@ const routes: RouteRecordRaw[] = [
       { path: '', name: 'districts', component: () => import('./pages/DistrictsPage.vue'), meta: { title: 'Districts' } },
       { path: 'runs', name: 'runs', component: () => import('./pages/RunsPage.vue'), meta: { title: 'Sync runs' } },
       { path: 'runs/:runId', name: 'run', component: () => import('./pages/RunPage.vue'), props: true, meta: { title: 'Sync run' } },
+      { path: 'districts/new', name: 'new-district', component: () => import('./pages/NewDistrictPage.vue'), meta: { title: 'New district' } },
       {
         path: 'districts/:districtId',
         component: () => import('./pages/district/DistrictLayout.vue'),

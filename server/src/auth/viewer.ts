@@ -42,6 +42,11 @@ export class DistrictScope {
     return this.readIds ? [...this.readIds] : null;
   }
 
+  /** True for callers who may change every district (platform admins): only they create districts. */
+  get writesAll(): boolean {
+    return this.writeIds === null;
+  }
+
   canRead(districtId: number): boolean {
     return this.readIds === null || this.readIds.includes(districtId);
   }

@@ -8,6 +8,7 @@ import { demoCommand } from './commands/demo.command.js';
 import { districtCreateCommand, districtListCommand, districtUpdateCommand } from './commands/district.commands.js';
 import { districtTestCommand } from './commands/district-test.command.js';
 import { fakeCleverCommand } from './commands/fake-clever.command.js';
+import { fakeOneRosterCommand } from './commands/fake-oneroster.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { schemaCommand } from './commands/schema.command.js';
 import { serveCommand } from './commands/serve.command.js';
@@ -18,7 +19,7 @@ import { changesCommand } from './commands/changes.command.js';
 
 export const COMMANDS: CliCommand[] = [
   serveCommand, migrateCommand, demoCommand, districtCreateCommand, districtListCommand, districtUpdateCommand, syncCommand, changesCommand, schemaCommand,
-  districtTestCommand, fakeCleverCommand,
+  districtTestCommand, fakeCleverCommand, fakeOneRosterCommand,
   adminCreateCommand, tokenCreateCommand,
 ];
 

@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FaultInjector, sendJson, type FaultOptions } from './fake-faults.js';
 import { byId, cleverDistrict, type CleverDistrictOptions, type CleverRecord, type FakeCleverData } from './clever-district.js';
 
-export interface FakeCleverOptions extends Partial<CleverDistrictOptions> {
+export interface FakeCleverOptions extends Partial<CleverDistrictOptions>, FaultOptions {
   /** The district token clients must send as `Authorization: Bearer <token>`. */
   token: string;
   /** Serve this instead of a generated district (tests: exact shapes, empty lists). */
@@ -10,18 +11,6 @@ export interface FakeCleverOptions extends Partial<CleverDistrictOptions> {
   /** Default 0: any free port. */
   port?: number;
   host?: string;
-  /** Every K-th request answers 429 with Retry-After and X-RateLimit-* headers. */
-  rateLimitEvery?: number;
-  /** Seconds in the 429's Retry-After (and X-RateLimit-Reset from now); default 1. */
-  retryAfterSeconds?: number;
-  /** Every K-th request answers 500. */
-  failEvery?: number;
-  /** Every request after the N-th answers 500 (a server that goes down mid-sync). */
-  failAfter?: number;
-  /** Every request waits this long before answering. */
-  delayMs?: number;
-  /** Every K-th request sends half of its answer and closes the connection. */
-  dropEvery?: number;
   /** Largest `limit` accepted; default 10000. */
   pageSizeMax?: number;
 }
@@ -47,8 +36,6 @@ const DEFAULT_LIMIT = 100;
 const COLLECTIONS = ['schools', 'terms', 'courses', 'users', 'sections'] as const;
 type Collection = (typeof COLLECTIONS)[number];
 
-const isMultiple = (n: number, k: number | undefined) => k !== undefined && k > 0 && n % k === 0;
-
 /** First index whose id is greater than `after` (the list is sorted by id). */
 function indexAfter(list: CleverRecord[], after: string): number {
   let lo = 0;
@@ -61,17 +48,22 @@ function indexAfter(list: CleverRecord[], after: string): number {
   return lo;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (res.destroyed) return;
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
-  res.end(text);
+/** First index whose id is not less than `before`: the records before it are those ending before that id. */
+function indexBefore(list: CleverRecord[], before: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].id < before) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
  * A Clever Data API v3.0 stand-in serving a generated district (or given data): bearer
  * token, `{data: [{data}], links}` envelopes ordered by id, `limit` / `starting_after`
- * paging with `rel: "next"` links (present whenever a page is full, so a list whose
+ * (and `ending_before`, which the `rel: "prev"` links use) paging with `rel: "next"` links (present whenever a page is full, so a list whose
  * size is a multiple of the limit ends with an empty page, as Clever's do), and faults on
  * request: 429s, 500s, delays and connections closed mid-answer.
  */
@@ -82,10 +74,9 @@ export async function startFakeCleverServer(options: FakeCleverOptions): Promise
   lists['users?role=teacher'] = lists.users.filter((u) => (u.roles as Record<string, unknown> | undefined)?.teacher);
   lists['users?role=student'] = lists.users.filter((u) => (u.roles as Record<string, unknown> | undefined)?.student);
   const pageSizeMax = options.pageSizeMax ?? 10000;
-  const stats: FakeCleverStats = { requests: [], unauthorized: 0, rateLimited: 0, failed: 0, dropped: 0 };
 
-  /** Requests waiting out --delay-ms; released when the server closes. */
-  const delays = new Set<() => void>();
+  const faults = new FaultInjector(options);
+  const stats: FakeCleverStats = { requests: [], unauthorized: 0, ...faults.stats };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://fake-clever');
@@ -95,39 +86,13 @@ export async function startFakeCleverServer(options: FakeCleverOptions): Promise
     }
     stats.requests.push(`${url.pathname}${url.search}`);
     const n = stats.requests.length;
-    if (options.delayMs) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          delays.delete(release);
-          resolve();
-        }, options.delayMs);
-        const release = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-        delays.add(release);
-      });
-    }
-    if (res.destroyed) return;
-    if (isMultiple(n, options.rateLimitEvery)) {
-      stats.rateLimited++;
-      const wait = options.retryAfterSeconds ?? 1;
-      return sendJson(res, 429, { error: 'Too Many Requests' }, {
-        'Retry-After': String(wait), 'X-RateLimit-Limit': '1200', 'X-RateLimit-Remaining': '0',
-        'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + wait),
-      });
-    }
-    if (isMultiple(n, options.failEvery) || (options.failAfter !== undefined && n > options.failAfter)) {
-      stats.failed++;
-      return sendJson(res, 500, { error: 'Internal Server Error' });
-    }
+    const answered = await faults.before(n, res);
+    Object.assign(stats, faults.stats);
+    if (answered) return;
     if (req.method !== 'GET') return sendJson(res, 405, { error: 'Method not allowed' });
     const body = route(url);
-    if (body.status !== 200 || !isMultiple(n, options.dropEvery)) return sendJson(res, body.status, body.json);
-    stats.dropped++;
-    const text = JSON.stringify(body.json);
-    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
-    res.write(text.slice(0, Math.floor(text.length / 2)), () => res.socket?.destroy());
+    faults.send(n, res, body.status, body.json);
+    Object.assign(stats, faults.stats);
   };
 
   const route = (url: URL): { status: number; json: unknown } => {
@@ -152,12 +117,20 @@ export async function startFakeCleverServer(options: FakeCleverOptions): Promise
       return { status: 400, json: { error: `limit must be a whole number from 1 to ${pageSizeMax}` } };
     }
     const after = url.searchParams.get('starting_after');
-    const start = after ? indexAfter(list, after) : 0;
-    const page = list.slice(start, start + limit);
+    const before = url.searchParams.get('ending_before');
+    // starting_after: the page after that id; ending_before: the page just before it (what prev links name).
+    let start = after ? indexAfter(list, after) : 0;
+    let end = start + limit;
+    if (before && !after) {
+      end = indexBefore(list, before);
+      start = Math.max(0, end - limit);
+    }
+    const page = list.slice(start, end);
     const base = `/v3.0/${collection}?${role ? `role=${encodeURIComponent(role)}&` : ''}limit=${limit}`;
     const links = [{ rel: 'self', uri: `${url.pathname}${url.search}` }];
-    if (page.length === limit) links.push({ rel: 'next', uri: `${base}&starting_after=${encodeURIComponent(page[page.length - 1].id)}` });
-    if (after && start > 0) links.push({ rel: 'prev', uri: `${base}&ending_before=${encodeURIComponent(page[0]?.id ?? after)}` });
+    const last = page[page.length - 1]?.id;
+    if (last && (page.length === limit || end < list.length)) links.push({ rel: 'next', uri: `${base}&starting_after=${encodeURIComponent(last)}` });
+    if (start > 0 && page[0]) links.push({ rel: 'prev', uri: `${base}&ending_before=${encodeURIComponent(page[0].id)}` });
     return { status: 200, json: { data: page.map((r) => ({ data: r, uri: `/v3.0/${collection}/${r.id}` })), links } };
   };
 
@@ -175,8 +148,7 @@ export async function startFakeCleverServer(options: FakeCleverOptions): Promise
     data,
     stats,
     close: () => new Promise<void>((resolve) => {
-      for (const release of delays) release();
-      delays.clear();
+      faults.releaseDelays();
       server.closeAllConnections();
       server.close(() => resolve());
     }),

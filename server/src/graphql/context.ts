@@ -8,6 +8,7 @@ import { runServiceFor } from '../sync/run-recovery.js';
 import { SyncControlService } from '../sync/sync-control.service.js';
 import { SyncReportService } from '../sync/sync-report.service.js';
 import { SyncSettingsService } from '../sync/sync-settings.service.js';
+import { SourceSettingsService } from '../sync/source-settings.service.js';
 import { WhyNotSyncedService } from '../sync/why-not-synced.service.js';
 import { createRosterLoaders, type RosterLoaders } from './dataloaders.js';
 import { RosterReader } from './roster/roster-reader.service.js';
@@ -31,6 +32,7 @@ export interface GraphQLContext {
   syncReports: SyncReportService;
   syncControl: SyncControlService;
   syncSettings: SyncSettingsService;
+  sourceSettings: SourceSettingsService;
   whyNotSynced: WhyNotSyncedService;
   admins: AdminUserService;
   apiTokens: ApiTokenService;
@@ -59,6 +61,7 @@ export function createGraphQLContext(app: AppContext, options: ContextOptions): 
     syncReports: new SyncReportService(app.ds, scope),
     syncControl: new SyncControlService(app.ds, scope, options.launcher, requestedBy, runServiceFor(app)),
     syncSettings: new SyncSettingsService(app, scope),
+    sourceSettings: new SourceSettingsService(app, scope),
     whyNotSynced: new WhyNotSyncedService(app.ds, scope),
     admins: new AdminUserService(app.ds),
     apiTokens: new ApiTokenService(app.ds),

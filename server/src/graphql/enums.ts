@@ -10,8 +10,9 @@ registerEnumType(SourceKind, {
   description: 'Where a district roster comes from.',
   valuesConfig: {
     CLEVER_API: { description: 'The Clever Data API v3.0 (district token).' },
-    CLEVER_CSV: { description: 'A Clever-format CSV drop (folder or zip).' },
-    ONEROSTER_CSV: { description: 'OneRoster 1.1 CSV bulk files (folder or zip).' },
+    CLEVER_CSV: { description: 'A Clever-format CSV export (folder, zip, sftp:// or https:// location).' },
+    ONEROSTER_CSV: { description: 'OneRoster 1.1 CSV bulk files (folder, zip, sftp:// or https:// location).' },
+    ONEROSTER_API: { description: 'A OneRoster 1.1 REST API (OAuth 2 client credentials or OAuth 1.0a signing).' },
     DEMO: { description: 'A generated demo district.' },
   },
 });

@@ -7,6 +7,8 @@ import { AuthResolver } from './auth/auth.resolver.js';
 import './enums.js';
 import { DistrictResolver } from './roster/district.resolver.js';
 import { EnrollmentResolver } from './roster/enrollment.resolver.js';
+import { DistrictSourceResolver } from './roster/district-source.resolver.js';
+import { PersonExtraResolver, SchoolExtraResolver, SectionExtraResolver } from './roster/extra-fields.resolver.js';
 import { PersonResolver } from './roster/person.resolver.js';
 import { SectionResolver } from './roster/section.resolver.js';
 import { RosterEventsResolver } from './events/roster-events.resolver.js';
@@ -19,8 +21,12 @@ import { SyncRunResolver } from './sync/sync-run.resolver.js';
 export const RESOLVERS = [
   AuthResolver,
   DistrictResolver,
+  DistrictSourceResolver,
   SectionResolver,
   PersonResolver,
+  SchoolExtraResolver,
+  PersonExtraResolver,
+  SectionExtraResolver,
   EnrollmentResolver,
   RosterEventsResolver,
   SyncRunResolver,

@@ -3,6 +3,7 @@ import { decryptSourceConfig, encryptSourceConfig, type SourceConfig } from '../
 import { District } from './district.entity.js';
 import { validateCron, validateDate, validateTimezone, ValidationError } from './district-settings.validation.js';
 import { SourceKind } from './roster-enums.js';
+import { mergeSourceConfig, newSourceConfig, validateSourceConfig, type SourceSettingsChange } from '../sync/source-settings.js';
 
 export interface CreateDistrictInput {
   name: string;
@@ -14,7 +15,10 @@ export interface CreateDistrictInput {
 
 export interface UpdateDistrictInput {
   name?: string;
-  source?: Partial<SourceConfig>;
+  /** A new source kind: the source settings are then checked for it. */
+  sourceKind?: SourceKind;
+  /** Settings not named keep their value; null or '' clears one. */
+  source?: SourceSettingsChange;
   timezone?: string;
   schedule?: string;
   syncEnabled?: boolean;
@@ -67,7 +71,7 @@ export class DistrictService {
     validateCron(schedule, timezone);
     return this.repo.save(this.repo.create({
       name, sourceKind: input.sourceKind, timezone, schedule,
-      sourceConfigEncrypted: encryptSourceConfig(input.source, this.secretKey),
+      sourceConfigEncrypted: encryptSourceConfig(newSourceConfig(input.source), this.secretKey),
       syncEnabled: true, schoolSelection: null, notifyEmails: null, notifyProblemsOnly: null, resetDeleteThreshold: 10, syncExpiresAt: null,
     }));
   }
@@ -101,8 +105,15 @@ export class DistrictService {
       if (!Number.isInteger(t) || t < 0 || t > 100) throw new ValidationError(`The reset threshold must be a whole percent from 0 to 100, got ${t}`);
       d.resetDeleteThreshold = t;
     }
+    if (input.sourceKind !== undefined && input.sourceKind !== d.sourceKind) {
+      if (!Object.values(SourceKind).includes(input.sourceKind)) {
+        throw new ValidationError(`Unknown source "${input.sourceKind}" (one of ${Object.values(SourceKind).join(', ')})`);
+      }
+      d.sourceKind = input.sourceKind;
+      input = { ...input, source: input.source ?? {} };
+    }
     if (input.source) {
-      const merged = { ...this.sourceConfig(d), ...input.source };
+      const merged = mergeSourceConfig(this.sourceConfig(d), input.source);
       this.checkSource(d.sourceKind, merged);
       d.sourceConfigEncrypted = encryptSourceConfig(merged, this.secretKey);
     }
@@ -114,11 +125,6 @@ export class DistrictService {
   }
 
   private checkSource(kind: SourceKind, c: SourceConfig): void {
-    if ((kind === SourceKind.CLEVER_CSV || kind === SourceKind.ONEROSTER_CSV) && !c.path) throw new ValidationError(`A ${kind} district needs --path (a folder or .zip)`);
-    if (kind === SourceKind.CLEVER_API && !c.token) throw new ValidationError('A clever-api district needs --token (the Clever district token)');
-    if (c.url !== undefined && !/^https?:\/\/.+/.test(c.url)) throw new ValidationError(`The source URL must start with http:// or https://, got "${c.url}"`);
-    if (kind === SourceKind.DEMO && c.students !== undefined && (!Number.isInteger(c.students) || c.students < 1)) {
-      throw new ValidationError(`A demo district needs a positive number of students, got ${c.students}`);
-    }
+    validateSourceConfig(kind, c);
   }
 }

@@ -43,4 +43,8 @@ export class Person extends RosterRecordColumns {
 
   @Column({ type: 'varchar', length: 32, nullable: true })
   grade!: string | null;
+
+  /** Additional source fields mapped as `extra.<name>`: canonical JSON (sorted keys), null when none. */
+  @Column({ type: 'text', nullable: true })
+  extra!: string | null;
 }

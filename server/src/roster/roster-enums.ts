@@ -11,5 +11,6 @@ export enum SourceKind {
   CLEVER_API = 'clever-api',
   CLEVER_CSV = 'clever-csv',
   ONEROSTER_CSV = 'oneroster-csv',
+  ONEROSTER_API = 'oneroster-api',
   DEMO = 'demo',
 }

@@ -34,4 +34,8 @@ export class School extends RosterRecordColumns {
 
   @Column({ type: 'varchar', length: 255, nullable: true })
   principal!: string | null;
+
+  /** Additional source fields mapped as `extra.<name>`: canonical JSON (sorted keys), null when none. */
+  @Column({ type: 'text', nullable: true })
+  extra!: string | null;
 }

@@ -54,4 +54,8 @@ export class Section extends RosterRecordColumns {
 
   @Column({ type: 'varchar', length: 128, nullable: true })
   subject!: string | null;
+
+  /** Additional source fields mapped as `extra.<name>`: canonical JSON (sorted keys), null when none. */
+  @Column({ type: 'text', nullable: true })
+  extra!: string | null;
 }

@@ -5,6 +5,19 @@ export interface SourceConfig {
   url?: string;
   token?: string;
   path?: string;
+  /** OneRoster API: OAuth client (consumer key and secret for OAuth 1.0a). */
+  clientId?: string;
+  clientSecret?: string;
+  auth?: 'oauth2' | 'oauth1';
+  tokenUrl?: string;
+  signatureMethod?: 'HMAC-SHA256' | 'HMAC-SHA1';
+  pageSize?: number;
+  /** Remote CSV exports: SFTP or HTTP basic-auth password, SFTP private key (PEM/OpenSSH text), pinned SFTP host key. */
+  password?: string;
+  privateKey?: string;
+  hostKey?: string;
+  /** When each secret was last set (ISO time), so the dashboard can say "set 3 days ago". */
+  secretsChangedAt?: Record<string, string>;
   /** Demo source: size and seed of the generated district. */
   students?: number;
   seed?: number;

@@ -6,9 +6,12 @@ import { ValidationError } from '../roster/district-settings.validation.js';
 import { District } from '../roster/district.entity.js';
 import { DistrictService, type UpdateDistrictInput } from '../roster/district.service.js';
 import { ENTITY_TYPES, type EntityType } from '../roster/roster-enums.js';
-import { ROSTER_TABLES } from './engine/roster-tables.js';
+import { EXTRA, ROSTER_TABLES } from './engine/roster-tables.js';
 import { FieldMapping } from './field-mapping.entity.js';
 import { testDistrictConnection } from './test-connection.service.js';
+import { checkMappings } from './mapping-check.js';
+import { createSource } from './sources/source-factory.js';
+import { SourceError, type FieldMappingTable, type RosterSource } from './sources/roster-source.js';
 import { rescheduleDistrict } from '../jobs/index.js';
 
 export interface FieldMappingInput {
@@ -29,10 +32,15 @@ export interface ConnectionTestResult {
   counts: Partial<Record<EntityType, number>>;
 }
 
-/** The target fields a mapping may name per entity type. */
+/** The target fields a mapping may name per entity type; besides these, `extra.<name>` on schools, people and sections. */
 export function mappableFields(entity: EntityType): string[] {
-  return entity === 'enrollments' ? [] : ROSTER_TABLES[entity].fields;
+  return entity === 'enrollments' ? [] : ROSTER_TABLES[entity].fields.filter((f) => f !== EXTRA);
 }
+
+const EXTRA_NAME = /^extra\.[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+
+/** Whether a target names an additional field (`extra.<name>`) the entity type can hold. */
+export const isExtraTarget = (entity: EntityType, target: string) => ROSTER_TABLES[entity].fields.includes(EXTRA) && EXTRA_NAME.test(target);
 
 /** A district's sync settings and field mappings, changed on behalf of an API caller. */
 export class SyncSettingsService {
@@ -47,6 +55,7 @@ export class SyncSettingsService {
     if (!(await this.ds.getRepository(District).existsBy({ id: districtId }))) throw notFound(`District ${districtId}`);
     const { fieldMappings, ...settings } = input;
     const mappings = fieldMappings ? fieldMappings.map((m) => this.checkMapping(m)) : [];
+    await this.checkAgainstSource(districtId, mappings);
     // Everything is validated before anything is written.
     const district = await new DistrictService(this.ds, this.app.config.secretKey).update(districtId, settings);
     await rescheduleDistrict(this.app, district);
@@ -82,11 +91,33 @@ export class SyncSettingsService {
     return { ok: r.ok, message, districtName: r.districtName, counts: r.counts };
   }
 
+  /** Mappings naming a field the district's source does not have are refused (they would blank data). */
+  private async checkAgainstSource(districtId: number, mappings: Array<{ entityType: EntityType; targetField: string; sourceField: string | null }>): Promise<void> {
+    const named = mappings.filter((m) => m.sourceField);
+    if (!named.length) return;
+    const district = await this.ds.getRepository(District).findOneByOrFail({ id: districtId });
+    const signal = AbortSignal.timeout(60_000);
+    let source: RosterSource | null = null;
+    try {
+      source = await createSource(district.sourceKind, new DistrictService(this.ds, this.app.config.secretKey).sourceConfig(district));
+      const table: FieldMappingTable = {};
+      for (const m of named) table[m.entityType] = { ...table[m.entityType], [m.targetField]: m.sourceField! };
+      await checkMappings(source, table, signal);
+    } catch (e) {
+      if (e instanceof SourceError && e.message.startsWith('mapping ')) throw new ValidationError(e.message);
+      throw new ValidationError(`The mapping could not be checked against the source, so it was not saved: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      await source?.close?.().catch(() => undefined);
+    }
+  }
+
   private checkMapping(m: FieldMappingInput): Required<FieldMappingInput> & { entityType: EntityType } {
     const entity = m.entityType as EntityType;
     if (!ENTITY_TYPES.includes(entity)) throw new ValidationError(`Unknown entity type "${m.entityType}" (one of ${ENTITY_TYPES.join(', ')})`);
     const fields = mappableFields(entity);
-    if (!fields.includes(m.targetField)) throw new ValidationError(`"${m.targetField}" is not a mappable ${entity} field (one of ${fields.join(', ') || 'none'})`);
+    if (!fields.includes(m.targetField) && !isExtraTarget(entity, m.targetField)) {
+      throw new ValidationError(`"${m.targetField}" is not a mappable ${entity} field (one of ${fields.join(', ') || 'none'}${fields.length ? ', or extra.<name> for an additional field' : ''})`);
+    }
     const sourceField = m.sourceField?.trim() || null;
     if (sourceField && sourceField.length > 128) throw new ValidationError('A source field name has at most 128 characters');
     return { entityType: entity, targetField: m.targetField, sourceField };

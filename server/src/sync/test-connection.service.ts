@@ -15,6 +15,8 @@ export interface ConnectionTestResult {
   counts: Partial<Record<EntityType, number>>;
   /** Why the source could not be read, in one readable line (a rejected token, a missing file). */
   error: string | null;
+  /** The SFTP server's host key fingerprint, when the source is on one and it was reached. */
+  hostKey?: string;
   elapsedMs: number;
 }
 
@@ -53,7 +55,7 @@ export async function testDistrictConnection(app: AppContext, districtId: number
   try {
     source ??= await createSource(district.sourceKind, service.sourceConfig(district));
     const described = source.describe ? await source.describe(options.signal) : await countRecords(source, options.signal);
-    return result({ ok: true, districtName: described.districtName, counts: described.counts });
+    return result({ ok: true, districtName: described.districtName, counts: described.counts, ...('hostKey' in described && described.hostKey ? { hostKey: described.hostKey } : {}) });
   } catch (e) {
     if (options.signal?.aborted) throw options.signal.reason;
     app.logger.info({ districtId: district.id, err: e }, 'test connection failed');

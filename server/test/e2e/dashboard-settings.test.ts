@@ -27,12 +27,12 @@ describe('dashboard: field mappings in Chromium', () => {
     await email.waitFor();
     // The default comes from the API (the demo source names its fields like Homeroom).
     expect(await email.getAttribute('placeholder')).toBe('email');
-    await email.fill('workEmail');
+    await email.fill('username');
     await card.locator('button:has-text("Save mappings")').click();
     await page.locator('text=Field mappings saved').waitFor();
     await screenshot(page, 'field-mappings');
     const saved = await d.db.ds.getRepository(FieldMapping).findBy({ districtId: district });
-    expect(saved.map((m) => [m.entityType, m.targetField, m.sourceField])).toEqual([['people', 'email', 'workEmail']]);
+    expect(saved.map((m) => [m.entityType, m.targetField, m.sourceField])).toEqual([['people', 'email', 'username']]);
     expect(errors).toEqual([]);
     await page.context().close();
   });

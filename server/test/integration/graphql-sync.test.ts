@@ -118,12 +118,12 @@ describe.each(DIALECTS)('sync over the API on %s', (dialect) => {
       schedule timezone syncEnabled syncExpiresAt schoolSelection notifyEmails resetDeleteThreshold fieldMappings { entityType targetField sourceField } } }`;
     const ok = await api.gql(m, { d: districtId, input: {
       schedule: '30 5 * * 1-5', timezone: 'America/Chicago', syncEnabled: false, syncExpiresAt: '2027-06-30', schoolSelection: ['S1'],
-      notifyEmails: ['it@fixture.test'], resetDeleteThreshold: 25, fieldMappings: [{ entityType: 'people', targetField: 'email', sourceField: 'sis_email' }],
+      notifyEmails: ['it@fixture.test'], resetDeleteThreshold: 25, fieldMappings: [{ entityType: 'people', targetField: 'email', sourceField: 'username' }],
     } }, admin);
     expect(ok.errors).toBeUndefined();
     expect(ok.data.updateDistrictSyncSettings).toEqual({
       schedule: '30 5 * * 1-5', timezone: 'America/Chicago', syncEnabled: false, syncExpiresAt: '2027-06-30', schoolSelection: ['S1'],
-      notifyEmails: ['it@fixture.test'], resetDeleteThreshold: 25, fieldMappings: [{ entityType: 'people', targetField: 'email', sourceField: 'sis_email' }],
+      notifyEmails: ['it@fixture.test'], resetDeleteThreshold: 25, fieldMappings: [{ entityType: 'people', targetField: 'email', sourceField: 'username' }],
     });
     const bad = async (input: Record<string, unknown>) => (await api.gql(m, { d: districtId, input }, admin)).errors?.[0];
     expect(await bad({ schedule: 'every night' })).toEqual(expect.objectContaining({ message: expect.stringMatching(/^Invalid schedule "every night"/), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
@@ -131,6 +131,9 @@ describe.each(DIALECTS)('sync over the API on %s', (dialect) => {
     expect((await bad({ resetDeleteThreshold: 150 }))?.message).toBe('The reset threshold must be a whole percent from 0 to 100, got 150');
     expect((await bad({ notifyEmails: ['not-an-email'] }))?.message).toBe('"not-an-email" is not an email address');
     expect((await bad({ fieldMappings: [{ entityType: 'people', targetField: 'password', sourceField: 'x' }] }))?.message).toMatch(/^"password" is not a mappable people field/);
+    // A field the source does not have would blank every record's value: refused when saved.
+    expect((await bad({ fieldMappings: [{ entityType: 'people', targetField: 'stateId', sourceField: 'No_such_column' }] }))?.message)
+      .toBe('mapping people.stateId → No_such_column: the source has no such column');
     const cleared = await api.gql(m, { d: districtId, input: { schoolSelection: null, syncExpiresAt: null, fieldMappings: [{ entityType: 'people', targetField: 'email', sourceField: null }] } }, admin);
     expect(cleared.data.updateDistrictSyncSettings).toEqual(expect.objectContaining({ schoolSelection: null, syncExpiresAt: null, fieldMappings: [], schedule: '30 5 * * 1-5' }));
   });

@@ -160,14 +160,17 @@ describe.each(DIALECTS)('sync engine on %s', (dialect) => {
 
   it('Reset keeps a record the source still has but sent invalid (an issue, not a deletion)', async () => {
     await sync(app, districtId, { source });
-    source.data.people.find((p) => p.sourceId === 'P4')!.fields.givenName = '   ';
+    // A section needs a name; a person no longer does (synced with a MISSING_NAME issue, see below).
+    const sec1 = source.data.sections.find((x) => x.sourceId === 'SEC1')!;
+    const name = sec1.fields.name;
+    sec1.fields.name = '   ';
     const reset = await sync(app, districtId, { source, mode: SyncMode.RESET });
     expect(reset.status).toBe(SyncStatus.LAUNCHED);
-    expect(await issues(reset.id, 'MISSING_REQUIRED_FIELD')).toEqual(['P4']);
-    expect((await row('person', 'P4')).deletedAt).toBeNull();
-    expect((await row('person', 'P4')).givenName).toBe('Kid4');
+    expect(await issues(reset.id, 'MISSING_REQUIRED_FIELD')).toEqual(['SEC1']);
+    expect((await row('section', 'SEC1')).deletedAt).toBeNull();
+    expect((await row('section', 'SEC1')).name).toBe(name);
     expect(await enrollmentsOf('SEC1')).toContain('P4:STUDENT:0');
-    expect(reset.counts!.people.deleted).toBe(0);
+    expect(reset.counts!.sections.deleted).toBe(0);
     expect(reset.counts!.enrollments.deleted).toBe(0);
   });
 
@@ -261,7 +264,9 @@ describe.each(DIALECTS)('sync engine on %s', (dialect) => {
     const run = await sync(app, districtId, { source });
     expect(run.status).toBe(SyncStatus.LAUNCHED);
     expect(await issues(run.id, 'TEACHER_NO_SCHOOL')).toEqual(['T9']);
-    expect(await issues(run.id, 'MISSING_REQUIRED_FIELD')).toEqual(['P99']);
+    // A person without a first name is synced (real sources send them), with an issue.
+    expect(await issues(run.id, 'MISSING_NAME')).toEqual(['P99']);
+    expect((await row('person', 'P99'))).toMatchObject({ givenName: '', familyName: 'Nameless', deletedAt: null });
     expect(await issues(run.id, 'DUPLICATE_SOURCE_ID')).toEqual(['T1']);
     expect(await issues(run.id, 'UNKNOWN_SECTION')).toEqual(['E1']);
     expect(await issues(run.id, 'UNKNOWN_PERSON')).toEqual(['E2']);

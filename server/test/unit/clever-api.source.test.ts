@@ -194,3 +194,43 @@ describe('Clever API source against the fake server', () => {
     expect(() => source({ pageSize: 10001 })).toThrow(SourceError);
   });
 });
+
+describe('Clever data as Clever publishes it', () => {
+  it('names a term without a name from its dates and a course without a name from its number', async () => {
+    await start({ data: data({
+      terms: [rec('t1', { name: null, start_date: '2026-08-15', end_date: '2027-01-20' }), rec('t2', { name: 'Spring', start_date: '2027-01-21', end_date: null })],
+      courses: [rec('c1', { name: null, number: 'MATH-7' }), rec('c2', { name: 'Art', number: null }), rec('c3', { name: null, number: null })],
+    }) });
+    const s = source();
+    expect((await all(s, 'terms')).map((t) => t.fields.name)).toEqual(['2026-08-15 – 2027-01-20', 'Spring']);
+    expect((await all(s, 'courses')).map((c) => c.fields.name)).toEqual(['Course MATH-7', 'Art', null]);
+  });
+
+  it('the fake sends Clever shapes: null names, lowercase subjects, the full grade range, District.state as sync status', async () => {
+    const d = (await start({ students: 2000, seed: 5 })).data;
+    expect(d.district.state).toBe('success');
+    expect(d.terms.some((t) => t.name === null)).toBe(true);
+    expect(d.courses.some((c) => c.name === null)).toBe(true);
+    const names = d.users.map((u) => u.name as Record<string, unknown>);
+    expect(names.some((n) => n.first === null) && names.some((n) => n.last === null)).toBe(true);
+    const subjects = new Set(d.sections.map((x) => x.subject));
+    for (const sub of subjects) expect(['english/language arts', 'math', 'science', 'social studies', 'language', 'homeroom/advisory', 'interventions/online learning', 'technology and engineering', 'PE and health', 'arts and music', 'other']).toContain(sub);
+    const grades = new Set([...d.users.map((u) => (u.roles as { student?: { grade?: string } }).student?.grade), ...d.sections.map((x) => x.grade)]);
+    for (const g of ['PreKindergarten', 'TransitionalKindergarten', 'Kindergarten', 'Ungraded', 'Other', '13', '', '12']) expect(grades).toContain(g);
+  });
+
+  it("the fake's prev links work (ending_before) and lead back to the same pages", async () => {
+    await start({ data: data({ schools: Array.from({ length: 7 }, (_, i) => rec(`s${i}`)) }) });
+    const get = async (uri: string) => (await fetch(`${server!.url}${uri}`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json() as Promise<{ data: Array<{ data: { id: string } }>; links: Array<{ rel: string; uri: string }> }>;
+    const first = await get('/v3.0/schools?limit=3');
+    const second = await get(first.links.find((l) => l.rel === 'next')!.uri);
+    const third = await get(second.links.find((l) => l.rel === 'next')!.uri);
+    expect(third.data.map((x) => x.data.id)).toEqual(['s6']);
+    const back = await get(third.links.find((l) => l.rel === 'prev')!.uri);
+    expect(back.data.map((x) => x.data.id)).toEqual(['s3', 's4', 's5']);
+    const start0 = await get(back.links.find((l) => l.rel === 'prev')!.uri);
+    expect(start0.data.map((x) => x.data.id)).toEqual(['s0', 's1', 's2']);
+    expect(start0.links.some((l) => l.rel === 'prev')).toBe(false);
+    expect(start0.links.find((l) => l.rel === 'next')?.uri).toBe(first.links.find((l) => l.rel === 'next')!.uri);
+  });
+});

@@ -14,12 +14,16 @@ describe('schema/schema.graphql', () => {
     expect(committed).toBe(built);
   });
 
-  it('never exposes district source configuration or credentials', async () => {
+  it('never exposes district source credentials', async () => {
     const sdl = await printHomeroomSchema();
-    expect(sdl).not.toMatch(/sourceConfig|credential|sourceToken|sourceUrl|sourcePath|passwordHash|tokenHash/i);
-    // The District type itself has nothing about where or how its source is reached.
+    expect(sdl).not.toMatch(/sourceConfig|sourceToken|sourceUrl|sourcePath|passwordHash|tokenHash/i);
+    // The District type itself has nothing about how its source is reached; `source` says where, without secrets.
     const district = /type District \{[\s\S]*?\n\}/.exec(sdl)?.[0] ?? '';
     expect(district).toContain('sourceKind');
     expect(district).not.toMatch(/token|password|secret|url|path\b/i);
+    const fields = (type: string) => [...(new RegExp(`type ${type} \\{([\\s\\S]*?)\\n\\}`).exec(sdl)?.[1] ?? '').matchAll(/^\s+(\w+)[:(]/gm)].map((m) => m[1]);
+    expect(fields('SourceSettings')).toEqual(expect.arrayContaining(['location', 'secrets']));
+    expect(fields('SourceSettings')).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(token|clientSecret|password|privateKey)$/)]));
+    expect(fields('SourceSecret').sort()).toEqual(['changedAt', 'name', 'set']);
   });
 });

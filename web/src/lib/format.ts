@@ -35,6 +35,7 @@ export const SOURCE_LABELS: Record<string, string> = {
   CLEVER_API: 'Clever API',
   CLEVER_CSV: 'Clever CSV',
   ONEROSTER_CSV: 'OneRoster CSV',
+  ONEROSTER_API: 'OneRoster API',
   DEMO: 'Demo',
 };
 
@@ -137,4 +138,9 @@ export function errorMessage(error: { message: string; graphQLErrors?: ReadonlyA
   const first = error.graphQLErrors?.[0]?.message;
   if (first) return first;
   return error.message.replace(/^\[(GraphQL|Network)\]\s*/, '');
+}
+
+/** A record's additional source fields (mapped as extra.<name>), e.g. "ell: Y · homeroom: H-101", or — when none. */
+export function extrasText(extras: ReadonlyArray<{ key: string; value: string }> | null | undefined): string {
+  return extras?.length ? extras.map((e) => `${e.key}: ${e.value}`).join(' · ') : '—';
 }

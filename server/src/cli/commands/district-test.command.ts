@@ -22,6 +22,7 @@ export const districtTestCommand: CliCommand = {
       else {
         io.out(`Connected: "${district.name}" (${r.sourceKind})${r.districtName ? ` is "${r.districtName}" at the source` : ''} — ${(r.elapsedMs / 1000).toFixed(1)} s`);
         for (const e of ORDER) if (r.counts[e] !== undefined) io.out(`  ${e.padEnd(12)} ${r.counts[e]}`);
+        if (r.hostKey) io.out(`  host key     ${r.hostKey} (pinned)`);
       }
       return r.ok ? 0 : 1;
     } finally {

@@ -1,7 +1,9 @@
 import { DistrictService } from '../../roster/district.service.js';
 import { SourceKind } from '../../roster/roster-enums.js';
 import type { SourceConfig } from '../../sync/source-config.crypto.js';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { publicSourceSettings } from '../../sync/source-settings.js';
 import { boolOption, choiceOption, intOption, UsageError, type CliCommand } from '../cli-command.js';
 import { closeApp, openApp } from '../cli-context.js';
 import type { District } from '../../roster/district.entity.js';
@@ -9,11 +11,50 @@ import { rescheduleDistrict } from '../../jobs/index.js';
 
 const KINDS = Object.values(SourceKind);
 
+/** Source options shared by create and update. */
+const SOURCE_OPTIONS = {
+  url: { type: 'string' }, token: { type: 'string' }, path: { type: 'string' }, 'client-id': { type: 'string' }, 'client-secret': { type: 'string' },
+  auth: { type: 'string' }, 'token-url': { type: 'string' }, password: { type: 'string' }, 'private-key': { type: 'string' }, 'host-key': { type: 'string' },
+} as const;
+const SOURCE_USAGE = '[--url U] [--token T] [--path DIR_ZIP_SFTP_OR_HTTPS_URL] [--client-id ID --client-secret S --auth oauth2|oauth1 --token-url U] '
+  + '[--password P | --private-key FILE] [--host-key SHA256:…]';
+
+/** A local path is made absolute; an sftp://, https:// or http:// location is kept as given. */
+const location = (p: string) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(p) ? p : resolve(p));
+
+/** The source settings named on the command line ('' clears one on update). */
+function sourceOptions(v: Record<string, string | boolean | undefined>): Partial<SourceConfig> {
+  const source: Partial<SourceConfig> = {};
+  const text = (k: string) => (v[k] === undefined ? undefined : String(v[k]));
+  if (text('url') !== undefined) source.url = text('url');
+  if (text('token') !== undefined) source.token = text('token');
+  if (text('path') !== undefined) source.path = text('path') ? location(text('path')!) : '';
+  if (text('client-id') !== undefined) source.clientId = text('client-id');
+  if (text('client-secret') !== undefined) source.clientSecret = text('client-secret');
+  if (text('auth') !== undefined) source.auth = choiceOption(text('auth'), 'auth', ['oauth2', 'oauth1'] as const);
+  if (text('token-url') !== undefined) source.tokenUrl = text('token-url');
+  if (text('password') !== undefined) source.password = text('password');
+  if (text('host-key') !== undefined) source.hostKey = text('host-key');
+  const keyFile = text('private-key');
+  if (keyFile) {
+    try {
+      source.privateKey = readFileSync(resolve(keyFile), 'utf8');
+    } catch {
+      throw new UsageError(`--private-key: cannot read the key file ${keyFile}`);
+    }
+  }
+  return source;
+}
+
 /** What may be shown of a district: never the source credentials. */
 export function districtSummary(d: District, source: SourceConfig) {
+  const shown = publicSourceSettings(source);
   return {
     id: d.id, name: d.name, source: d.sourceKind,
     location: source.path ?? source.url ?? (d.sourceKind === SourceKind.DEMO ? `generated, ${source.students ?? 2000} students` : null),
+    ...(source.clientId ? { clientId: shown.clientId, auth: shown.auth ?? 'oauth2', tokenUrl: shown.tokenUrl } : {}),
+    ...(source.hostKey ? { hostKey: shown.hostKey } : {}),
+    secrets: Object.fromEntries(shown.secrets.filter((x) => x.set).map((x) => [x.name, `set ${x.changedAt ?? ''}`.trim()])),
     timezone: d.timezone, schedule: d.schedule, syncEnabled: d.syncEnabled, syncExpiresAt: d.syncExpiresAt,
     schools: d.schoolSelection ?? 'all', resetDeleteThreshold: d.resetDeleteThreshold,
   };
@@ -22,19 +63,16 @@ export function districtSummary(d: District, source: SourceConfig) {
 export const districtCreateCommand: CliCommand = {
   path: ['district', 'create'],
   summary: 'Create a district and say where its roster comes from',
-  usage: 'homeroom district create --name N --source clever-api|clever-csv|oneroster-csv|demo [--url U] [--token T] [--path DIR_OR_ZIP] [--students N] [--timezone TZ] [--schedule CRON] [--json]',
+  usage: `homeroom district create --name N --source ${KINDS.join('|')} ${SOURCE_USAGE} [--students N] [--timezone TZ] [--schedule CRON] [--json]`,
   options: {
-    name: { type: 'string' }, source: { type: 'string' }, url: { type: 'string' }, token: { type: 'string' },
-    path: { type: 'string' }, students: { type: 'string' }, timezone: { type: 'string' }, schedule: { type: 'string' }, json: { type: 'boolean' },
+    name: { type: 'string' }, source: { type: 'string' }, ...SOURCE_OPTIONS,
+    students: { type: 'string' }, timezone: { type: 'string' }, schedule: { type: 'string' }, json: { type: 'boolean' },
   },
   async run(v, _p, io) {
     if (!v.name) throw new UsageError('--name is required');
     const kind = choiceOption(v.source as string | undefined, 'source', KINDS);
     if (!kind) throw new UsageError('--source is required');
-    const source: SourceConfig = {};
-    if (v.url) source.url = String(v.url);
-    if (v.token) source.token = String(v.token);
-    if (v.path) source.path = resolve(String(v.path));
+    const source: SourceConfig = Object.fromEntries(Object.entries(sourceOptions(v)).filter(([, x]) => x !== ''));
     if (kind === SourceKind.DEMO) source.students = intOption(v.students, 'students', 1) ?? 2000;
     const app = await openApp(io.env, { quietLogs: true });
     try {
@@ -73,19 +111,16 @@ export const districtListCommand: CliCommand = {
 export const districtUpdateCommand: CliCommand = {
   path: ['district', 'update'],
   summary: "Change a district's source or sync settings",
-  usage: 'homeroom district update <district> [--name N] [--url U] [--token T] [--path P] [--schedule CRON] [--timezone TZ] [--schools all|ID,ID…] [--expires YYYY-MM-DD|never] [--enabled true|false] [--threshold PERCENT] [--json]',
+  usage: `homeroom district update <district> [--name N] ${SOURCE_USAGE} [--schedule CRON] [--timezone TZ] [--schools all|ID,ID…] [--expires YYYY-MM-DD|never] [--enabled true|false] [--threshold PERCENT] [--json]`,
   positionals: ['district'],
   options: {
-    name: { type: 'string' }, url: { type: 'string' }, token: { type: 'string' }, path: { type: 'string' }, schedule: { type: 'string' },
+    name: { type: 'string' }, ...SOURCE_OPTIONS, schedule: { type: 'string' },
     timezone: { type: 'string' }, schools: { type: 'string' }, expires: { type: 'string' }, enabled: { type: 'string' },
     threshold: { type: 'string' }, json: { type: 'boolean' },
   },
   async run(v, positionals, io) {
     if (positionals.length !== 1) throw new UsageError('Name exactly one district (id or name)');
-    const source: Partial<SourceConfig> = {};
-    if (v.url !== undefined) source.url = String(v.url);
-    if (v.token !== undefined) source.token = String(v.token);
-    if (v.path !== undefined) source.path = resolve(String(v.path));
+    const source = sourceOptions(v);
     const schools = v.schools === undefined ? undefined : String(v.schools).trim() === 'all' ? null : String(v.schools).split(',').map((s) => s.trim()).filter(Boolean);
     const app = await openApp(io.env, { quietLogs: true });
     try {

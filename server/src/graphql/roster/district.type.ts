@@ -4,7 +4,7 @@ import { SourceKind } from '../enums.js';
 import { DateTime, LocalDate } from '../scalars.js';
 
 /** A district and its sync settings. The source location and credentials are never exposed. */
-@ObjectType('District', { description: 'A school district whose roster Homeroom syncs. Where and how its source is reached is never readable through the API.' })
+@ObjectType('District', { description: 'A school district whose roster Homeroom syncs. Its source credentials are never readable through the API (see `source`).' })
 export class DistrictType {
   @Field(() => ID, { description: 'Homeroom id.' })
   id!: number;

@@ -1,6 +1,6 @@
 import type { EntityType } from '../../roster/roster-enums.js';
 import type { RawFields } from '../sources/roster-source.js';
-import { FIELD_MAX_LENGTH, ROSTER_TABLES, SINGULAR } from './roster-tables.js';
+import { EXTRA, EXTRA_PREFIX, FIELD_MAX_LENGTH, ROSTER_TABLES, SINGULAR } from './roster-tables.js';
 import type { Values } from './sync-plan.js';
 
 export interface NormalizeProblem {
@@ -21,6 +21,21 @@ function text(v: RawFields[string]): string | null {
   if (v === null || v === undefined) return null;
   const s = String(v).trim();
   return s === '' ? null : s;
+}
+
+/**
+ * The `extra.<name>` mappings of a record as canonical JSON: keys sorted, blank values left
+ * out, null when nothing is left — the same source data always gives the same string.
+ */
+export function extraJson(fields: RawFields, mapping: Record<string, string>): string | null {
+  const entries: Array<[string, string]> = [];
+  for (const [target, from] of Object.entries(mapping)) {
+    if (!target.startsWith(EXTRA_PREFIX)) continue;
+    const value = text(fields[from]);
+    if (value !== null) entries.push([target.slice(EXTRA_PREFIX.length), value]);
+  }
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return entries.length ? JSON.stringify(Object.fromEntries(entries)) : null;
 }
 
 /**
@@ -45,9 +60,14 @@ export function normalizeFields(
   let ok = true;
   for (const field of spec.fields) {
     const from = mapping[field];
-    let value = from ? text(fields[from]) : null;
+    let value = field === EXTRA ? extraJson(fields, mapping) : from ? text(fields[from]) : null;
     const required = spec.required.includes(field);
     const label = `${SINGULAR[entity]} ${sourceId}`;
+    if (value === null && spec.blankWithIssue?.includes(field)) {
+      problems.push({ severity: 'WARNING', code: 'MISSING_NAME', message: `${label} has no ${field}${from ? ` (source field "${from}" is blank)` : ''}; it was synced with an empty one.` });
+      values[field] = '';
+      continue;
+    }
     if (value === null) {
       if (required) {
         problems.push({ severity: 'ERROR', code: 'MISSING_REQUIRED_FIELD', message: `${label} has no ${field}${from ? ` (source field "${from}" is blank)` : ''}; it was not synced.` });
@@ -57,7 +77,8 @@ export function normalizeFields(
       continue;
     }
     let invalid: string | null = null;
-    if (value.length > (FIELD_MAX_LENGTH[field] ?? 255)) invalid = `is longer than ${FIELD_MAX_LENGTH[field] ?? 255} characters`;
+    const max = FIELD_MAX_LENGTH[field] ?? 255;
+    if (value.length > max) invalid = `${field === EXTRA ? '(the additional fields together) ' : ''}is longer than ${max} characters`;
     else if (spec.dates.includes(field) && !DATE.test(value)) invalid = `${quote(value)} is not a date`;
     else if (field === 'email' && !EMAIL.test(value)) invalid = `${quote(value)} is not an email address`;
     if (invalid) {

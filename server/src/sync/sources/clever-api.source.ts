@@ -124,6 +124,33 @@ export class CleverApiSource implements RosterSource {
     return { districtName, counts };
   }
 
+  /**
+   * The keys records carry, from the first page of each endpoint (teachers and students
+   * both, their role objects differ), plus the default mappings' fields.
+   */
+  async availableFields(entity: EntityType, signal?: AbortSignal): Promise<string[]> {
+    const fields = new Set(Object.values(CLEVER_API_MAPPINGS[entity] ?? {}));
+    const sample = async (records: AsyncIterable<{ fields?: RawFields }>) => {
+      let n = 0;
+      for await (const r of records) {
+        for (const k of Object.keys(r.fields ?? {})) fields.add(k);
+        if (++n >= this.pageSize) break;
+      }
+    };
+    if (entity === 'people') {
+      const as = async function* (self: CleverApiSource, role: PersonRole, path: string) {
+        for await (const u of self.list(path, signal)) {
+          const p = self.person(u, role);
+          if (p) yield p;
+        }
+      };
+      await sample(as(this, PersonRole.TEACHER, '/v3.0/users?role=teacher'));
+      await sample(as(this, PersonRole.STUDENT, '/v3.0/users?role=student'));
+    } else if (entity !== 'enrollments') await sample(this.records(entity, signal) as AsyncIterable<{ fields?: RawFields }>);
+    this.problems.splice(0);
+    return [...fields].sort();
+  }
+
   /** Every object of a list endpoint, page after page; the next page is fetched when this one is consumed. */
   async *list(path: string, signal?: AbortSignal): AsyncGenerator<CleverObject> {
     let next: string | null = `${path}${path.includes('?') ? '&' : '?'}limit=${this.pageSize}`;
@@ -159,14 +186,19 @@ export class CleverApiSource implements RosterSource {
   private async *terms(signal?: AbortSignal): AsyncGenerator<TermRecord> {
     for await (const t of this.list('/v3.0/terms', signal)) {
       const id = this.idOf('terms', t, 'a term');
-      if (id) yield { sourceId: id, fields: flattenClever({ ...t, start_date: day(t.start_date), end_date: day(t.end_date) }) };
+      if (!id) continue;
+      const [start, end] = [day(t.start_date), day(t.end_date)];
+      // Clever's spec allows a term without a name: it is named after its dates, as the Clever CSV source does.
+      const name = str(t.name) ?? (str(start) || str(end) ? `${str(start) ?? '…'} – ${str(end) ?? '…'}` : null);
+      yield { sourceId: id, fields: flattenClever({ ...t, name, start_date: start, end_date: end }) };
     }
   }
 
   private async *courses(signal?: AbortSignal): AsyncGenerator<CourseRecord> {
     for await (const c of this.list('/v3.0/courses', signal)) {
       const id = this.idOf('courses', c, 'a course');
-      if (id) yield { sourceId: id, fields: flattenClever(c) };
+      // Clever's spec allows a course without a name: it is named after its number.
+      if (id) yield { sourceId: id, fields: flattenClever({ ...c, name: str(c.name) ?? (str(c.number) ? `Course ${str(c.number)}` : null) }) };
     }
   }
 

@@ -102,6 +102,20 @@ export class CleverCsvSource implements RosterSource {
     yield* generators[entity]() as AsyncIterable<SourceRecordOf[E]>;
   }
 
+  /** The columns each entity type's records carry: headers, plus the keys shared by both people files. */
+  async availableFields(entity: EntityType): Promise<string[]> {
+    await this.check();
+    const header = (spec: CsvSpec) => checkHeader(this.files, spec);
+    switch (entity) {
+      case 'schools': return header(SCHOOLS);
+      case 'people': return [...new Set([...(await header(TEACHERS)), ...(await header(STUDENTS)), 'Id', 'Email', 'Number', 'State_id'])];
+      case 'sections': return [...new Set([...(await header(SECTIONS)), 'Name'])];
+      case 'terms': return ['Term_name', 'Term_start', 'Term_end'];
+      case 'courses': return ['Course_name', 'Course_number', 'Subject', 'School_id'];
+      default: return [];
+    }
+  }
+
   async describe(signal?: AbortSignal) {
     await this.check();
     const counts: Partial<Record<EntityType, number>> = {};

@@ -70,7 +70,13 @@ export interface RosterSource {
   /** Record-level problems found while reading (bad rows, skipped roles); drained by the engine. */
   takeProblems?(): SourceProblem[];
   /** The district's name as the source reports it, and counts, for "test connection". */
-  describe?(signal?: AbortSignal): Promise<{ districtName: string | null; counts: Partial<Record<EntityType, number>> }>;
+  describe?(signal?: AbortSignal): Promise<{ districtName: string | null; counts: Partial<Record<EntityType, number>>; hostKey?: string }>;
+  /**
+   * The source fields (columns, flattened keys) records of this entity type can carry, read
+   * from the source itself (a CSV header, a first page); null when the source cannot tell.
+   * Mappings naming anything else are refused (see mapping-check.ts).
+   */
+  availableFields?(entity: EntityType, signal?: AbortSignal): Promise<string[] | null>;
   close?(): Promise<void>;
 }
 
