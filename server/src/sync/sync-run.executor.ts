@@ -11,6 +11,8 @@ import { PlanStore } from './engine/plan-store.js';
 import { createStageTables, dropLeftoverStageTables, dropStageTables } from './engine/stage-tables.js';
 import { deleteGuard } from './engine/delete-guard.js';
 import { writePlanAsChanges } from './engine/change-record.writer.js';
+import { previewMismatch } from './engine/preview-check.js';
+import { checkMappings } from './mapping-check.js';
 import { effectiveMappings } from './field-mapping.service.js';
 import { createSource } from './sources/source-factory.js';
 import { SourceError, type RosterSource } from './sources/roster-source.js';
@@ -136,12 +138,12 @@ const PHASE_WORDS: Record<SyncPhase, string> = {
 /** The readable reason a run failed, and its code. Never SQL or roster values (a database message may quote them). */
 function failureOf(e: unknown, phase: SyncPhase | null): [string, FailureCode] {
   const code = String((e as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ?? (e as { code?: unknown })?.code ?? '');
+  if (e instanceof SourceError) return [e.message, FailureCode.SOURCE_ERROR];
   if (CONNECTION_LOST.test(code) || /connection (lost|is closed)|closed state|Can't add new command/i.test((e as Error)?.message ?? '')) {
     return [`database connection lost${phase ? ` during ${PHASE_WORDS[phase]}` : ''}; nothing was changed`, FailureCode.DATABASE_LOST];
   }
   if (e instanceof ThresholdError) return [e.message, FailureCode.THRESHOLD_EXCEEDED];
   if (e instanceof PreviewMismatchError) return [e.message, FailureCode.PREVIEW_MISMATCH];
-  if (e instanceof SourceError) return [e.message, FailureCode.SOURCE_ERROR];
   const db = safeDbError(e);
   if (db) return [`${db.message}; nothing was changed`, FailureCode.INTERNAL];
   return [e instanceof Error ? e.message : String(e), FailureCode.INTERNAL];
@@ -159,12 +161,15 @@ async function syncFromSource(
     let planned: PlanOutcome;
     try {
       await progress.setPhase(SyncPhase.FETCHING, { from: 0, to: 60 });
+      // A mapping naming a field the source does not have would blank good values: fail first.
+      const mappings = await effectiveMappings(app.ds, district.id, source.defaultMappings());
+      await checkMappings(source, mappings, signal);
       const planner = new SyncPlanner(app.ds, source, {
         districtId: district.id,
         mode: run.mode,
         asOf: run.asOf ?? todayIn(district.timezone),
         schoolSelection: district.schoolSelection,
-        mappings: await effectiveMappings(app.ds, district.id, source.defaultMappings()),
+        mappings,
         issues,
         signal,
         onProgress: (entity, n) => progress.update(entity, n),
@@ -182,6 +187,10 @@ async function syncFromSource(
       await writePlanAsChanges(app.ds, store, run.id, run.districtId);
       await launch(app.ds.manager, counts);
       return counts;
+    }
+    if (run.mode === SyncMode.RESET && run.previewRunId) {
+      const mismatch = await previewMismatch(app.ds, store.tables, run.previewRunId);
+      if (mismatch) throw new PreviewMismatchError(mismatch);
     }
     if (refusal && !run.overrideThreshold) {
       // The held plan stays readable in the run's report: exactly what the export would have removed.

@@ -205,6 +205,25 @@ describe.each(DIALECTS)('sync engine on %s', (dialect) => {
     expect(plan.find((c) => c.action === 'UPDATE')!.after).toEqual({ givenName: 'Amazing Grace' });
   });
 
+  it('a Reset confirmed from a preview deletes exactly what the preview listed, or refuses saying how the plan changed', async () => {
+    await sync(app, districtId, { source });
+    source.data.people = source.data.people.filter((p) => p.sourceId !== 'P9');
+    const preview = await sync(app, districtId, { source, mode: SyncMode.RESET, dryRun: true, overrideThreshold: true });
+    // The export changes again before the Reset is confirmed.
+    source.data.people = source.data.people.filter((p) => p.sourceId !== 'P8');
+    const before = await snapshot();
+    const refused = await sync(app, districtId, { source, mode: SyncMode.RESET, overrideThreshold: true, previewRunId: preview.id });
+    expect(refused.status).toBe(SyncStatus.FAILED);
+    expect(refused.failureCode).toBe('PREVIEW_MISMATCH');
+    expect(refused.error).toBe(`The source changed since preview run ${preview.id}: this Reset would now delete 1 people the preview did not list (P8); `
+      + `1 enrollments the preview did not list (SEC2/P8/STUDENT). Nothing was changed; preview the Reset again and confirm the new list.`);
+    expect(await snapshot()).toEqual(before);
+    const again = await sync(app, districtId, { source, mode: SyncMode.RESET, dryRun: true, overrideThreshold: true });
+    const applied = await sync(app, districtId, { source, mode: SyncMode.RESET, overrideThreshold: true, previewRunId: again.id });
+    expect(applied.status).toBe(SyncStatus.LAUNCHED);
+    expect(applied.counts!.people.deleted).toBe(2);
+  });
+
   it('deselecting a school stops syncing it and deletes nothing; its records get SCHOOL_NOT_SELECTED', async () => {
     await sync(app, districtId, { source });
     await new DistrictService(app.ds, app.config.secretKey).update(districtId, { schoolSelection: ['S1'] });

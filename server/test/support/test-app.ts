@@ -30,6 +30,8 @@ export interface SyncOptions {
   source?: RosterSource;
   trigger?: SyncTrigger;
   revertOfRunId?: number;
+  /** For a Reset: the preview (dry run) it was confirmed from. */
+  previewRunId?: number;
   signal?: AbortSignal;
 }
 
@@ -37,7 +39,7 @@ export interface SyncOptions {
 export async function sync(app: AppContext, districtId: number, o: SyncOptions = {}): Promise<SyncRun> {
   const { run, existing } = await new SyncRunService(app.ds).createRun({
     districtId, mode: o.mode ?? SyncMode.EDIT, dryRun: o.dryRun, asOf: o.asOf ?? '2026-11-23', overrideThreshold: o.overrideThreshold,
-    trigger: o.trigger ?? SyncTrigger.MANUAL, requestedBy: 'test', revertOfRunId: o.revertOfRunId,
+    trigger: o.trigger ?? SyncTrigger.MANUAL, requestedBy: 'test', revertOfRunId: o.revertOfRunId, previewRunId: o.previewRunId,
   });
   if (existing) throw new Error(`district ${districtId} already has active run ${run.id}`);
   return executeSyncRun(app, run.id, { source: o.source, signal: o.signal });
