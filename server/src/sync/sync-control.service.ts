@@ -45,7 +45,6 @@ export class SyncControlService {
     const district = await this.district(req.districtId);
     if (req.asOf) validateDate(req.asOf, 'asOf');
     const mode = req.mode ?? SyncMode.EDIT;
-    if (req.overrideThreshold && mode !== SyncMode.RESET) throw new ValidationError('overrideThreshold only applies to a RESET');
     const guarded = mode === SyncMode.RESET && !req.dryRun;
     if (!guarded && (req.previewRunId != null || req.confirmation != null)) throw new ValidationError('previewRunId and confirmation only apply to a Reset that is not a dry run');
     // An active run comes back as it is (alreadyRunning), whatever was asked: nothing new starts.

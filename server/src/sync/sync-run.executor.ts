@@ -33,6 +33,11 @@ class CancelledError extends Error {}
 /** The plan would delete more than the district's threshold: the run is held, nothing changed. */
 class ThresholdError extends Error {
   override name = 'ThresholdError';
+
+  /** The held plan's counts, kept on the run so its report shows what it would have done. */
+  constructor(message: string, readonly counts: RunCounts) {
+    super(message);
+  }
 }
 
 /** A confirmed Reset whose deletions are no longer the ones its preview listed. */
@@ -115,7 +120,8 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
     const cancelled = abort.signal.aborted && (abort.signal.reason instanceof CancelledError);
     const [error, failureCode] = cancelled ? [(abort.signal.reason as Error).message, null] : failureOf(e, progress.currentPhase);
     const status = cancelled ? SyncStatus.CANCELLED : SyncStatus.FAILED;
-    await runs.finish(runId, status, { error, failureCode, issueCounts: issues.counts, phase: null })
+    const held = e instanceof ThresholdError ? { counts: e.counts } : {};
+    await runs.finish(runId, status, { error, failureCode, issueCounts: issues.counts, phase: null, ...held })
       .catch((err) => log.error({ err }, 'could not record the end of the run; recovery will'));
     await progress.finish(status);
     if (cancelled) log.info('sync run cancelled');
@@ -196,7 +202,7 @@ async function syncFromSource(
       // The held plan stays readable in the run's report: exactly what the export would have removed.
       await writePlanAsChanges(app.ds, store, run.id, run.districtId);
       const action = run.mode === SyncMode.RESET ? 'start the Reset again' : 'review the preview and start the sync again';
-      throw new ThresholdError(`${refusal} Nothing was changed; ${action} with the threshold override to apply it.`);
+      throw new ThresholdError(`${refusal} Nothing was changed; ${action} with the threshold override to apply it.`, counts);
     }
     const total: Record<string, number> = {};
     for (const e of ENTITY_TYPES) total[e] = counts[e].created + counts[e].updated + counts[e].deleted + counts[e].restored + counts[e].ended + counts[e].unchanged;

@@ -22,11 +22,12 @@ export const RunDetailsQuery = graphql(`
       startedAt
       finishedAt
       error
+      failureCode
       createdAt
       percent
       etaSeconds
       district { id name timezone resetDeleteThreshold }
-      counts { entity created updated deleted restored unchanged }
+      counts { entity created updated deleted restored ended unchanged }
       issueCounts { code count }
     }
   }

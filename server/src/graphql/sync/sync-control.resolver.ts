@@ -27,7 +27,7 @@ class StartSyncInput {
   @Field(() => LocalDate, { nullable: true, description: 'Treat this date as today for terms and enrollments (early rollover).' })
   asOf?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Let a RESET delete more than the district’s threshold.' })
+  @Field(() => Boolean, { nullable: true, description: 'Apply a sync (Edit or Reset) the mass-delete guard would hold: one deleting more than the district’s threshold of a kind of record, a role, or one school’s sections or enrollments.' })
   overrideThreshold?: boolean | null;
 
   @Field(() => ID, { nullable: true, description: 'Required for a RESET that is not a dry run: a launched dry-run RESET of the same district, at most an hour old. The Reset fails (PREVIEW_MISMATCH) if its deletions differ from this preview’s.' })

@@ -66,7 +66,7 @@ export class SyncRunType {
   @Field(() => LocalDate, { nullable: true, description: 'The date the run treats as today for terms and enrollments.' })
   asOf!: string | null;
 
-  @Field(() => Boolean, { description: 'A Reset allowed to exceed the district’s delete threshold.' })
+  @Field(() => Boolean, { description: 'A sync allowed to exceed the district’s delete threshold (the mass-delete guard).' })
   overrideThreshold!: boolean;
 
   @Field(() => ID, { nullable: true, description: 'For a REVERT: the run it undoes.' })
