@@ -32,3 +32,10 @@ export function withDatabaseName(serverUrl: string, database: string): string {
   u.pathname = `/${database}`;
   return u.toString();
 }
+
+/** The URL of the database an open connection uses (what another thread or process opens to share it). */
+export function databaseUrlOf(options: { type: string; database?: unknown; host?: string; port?: number; username?: string; password?: string }): string {
+  if (options.type === 'better-sqlite3') return `sqlite:${String(options.database)}`;
+  const auth = `${encodeURIComponent(options.username ?? 'root')}${options.password ? `:${encodeURIComponent(options.password)}` : ''}`;
+  return `mysql://${auth}@${options.host ?? '127.0.0.1'}:${options.port ?? 3306}/${encodeURIComponent(String(options.database))}`;
+}

@@ -1,7 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { AppContext } from '../app-context.js';
+import { databaseUrlOf } from '../db/database-url.js';
 import { SYNC_RUN_UPDATED, type SyncRunUpdate } from '../pubsub.js';
 import type { SyncRun } from './sync-run.entity.js';
+import { FailureCode, SyncStatus } from './sync-enums.js';
 import { SyncRunService } from './sync-run.service.js';
 
 /** Messages from a sync thread to the process that started it. */
@@ -20,6 +22,19 @@ function threadEntry(): { url: URL; execArgv: string[] } {
   return { url: new URL('./sync-thread.entry.js', here), execArgv: [] };
 }
 
+/** `--import X` pairs once each: a process started with the SWC loader passes it on already. */
+function withoutDuplicates(args: string[]): string[] {
+  const out: string[] = [];
+  const imports = new Set<string>();
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--import' && i + 1 < args.length) {
+      if (!imports.has(args[i + 1])) out.push('--import', args[i + 1]);
+      imports.add(args[++i]);
+    } else out.push(args[i]);
+  }
+  return out;
+}
+
 /**
  * Executes a run in a worker thread with its own database connection, so the sync's CPU
  * work and synchronous SQLite calls never hold the event loop that serves HTTP and
@@ -29,8 +44,9 @@ function threadEntry(): { url: URL; execArgv: string[] } {
 export async function executeSyncRunInThread(app: AppContext, runId: number, options: { signal?: AbortSignal } = {}): Promise<SyncRun> {
   const { url, execArgv } = threadEntry();
   const worker = new Worker(url, {
-    workerData: { runId, config: app.config },
-    execArgv: [...process.execArgv.filter((a) => !a.startsWith('--input-type')), ...execArgv],
+    // The database this process has open (a test's settings may name another).
+    workerData: { runId, config: { ...app.config, databaseUrl: databaseUrlOf(app.ds.options as never) } },
+    execArgv: withoutDuplicates([...process.execArgv.filter((a) => !a.startsWith('--input-type')), ...execArgv]),
     env: { ...process.env, SWC_NODE_PROJECT: process.env.SWC_NODE_PROJECT ?? new URL('../../tsconfig.json', import.meta.url).pathname },
   });
   const abort = () => worker.postMessage({ type: 'abort', reason: (options.signal?.reason as Error | undefined)?.message ?? 'The worker is shutting down' });
@@ -45,6 +61,14 @@ export async function executeSyncRunInThread(app: AppContext, runId: number, opt
       worker.on('error', reject);
       worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`sync thread exited with code ${code}`))));
     });
+  } catch (err) {
+    // The thread died (it could not start, or crashed): the run must not stay active.
+    app.logger.error({ err, runId }, 'sync thread failed');
+    const runs = new SyncRunService(app.ds);
+    const left = await runs.get(runId);
+    if (left && (left.status === SyncStatus.SCHEDULED || left.status === SyncStatus.IN_PROGRESS)) {
+      await runs.finish(runId, SyncStatus.FAILED, { error: 'the sync stopped unexpectedly; nothing was changed', failureCode: FailureCode.INTERNAL, phase: null });
+    }
   } finally {
     options.signal?.removeEventListener('abort', abort);
     await worker.terminate().catch(() => undefined);
