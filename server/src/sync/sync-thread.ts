@@ -42,6 +42,13 @@ function withoutDuplicates(args: string[]): string[] {
  * cancel and the heartbeat work through the database as in-process.
  */
 export async function executeSyncRunInThread(app: AppContext, runId: number, options: { signal?: AbortSignal } = {}): Promise<SyncRun> {
+  const queued = await new SyncRunService(app.ds).get(runId);
+  // Only a queued run has work to do; the rest (a dead worker's run, one already ended) is
+  // bookkeeping the executor does at once, without a thread.
+  if (!queued || queued.status !== SyncStatus.SCHEDULED) {
+    const { executeSyncRun } = await import('./sync-run.executor.js');
+    return executeSyncRun(app, runId, options);
+  }
   const { url, execArgv } = threadEntry();
   const worker = new Worker(url, {
     // The database this process has open (a test's settings may name another).
