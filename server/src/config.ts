@@ -37,6 +37,8 @@ export interface Config {
   metricsToken: string | null;
   /** Development switch: stack traces in GraphQL error answers (never by default). */
   exposeErrorDetails: boolean;
+  /** Express "trust proxy": which proxies' X-Forwarded-For gives the client address (null: none). */
+  trustProxy: string | null;
 }
 
 /** A setting that cannot be used; the message names the variable and says what is expected. */
@@ -147,6 +149,7 @@ export function loadConfig(env: Env = process.env): Config {
     workerConcurrency: readWholeNumber(env, 'WORKER_CONCURRENCY', 4, 1, 'jobs'),
     allowedOrigins: readOrigins(env),
     metricsToken: env.METRICS_TOKEN?.trim() || null,
+    trustProxy: env.TRUST_PROXY?.trim() || null,
     exposeErrorDetails: ['1', 'true', 'yes'].includes((env.HOMEROOM_DEBUG_ERRORS ?? '').trim().toLowerCase()),
   };
 }

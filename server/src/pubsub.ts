@@ -1,4 +1,5 @@
 import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
+import type { CredentialsRevoked } from './auth/credentials-revoked.js';
 
 /** What a subscriber to a run sees: published on every status/phase change and at most every 250 ms of progress. */
 export interface SyncRunUpdate {
@@ -12,13 +13,15 @@ export interface SyncRunUpdate {
   total: Record<string, number>;
 }
 
-export type HomeroomPubSub = PubSub<{ SYNC_RUN_UPDATED: [SyncRunUpdate] }>;
+type Events = { SYNC_RUN_UPDATED: [SyncRunUpdate]; CREDENTIALS_REVOKED: [CredentialsRevoked] };
+
+export type HomeroomPubSub = PubSub<Events>;
 
 export const SYNC_RUN_UPDATED = 'SYNC_RUN_UPDATED';
 
 /** In-process only: what tests and single-process tools use. */
 export function createHomeroomPubSub(): HomeroomPubSub {
-  return createPubSub<{ SYNC_RUN_UPDATED: [SyncRunUpdate] }>();
+  return createPubSub<Events>();
 }
 
 /**

@@ -25,6 +25,7 @@ export function jobsTestApp(ds: DataSource, overrides: Partial<Config> = {}): Ap
     allowedOrigins: [],
     metricsToken: null,
     exposeErrorDetails: false,
+    trustProxy: null,
     ...overrides,
   };
   return { config, ds, logger: createLogger(config.logLevel), pubsub: createHomeroomPubSub() };
