@@ -4,6 +4,8 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { AdminRole } from '../../src/auth/roles.js';
 import { createLogger } from '../../src/logger.js';
+import { SyncMode, SyncTrigger } from '../../src/sync/sync-enums.js';
+import { SyncRunService } from '../../src/sync/sync-run.service.js';
 import type { District } from '../../src/roster/district.entity.js';
 import { adminSession, apiTokenFor, PASSWORD, startApiServer, waitFor, type ApiServer } from '../support/api-harness.js';
 import { createDistrict } from '../support/test-app.js';
@@ -173,6 +175,22 @@ describe.each(DIALECTS)('HTTP and websocket hardening on %s', (dialect) => {
     expect(elsewhere.status).toBe(200);
     expect((await elsewhere.json()).data.login.token).toMatch(/^hrs_/);
     expect(logged.join('')).toContain('sign-in refused: too many failed attempts');
+  });
+
+  it('validates cursors against the caller’s scope: another district’s run answers like a run that does not exist', async () => {
+    const runs = new SyncRunService(api.app.ds);
+    const mine = (await runs.createRun({ districtId: district.id, mode: SyncMode.EDIT, trigger: SyncTrigger.MANUAL })).run;
+    const theirs = (await runs.createRun({ districtId: other.id, mode: SyncMode.EDIT, trigger: SyncTrigger.MANUAL })).run;
+    const token = await adminSession(api, `cursor-${dialect}@homeroom.test`, AdminRole.DISTRICT_ADMIN, district.id);
+    const page = (after: string) => api.gql('query ($a: String) { syncRuns(first: 5, after: $a) { edges { node { id } } } }', { a: after }, token);
+    const cursor = (id: number) => Buffer.from(String(id)).toString('base64');
+    const foreign = await page(cursor(theirs.id));
+    const missing = await page(cursor(theirs.id + 100_000));
+    expect(foreign).toEqual(missing);
+    expect(foreign.errors?.[0]).toMatchObject({ message: 'Invalid cursor: pass the endCursor of a page of this same query', extensions: { code: 'BAD_USER_INPUT' } });
+    const own = await page(cursor(mine.id));
+    expect(own.errors).toBeUndefined();
+    expect(own.data.syncRuns.edges).toEqual([]);
   });
 
   it('costs a query with its variables resolved (defaults included) and caps aliases', async () => {
