@@ -123,9 +123,17 @@ export async function startWorker(app: AppContext, options: WorkerOptions = {}):
   const scheduler = new JobScheduler(agenda, app.ds);
   const running = new RunningRuns();
   const active = new Set<string>();
-  agenda.on('start', (job: Job) => void active.add(String(job.attrs._id)));
-  agenda.on('complete', (job: Job) => void active.delete(String(job.attrs._id)));
-  agenda.on('fail', (error: Error, job: Job) => app.logger.error({ err: error, job: job.attrs.name, jobId: job.attrs._id }, 'job failed'));
+  // With Redis, Agenda re-emits other processes' job events here with `remote` = true and a
+  // notification instead of a Job: only this process's own jobs are tracked and logged
+  // (reading job.attrs of a remote event crashed the other workers).
+  agenda.on('start', (job: Job, remote?: boolean) => void (remote !== true && active.add(String(job.attrs._id))));
+  agenda.on('complete', (job: Job, remote?: boolean) => void (remote !== true && active.delete(String(job.attrs._id))));
+  agenda.on('fail', (error: Error, job: Job, remote?: boolean) => {
+    if (remote !== true) app.logger.error({ err: error, job: job.attrs.name, jobId: job.attrs._id }, 'job failed');
+  });
+  // Agenda emits 'error' for a failed lock or queue fill; without a listener the emit throws
+  // and the worker process dies.
+  agenda.on('error', (error: unknown) => app.logger.error({ err: error }, 'job queue error'));
 
   agenda.define<JobPayloads['sync-run']>(JOB_NAMES.syncRun, syncRunJob(app, options.executeRun ?? defaultExecuteRun, running, lockLifetimeMs), {
     removeOnComplete: true,

@@ -8,7 +8,8 @@ import { SyncMode, SyncTrigger } from '../../src/sync/sync-enums.js';
 import { SyncRunService } from '../../src/sync/sync-run.service.js';
 import type { District } from '../../src/roster/district.entity.js';
 import { adminSession, apiTokenFor, PASSWORD, startApiServer, waitFor, type ApiServer } from '../support/api-harness.js';
-import { createDistrict } from '../support/test-app.js';
+import { createDistrict, TEST_SECRET } from '../support/test-app.js';
+import { runCli } from '../../src/cli/main.js';
 import { DIALECTS } from '../support/test-database.js';
 
 const METRICS_TOKEN = 'metrics-secret-for-tests';
@@ -78,11 +79,13 @@ describe.each(DIALECTS)('HTTP and websocket hardening on %s', (dialect) => {
   });
 
   it('redacts secret-bearing log fields', async () => {
-    api.app.logger.info({ password: 'CANARY2', variables: { p: 'CANARY3' }, req: { headers: { authorization: 'Bearer CANARY4' } } }, 'redaction probe');
+    const err = Object.assign(new Error('db said no'), { parameters: ['CANARY5'] });
+    api.app.logger.info({ password: 'CANARY2', variables: { p: 'CANARY3' }, req: { headers: { authorization: 'Bearer CANARY4' } }, err }, 'redaction probe');
     await new Promise((r) => setTimeout(r, 50));
     const line = logged.find((l) => l.includes('redaction probe'))!;
-    expect(line).not.toMatch(/CANARY[234]/);
+    expect(line).not.toMatch(/CANARY[2345]/);
     expect(line).toContain('[redacted]');
+    expect(JSON.parse(line).err).toEqual({ type: 'Error', message: 'db said no' });
   });
 
   it('sets security headers on the dashboard and the API', async () => {
@@ -191,6 +194,18 @@ describe.each(DIALECTS)('HTTP and websocket hardening on %s', (dialect) => {
     const own = await page(cursor(mine.id));
     expect(own.errors).toBeUndefined();
     expect(own.data.syncRuns.edges).toEqual([]);
+  });
+
+  it('refuses impossible dates everywhere: CLI --expires and GraphQL (BAD_USER_INPUT)', async () => {
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(`ERR ${l}`), env: { DATABASE_URL: api.db.url, SECRET_KEY: TEST_SECRET, LOG_LEVEL: 'silent' } };
+    expect(await runCli(['district', 'update', String(district.id), '--expires', '2026-02-30'], io)).not.toBe(0);
+    expect(lines).toEqual(['ERR homeroom: The sync expiration must be a real date as YYYY-MM-DD, got "2026-02-30"']);
+    const admin = await adminSession(api, `dates-${dialect}@homeroom.test`, AdminRole.PLATFORM_ADMIN);
+    const literal = await api.gql(`mutation { startSync(input: { districtId: "${district.id}", asOf: "2026-02-30" }) { run { id } } }`, {}, admin);
+    expect(literal.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const variable = await api.gql('mutation ($d: ID!, $a: LocalDate) { startSync(input: { districtId: $d, asOf: $a }) { run { id } } }', { d: String(district.id), a: '2026-02-30' }, admin);
+    expect(variable.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('costs a query with its variables resolved (defaults included) and caps aliases', async () => {
