@@ -8,6 +8,7 @@ import { ChangeRecordDistrict1795470000000 } from './1795470000000-ChangeRecordD
 import { RecordsEnded1795470100000 } from './1795470100000-RecordsEnded.js';
 import { RunFailureCode1796068024451 } from './1796068024451-RunFailureCode.js';
 import { BinarySourceIds1796068976972 } from './1796068976972-BinarySourceIds.js';
+import { ApiTokenExpiry1796080000000 } from './1796080000000-ApiTokenExpiry.js';
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795461312055,
@@ -19,4 +20,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   RecordsEnded1795470100000,
   RunFailureCode1796068024451,
   BinarySourceIds1796068976972,
+  ApiTokenExpiry1796080000000,
 ];

@@ -18,7 +18,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = errorCode(unwrapResolverError(error));
   if (code) return { ...formatted, extensions: { ...formatted.extensions, code } };
   // A literal that is not a valid date fails validation; docs/api.md promises BAD_USER_INPUT.
-  if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && /^Expected value of type "(LocalDate|DateTime)!?"/.test(formatted.message)) {
+  if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && /\b(LocalDate|DateTimeISO)\b/.test(formatted.message)) {
     return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
   }
   return formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' ? { ...formatted, message: withoutPaths(formatted.message) } : formatted;

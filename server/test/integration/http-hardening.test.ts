@@ -203,9 +203,35 @@ describe.each(DIALECTS)('HTTP and websocket hardening on %s', (dialect) => {
     expect(lines).toEqual(['ERR homeroom: The sync expiration must be a real date as YYYY-MM-DD, got "2026-02-30"']);
     const admin = await adminSession(api, `dates-${dialect}@homeroom.test`, AdminRole.PLATFORM_ADMIN);
     const literal = await api.gql(`mutation { startSync(input: { districtId: "${district.id}", asOf: "2026-02-30" }) { run { id } } }`, {}, admin);
-    expect(literal.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect([literal.errors?.[0].extensions?.code, literal.errors?.[0].message]).toEqual(['BAD_USER_INPUT', expect.any(String)]);
     const variable = await api.gql('mutation ($d: ID!, $a: LocalDate) { startSync(input: { districtId: $d, asOf: $a }) { run { id } } }', { d: String(district.id), a: '2026-02-30' }, admin);
-    expect(variable.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect([variable.errors?.[0].extensions?.code, variable.errors?.[0].message]).toEqual(['BAD_USER_INPUT', expect.any(String)]);
+  });
+
+  it('partner tokens may expire: listed with their expiry, refused after it, and their sockets closed at it', async () => {
+    const admin = await adminSession(api, `expiry-${dialect}@homeroom.test`, AdminRole.PLATFORM_ADMIN);
+    const past = await api.gql('mutation ($d: ID!, $e: DateTimeISO) { createApiToken(districtId: $d, name: "old", expiresAt: $e) { secret } }', { d: String(district.id), e: new Date(Date.now() - 1000).toISOString() }, admin);
+    expect(past.errors?.[0]).toMatchObject({ message: 'A token expiry must be in the future', extensions: { code: 'BAD_USER_INPUT' } });
+    const expiresAt = new Date(Date.now() + 2500);
+    const created = await api.gql('mutation ($d: ID!, $e: DateTimeISO) { createApiToken(districtId: $d, name: "short-lived", expiresAt: $e) { secret token { expiresAt } } }', { d: String(district.id), e: expiresAt.toISOString() }, admin);
+    expect(new Date(created.data.createApiToken.token.expiresAt).getTime()).toBeCloseTo(expiresAt.getTime(), -3);
+    const secret = created.data.createApiToken.secret;
+    const listed = await api.gql('{ apiTokens { name expiresAt } }', {}, admin);
+    expect(listed.data.apiTokens.find((t: any) => t.name === 'short-lived').expiresAt).not.toBeNull();
+    const ws = wsClient(api, secret);
+    expect((await ws.query('{ me { tokenName } }')).data.me.tokenName).toBe('short-lived');
+    expect((await api.gql('{ me { tokenName } }', {}, secret)).data.me.tokenName).toBe('short-lived');
+    await waitFor(async () => ws.closed.code, 5000, 'the socket to close at expiry');
+    expect(ws.closed.code).toBe(4401);
+    const after = await post(JSON.stringify({ query: '{ me { tokenName } }' }), { authorization: `Bearer ${secret}` });
+    expect(after.status).toBe(401);
+
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(`ERR ${l}`), env: { DATABASE_URL: api.db.url, SECRET_KEY: TEST_SECRET, LOG_LEVEL: 'silent' } };
+    expect(await runCli(['token', 'create', '--district', String(district.id), '--name', 'cli-expiring', '--expires', '2099-12-31', '--json'], io)).toBe(0);
+    expect(JSON.parse(lines[0])).toMatchObject({ name: 'cli-expiring', expiresAt: '2099-12-31T23:59:59.999Z' });
+    expect(await runCli(['token', 'create', '--district', String(district.id), '--name', 'x', '--expires', '2026-02-30'], io)).toBe(2);
+    expect(lines[1]).toMatch(/--expires must be a real date as YYYY-MM-DD, got "2026-02-30"/);
   });
 
   it('costs a query with its variables resolved (defaults included) and caps aliases', async () => {

@@ -5,6 +5,7 @@ import { Permission } from '../../auth/roles.js';
 import type { GraphQLContext } from '../context.js';
 import { AdminRole } from '../enums.js';
 import { idArg, optionalId } from '../ids.js';
+import { DateTime } from '../scalars.js';
 import { AdminUserType, ApiTokenType, CreateApiTokenPayload, LoginPayload, ViewerType } from './auth.types.js';
 
 /** Sign-in, the caller, admin accounts and partner API tokens. */
@@ -72,9 +73,10 @@ export class AuthResolver {
     @Arg('districtId', () => ID, { description: 'The district the token may read.' }) districtId: string,
     @Arg('name', () => String, { description: 'What the token is for, e.g. the partner’s name.' }) name: string,
     @Ctx() ctx: GraphQLContext,
+    @Arg('expiresAt', () => DateTime, { nullable: true, description: 'When the token stops working (in the future); omitted: until revoked.' }) expiresAt?: Date | null,
   ): Promise<CreateApiTokenPayload> {
     if (ctx.viewer?.kind !== 'ADMIN') throw unauthenticated();
-    return ctx.apiTokens.create(ctx.scope, { districtId: idArg(districtId, 'District'), name, createdBy: ctx.viewer.email });
+    return ctx.apiTokens.create(ctx.scope, { districtId: idArg(districtId, 'District'), name, createdBy: ctx.viewer.email, expiresAt: expiresAt ?? null });
   }
 
   @Authorized(Permission.WRITE)
