@@ -37,6 +37,10 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxCost: 50_000
  */
 export const LIST_SIZE_ESTIMATE = 100;
 
+/** Lists whose length is bounded by the schema (one row per entity type, issue code, field): they count 10. */
+const BOUNDED_LIST_TYPES = new Set(['EntityCount', 'IssueCount', 'EntityProgress', 'EntityTotal', 'FieldChange', 'FieldMapping']);
+const BOUNDED_LIST_SIZE = 10;
+
 export interface QueryMeasure {
   depth: number;
   cost: number;
@@ -111,7 +115,8 @@ export function measureQuery(
         const child = walk(sel.selectionSet, field ? getNamedType(field.type) : null, seen);
         const page = pageOf(field, sel.arguments);
         const isList = field ? isListType(getNullableType(field.type)) : false;
-        const times = page ?? (isList && sel.name.value !== 'edges' ? LIST_SIZE_ESTIMATE : 1);
+        const listSize = field && BOUNDED_LIST_TYPES.has(getNamedType(field.type).name) ? BOUNDED_LIST_SIZE : LIST_SIZE_ESTIMATE;
+        const times = page ?? (isList && sel.name.value !== 'edges' ? listSize : 1);
         cost += 1 + child.cost * times;
         depth = Math.max(depth, 1 + child.depth);
       } else {
