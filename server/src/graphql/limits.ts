@@ -35,7 +35,7 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxCost: 50_000
  * What a plain list (one without `first`, e.g. a section's students or the districts) is
  * assumed to hold: they are not paged, so a query under them is multiplied by this.
  */
-export const LIST_SIZE_ESTIMATE = 100;
+export const LIST_SIZE_ESTIMATE = 20;
 
 /** Lists whose length is bounded by the schema (one row per entity type, issue code, field): they count 10. */
 const BOUNDED_LIST_TYPES = new Set(['EntityCount', 'IssueCount', 'EntityProgress', 'EntityTotal', 'FieldChange', 'FieldMapping']);
@@ -104,6 +104,13 @@ export function measureQuery(
     let cost = 0;
     const fieldsOf = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields() : {};
     for (const sel of set.selections) {
+      // A selection skipped by @skip/@include (with the variables resolved) costs nothing.
+      const skipped = sel.directives?.some((d) => {
+        const arg = d.arguments?.find((a) => a.name.value === 'if');
+        const value = arg ? valueFromASTUntyped(arg.value, vars) : undefined;
+        return (d.name.value === 'skip' && value === true) || (d.name.value === 'include' && value === false);
+      });
+      if (skipped) continue;
       if (sel.kind === Kind.FIELD) {
         if (sel.alias && sel.alias.value !== sel.name.value) aliases++;
         const field = fieldsOf[sel.name.value] as GraphQLField<unknown, unknown> | undefined;
