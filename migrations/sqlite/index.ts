@@ -11,6 +11,7 @@ import { NotifyProblemsOnly1795470300000 } from './1795470300000-NotifyProblemsO
 import { RosterExtraFields1795480000000 } from './1795480000000-RosterExtraFields.js';
 import { RunFailureCode1796068024451 } from './1796068024451-RunFailureCode.js';
 import { BinarySourceIds1796068976972 } from './1796068976972-BinarySourceIds.js';
+import { ApiTokenExpiry1796080000000 } from './1796080000000-ApiTokenExpiry.js';
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795461312055,
@@ -25,4 +26,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   RosterExtraFields1795480000000,
   RunFailureCode1796068024451,
   BinarySourceIds1796068976972,
+  ApiTokenExpiry1796080000000,
 ];

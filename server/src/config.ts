@@ -25,6 +25,20 @@ export interface Config {
    * recovered — failed "interrupted" — by any process that looks (RUN_HEARTBEAT_TIMEOUT_SECONDS).
    */
   runHeartbeatTimeoutSeconds: number;
+  /** A job lock older than this is taken over by another worker (a dead worker's runs). */
+  jobLockLifetimeMs: number;
+  /** How often an idle worker looks for due jobs (Redis notifications wake it sooner). */
+  jobPollMs: number;
+  /** Jobs one worker process runs at once (and the most it locks). */
+  workerConcurrency: number;
+  /** Browser origins besides PUBLIC_URL's that may open the GraphQL websocket. */
+  allowedOrigins: string[];
+  /** Bearer that GET /metrics requires; null leaves /metrics open. */
+  metricsToken: string | null;
+  /** Development switch: stack traces in GraphQL error answers (never by default). */
+  exposeErrorDetails: boolean;
+  /** Express "trust proxy": which proxies' X-Forwarded-For gives the client address (null: none). */
+  trustProxy: string | null;
 }
 
 /** A setting that cannot be used; the message names the variable and says what is expected. */
@@ -80,6 +94,25 @@ function readLogLevel(env: Env): LogLevel {
   return level;
 }
 
+function readWholeNumber(env: Env, name: string, fallback: number, min: number, unit: string): number {
+  const raw = env[name]?.trim() || String(fallback);
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new ConfigError(`${name} must be a whole number of ${unit} (≥ ${min}), got "${raw}"`);
+  return n;
+}
+
+function readOrigins(env: Env): string[] {
+  const raw = env.ALLOWED_ORIGINS?.trim();
+  if (!raw) return [];
+  return raw.split(',').map((o) => o.trim()).filter(Boolean).map((o) => {
+    try {
+      return new URL(o).origin;
+    } catch {
+      throw new ConfigError(`ALLOWED_ORIGINS must be a comma-separated list of origins like https://admin.example.org, got "${o}"`);
+    }
+  });
+}
+
 /** Reads and validates every setting once. Throws ConfigError naming the bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = env.NODE_ENV ?? 'development';
@@ -111,5 +144,12 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: readLogLevel(env),
     smtpUrl,
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+    jobLockLifetimeMs: readWholeNumber(env, 'JOB_LOCK_LIFETIME_SECONDS', 30, 5, 'seconds') * 1000,
+    jobPollMs: readWholeNumber(env, 'JOB_POLL_SECONDS', 5, 1, 'seconds') * 1000,
+    workerConcurrency: readWholeNumber(env, 'WORKER_CONCURRENCY', 4, 1, 'jobs'),
+    allowedOrigins: readOrigins(env),
+    metricsToken: env.METRICS_TOKEN?.trim() || null,
+    trustProxy: env.TRUST_PROXY?.trim() || null,
+    exposeErrorDetails: ['1', 'true', 'yes'].includes((env.HOMEROOM_DEBUG_ERRORS ?? '').trim().toLowerCase()),
   };
 }

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { ApiError } from './auth/api-errors.js';
 
 /**
@@ -14,5 +15,21 @@ export class CursorExpiredError extends ApiError {
 export class InvalidCursorError extends ApiError {
   constructor() {
     super('BAD_USER_INPUT', 'Invalid cursor: pass an endCursor or latestEventCursor this district’s feed returned');
+  }
+}
+
+/**
+ * Too many attempts (sign-in throttle, API token rate limit): HTTP 429 with Retry-After
+ * over HTTP (Apollo applies `extensions.http`), code RATE_LIMITED everywhere.
+ */
+export class TooManyRequestsError extends GraphQLError {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(message, {
+      extensions: {
+        code: 'RATE_LIMITED',
+        retryAfterSeconds,
+        http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+      },
+    });
   }
 }

@@ -1,5 +1,6 @@
 import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
 import { setMaxListeners } from 'node:events';
+import type { CredentialsRevoked } from './auth/credentials-revoked.js';
 
 /** What a subscriber to a run sees: published on every status/phase change and at most every 250 ms of progress. */
 export interface SyncRunUpdate {
@@ -13,7 +14,9 @@ export interface SyncRunUpdate {
   total: Record<string, number>;
 }
 
-export type HomeroomPubSub = PubSub<{ SYNC_RUN_UPDATED: [SyncRunUpdate] }>;
+type Events = { SYNC_RUN_UPDATED: [SyncRunUpdate]; CREDENTIALS_REVOKED: [CredentialsRevoked] };
+
+export type HomeroomPubSub = PubSub<Events>;
 
 export const SYNC_RUN_UPDATED = 'SYNC_RUN_UPDATED';
 
@@ -22,7 +25,7 @@ export function createHomeroomPubSub(): HomeroomPubSub {
   const eventTarget = new EventTarget();
   // Every open dashboard page follows its districts' runs: many listeners are normal, not a leak.
   setMaxListeners(0, eventTarget);
-  return createPubSub<{ SYNC_RUN_UPDATED: [SyncRunUpdate] }>({ eventTarget });
+  return createPubSub<Events>({ eventTarget });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createPubSub } from '@graphql-yoga/subscription';
 import { Redis } from 'ioredis';
-import type { HomeroomPubSub, SyncRunUpdate } from './pubsub.js';
+import type { HomeroomPubSub } from './pubsub.js';
 
 const PREFIX = 'homeroom:pubsub:';
 type Listener = ((event: Event) => void) | { handleEvent(event: Event): void };
@@ -49,7 +49,7 @@ export function createRedisPubSub(redisUrl: string): { pubsub: HomeroomPubSub; c
     },
   };
 
-  const pubsub = createPubSub<{ SYNC_RUN_UPDATED: [SyncRunUpdate] }>({ eventTarget: eventTarget as never });
+  const pubsub = createPubSub({ eventTarget: eventTarget as never }) as HomeroomPubSub;
   return {
     pubsub,
     async close() {

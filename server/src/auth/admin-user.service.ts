@@ -78,7 +78,7 @@ export class AdminUserService {
       .getOne();
     if (!session?.adminUser || session.expiresAt.getTime() < Date.now()) return null;
     const u = session.adminUser;
-    return { kind: 'ADMIN', userId: u.id, email: u.email, role: u.role, districtId: u.districtId, sessionId: session.id };
+    return { kind: 'ADMIN', userId: u.id, email: u.email, role: u.role, districtId: u.districtId, sessionId: session.id, expiresAt: session.expiresAt };
   }
 
   findById(id: number): Promise<AdminUser | null> {

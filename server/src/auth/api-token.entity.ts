@@ -37,4 +37,8 @@ export class ApiToken {
 
   @Column({ type: 'datetime', nullable: true })
   revokedAt!: Date | null;
+
+  /** After this moment the token no longer works (null: until revoked). */
+  @Column({ type: 'datetime', nullable: true })
+  expiresAt!: Date | null;
 }

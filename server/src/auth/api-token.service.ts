@@ -20,19 +20,21 @@ export class ApiTokenService {
     return this.ds.getRepository(ApiToken);
   }
 
-  async create(scope: DistrictScope, input: { districtId: number; name: string; createdBy?: string | null }): Promise<{ token: ApiToken; secret: string }> {
+  async create(scope: DistrictScope, input: { districtId: number; name: string; createdBy?: string | null; expiresAt?: Date | null }): Promise<{ token: ApiToken; secret: string }> {
     scope.assertWrite(input.districtId);
     const name = input.name.trim();
     if (!name || name.length > 100) throw new ValidationError('A token needs a name of 1 to 100 characters');
+    const expiresAt = input.expiresAt ?? null;
+    if (expiresAt && (Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= Date.now())) throw new ValidationError('A token expiry must be in the future');
     if (!(await this.ds.getRepository(District).existsBy({ id: input.districtId }))) throw notFound(`District ${input.districtId}`);
     const secret = `${API_TOKEN_PREFIX}${randomSecret(32)}`;
     const token = await this.repo.save(this.repo.create({
-      name, districtId: input.districtId, tokenHash: sha256(secret), prefix: secret.slice(0, 12), createdBy: input.createdBy ?? null, lastUsedAt: null, revokedAt: null,
+      name, districtId: input.districtId, tokenHash: sha256(secret), prefix: secret.slice(0, 12), createdBy: input.createdBy ?? null, lastUsedAt: null, revokedAt: null, expiresAt,
     }));
     return { token, secret };
   }
 
-  /** Live (not revoked) tokens the caller may manage, newest first. */
+  /** Tokens the caller may manage that are not revoked (expired ones show their expiry), newest first. */
   list(scope: DistrictScope, districtId?: number | null): Promise<ApiToken[]> {
     const qb = this.repo.createQueryBuilder('t').where('t.revokedAt IS NULL');
     if (districtId != null) {
@@ -51,14 +53,14 @@ export class ApiTokenService {
     return this.repo.save(token);
   }
 
-  /** The caller for a bearer secret, or null when unknown or revoked. */
+  /** The caller for a bearer secret, or null when unknown, revoked or expired. */
   async viewerForSecret(secret: string): Promise<Viewer | null> {
     const token = await this.repo.findOneBy({ tokenHash: sha256(secret) });
-    if (!token || token.revokedAt) return null;
+    if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= Date.now())) return null;
     const now = Date.now();
     if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
       await this.repo.update({ id: token.id }, { lastUsedAt: new Date(now) });
     }
-    return { kind: 'API_TOKEN', tokenId: token.id, name: token.name, districtId: token.districtId };
+    return { kind: 'API_TOKEN', tokenId: token.id, name: token.name, districtId: token.districtId, expiresAt: token.expiresAt };
   }
 }

@@ -3,8 +3,8 @@ import { AdminRole } from './roles.js';
 
 /** Who is calling: an admin user (session) or a partner API token. Anonymous callers have none. */
 export type Viewer =
-  | { kind: 'ADMIN'; userId: number; email: string; role: AdminRole; districtId: number | null; sessionId: number | null }
-  | { kind: 'API_TOKEN'; tokenId: number; name: string; districtId: number };
+  | { kind: 'ADMIN'; userId: number; email: string; role: AdminRole; districtId: number | null; sessionId: number | null; expiresAt?: Date | null }
+  | { kind: 'API_TOKEN'; tokenId: number; name: string; districtId: number; expiresAt?: Date | null };
 
 /**
  * The districts a caller may read and write. Services apply it to every query so that

@@ -1,6 +1,7 @@
 import type { AppContext } from '../app-context.js';
 import { AdminUserService } from '../auth/admin-user.service.js';
 import { ApiTokenService } from '../auth/api-token.service.js';
+import type { LoginThrottle } from '../auth/login-throttle.js';
 import { DistrictScope, type Viewer } from '../auth/viewer.js';
 import type { SyncLauncher } from '../sync/sync-launcher.js';
 import { RosterEventService } from '../sync/events/roster-event.service.js';
@@ -38,12 +39,18 @@ export interface GraphQLContext {
   apiTokens: ApiTokenService;
   loaders: RosterLoaders;
   cookies: SessionCookies | null;
+  /** The sign-in throttle (null: none, e.g. in-process tools). */
+  loginThrottle: LoginThrottle | null;
+  /** The caller's network address (what the sign-in throttle counts by). */
+  clientAddress: string;
 }
 
 export interface ContextOptions {
   viewer: Viewer | null;
   launcher: SyncLauncher;
   cookies?: SessionCookies | null;
+  loginThrottle?: LoginThrottle | null;
+  clientAddress?: string | null;
 }
 
 /** A fresh context per HTTP request or websocket operation (loaders must not outlive it). */
@@ -67,5 +74,7 @@ export function createGraphQLContext(app: AppContext, options: ContextOptions): 
     apiTokens: new ApiTokenService(app.ds),
     loaders: createRosterLoaders(roster),
     cookies: options.cookies ?? null,
+    loginThrottle: options.loginThrottle ?? null,
+    clientAddress: options.clientAddress ?? 'unknown',
   };
 }

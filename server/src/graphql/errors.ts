@@ -16,7 +16,17 @@ export function errorCode(err: unknown): string | null {
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = errorCode(unwrapResolverError(error));
-  return code ? { ...formatted, extensions: { ...formatted.extensions, code } } : formatted;
+  if (code) return { ...formatted, extensions: { ...formatted.extensions, code } };
+  // A literal that is not a valid date fails validation; docs/api.md promises BAD_USER_INPUT.
+  if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && /\b(LocalDate|DateTimeISO)\b/.test(formatted.message)) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
+  }
+  return formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' ? { ...formatted, message: withoutPaths(formatted.message) } : formatted;
+}
+
+/** An unexpected error's message may name files on the server (ENOENT …): keep only their names. */
+export function withoutPaths(message: string): string {
+  return message.replace(/(^|[\s'"(=])(?:[A-Za-z]:)?[\\/](?:[^\s'"()\\/]+[\\/])+([^\s'"()\\/]*)/g, '$1…/$2');
 }
 
 /** The same mapping for graphql-ws results (GraphQLError instances). */

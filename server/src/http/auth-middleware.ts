@@ -28,7 +28,7 @@ export function authMiddleware(ds: DataSource, limiter: RateLimiter) {
         return;
       }
       if (viewer?.kind === 'API_TOKEN') {
-        const retryAfter = limiter.hit(`token:${viewer.tokenId}`);
+        const retryAfter = await limiter.hit(`token:${viewer.tokenId}`);
         if (retryAfter != null) {
           res.setHeader('Retry-After', String(retryAfter));
           graphQLErrorResponse(res, 429, `Rate limit exceeded: at most ${limiter.limit} requests per minute per API token; retry in ${retryAfter} s`, 'RATE_LIMITED', { retryAfterSeconds: retryAfter });

@@ -1,10 +1,19 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { AppContext } from '../app-context.js';
 import type { HomeroomMetrics } from '../observability/metrics.js';
 
-/** GET /metrics in the Prometheus text format. */
+/** GET /metrics in the Prometheus text format; with METRICS_TOKEN set, only for `Authorization: Bearer <it>`. */
 export function metricsHandler(app: AppContext, metrics: HomeroomMetrics) {
-  return async (_req: Request, res: Response): Promise<void> => {
+  const expected = app.config.metricsToken ? createHash('sha256').update(`Bearer ${app.config.metricsToken}`).digest() : null;
+  return async (req: Request, res: Response): Promise<void> => {
+    if (expected) {
+      const given = createHash('sha256').update(req.headers.authorization ?? '').digest();
+      if (!timingSafeEqual(given, expected)) {
+        res.status(401).set('WWW-Authenticate', 'Bearer realm="metrics"').type('text/plain').send('metrics need "Authorization: Bearer <METRICS_TOKEN>"\n');
+        return;
+      }
+    }
     try {
       const body = await metrics.render(app.ds);
       res.set('Cache-Control', 'no-store').type(metrics.registry.contentType).send(body);

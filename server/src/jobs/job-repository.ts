@@ -11,6 +11,8 @@ import {
   type JobWithState,
   type RemoveJobsOptions,
 } from 'agenda';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { DataSource } from 'typeorm';
 import { columnValue, containsData, JOB_COLUMNS, ms, rowToJob, type JobColumn } from './job-row.js';
 import { createSqlExecutor, type SqlExecutor, type SqlRow, type SqlValue } from './sql-executor.js';
@@ -27,24 +29,66 @@ const and = (conditions: Condition[]): Condition => ({
   params: conditions.flatMap((c) => c.params),
 });
 
+/** Longest a batch-claimed job waits to be handed out before it is unlocked again. */
+const CLAIM_HOLD_MS = 250;
+const MAX_CLAIM_BATCH = 16;
+
+/** Concurrent claims scan the same rows in the same order; InnoDB may still pick one as a deadlock victim. */
+async function retryOnDeadlock<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
+      if (attempt >= 5 || (code !== 'ER_LOCK_DEADLOCK' && code !== 'ER_LOCK_WAIT_TIMEOUT')) throw error;
+      await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20));
+    }
+  }
+}
+
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /** Agenda ids are this table's integer ids as strings; anything else matches nothing. */
 const numericIds = (ids: Array<JobId | string>): number[] =>
   ids.map((id) => String(id)).filter((id) => /^\d+$/.test(id)).map(Number);
 
+/**
+ * Agenda stores whatever a job threw as its failReason: a plain object would reach
+ * better-sqlite3 as named parameters (the save fails and the job is re-locked forever)
+ * and MariaDB as "[object Object]". Every value becomes one readable line.
+ */
+export function failReasonText(reason: unknown): string | null {
+  if (reason === null || reason === undefined) return null;
+  if (typeof reason === 'string') return reason;
+  if (reason instanceof Error) return reason.message || reason.name;
+  if (typeof reason === 'object') {
+    const message = (reason as { message?: unknown }).message;
+    if (typeof message === 'string' && message) return message;
+    try {
+      return JSON.stringify(reason) ?? String(reason);
+    } catch {
+      return Object.prototype.toString.call(reason);
+    }
+  }
+  return String(reason);
+}
+
 const JOB_STATES = ['running', 'scheduled', 'queued', 'completed', 'failed', 'repeating', 'paused'] as const;
 
 /**
  * Agenda 6 JobRepository over Homeroom's own database (SQLite or MySQL/MariaDB) through
- * the TypeORM DataSource. Locking is atomic across processes: on MariaDB the next job is
- * chosen with `SELECT … FOR UPDATE SKIP LOCKED` inside a transaction and then marked
- * locked; on SQLite a conditional UPDATE re-checks the "still lockable" condition under the
- * database write lock and only the process whose UPDATE changed the row owns the job.
+ * the TypeORM DataSource. Locking is atomic across processes on both dialects: a conditional
+ * UPDATE re-checks the "still lockable" condition under the row (InnoDB) or database
+ * (SQLite) write lock, and only the process whose UPDATE changed the row owns the job.
  */
 export class TypeormJobRepository implements JobRepository {
   private readonly exec: SqlExecutor;
   private readonly t: string;
+  /** MariaDB: jobs claimed by a batch and not handed out yet, per job name and claimant. */
+  private readonly claims = new Map<string, { rows: SqlRow[]; lockTime: number; size: number; lastAt: number }>();
+  private lastLockTime = 0;
+  /** Claimant name when Agenda passes none (claims are read back by lock time + claimant). */
+  private readonly instanceName = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
 
   constructor(
     private readonly ds: DataSource,
@@ -232,6 +276,11 @@ export class TypeormJobRepository implements JobRepository {
   }
 
   async unlockJobs(jobIds: Array<JobId | string>): Promise<void> {
+    // Agenda calls this on stop: claimed jobs not handed out yet are released with them.
+    for (const [key, claim] of this.claims) {
+      this.claims.delete(key);
+      await this.releaseClaims(claim.rows.splice(0), claim.lockTime);
+    }
     const ids = numericIds(jobIds);
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
@@ -246,7 +295,6 @@ export class TypeormJobRepository implements JobRepository {
     now: Date | undefined,
     options: JobRepositoryOptions | undefined,
   ): Promise<JobParameters | undefined> {
-    const lockTime = ms(now ?? new Date());
     const lockable: Condition = {
       sql: 'name = ? AND disabled = 0 AND ((lockedAt IS NULL AND nextRunAt <= ?) OR lockedAt <= ?)',
       params: [jobName, ms(nextScanAt), ms(lockDeadline)],
@@ -254,39 +302,91 @@ export class TypeormJobRepository implements JobRepository {
     const order = 'ORDER BY (nextRunAt IS NULL), nextRunAt ASC, priority DESC, id ASC';
     const by = options?.lastModifiedBy ?? null;
 
-    // Candidates are read without locks, then claimed one by one: only the caller whose claim
-    // re-checks "still lockable" under the row lock and changes the row owns the job.
+    if (this.exec.dialect === 'mysql') return this.claimBatch(jobName, lockable, order, ms(nextScanAt), ms(lockDeadline), now, by);
+
+    // SQLite: candidates are read, then claimed one by one with a conditional UPDATE under the
+    // database write lock; only the caller whose UPDATE changed the row owns the job.
     for (let round = 0; round < 5; round++) {
       const candidates = await this.exec.all(`SELECT id FROM ${this.t} WHERE ${lockable.sql} ${order} LIMIT 20`, lockable.params);
       if (!candidates.length) return undefined;
+      // The lock time is taken after the scan: a slow scan must not shorten the lock.
+      const lockTime = ms(now ?? new Date());
       for (const candidate of candidates) {
-        const row = await this.claim(Number(candidate.id), lockable, lockTime, by);
-        if (row) return rowToJob(row);
+        const { changes } = await this.exec.run(`UPDATE ${this.t} SET lockedAt = ?, lastModifiedBy = ? WHERE id = ? AND ${lockable.sql}`, [
+          lockTime,
+          by,
+          Number(candidate.id),
+          ...lockable.params,
+        ]);
+        if (changes === 1) {
+          const row = await this.rowById(Number(candidate.id));
+          if (row) return rowToJob(row);
+        }
       }
     }
     return undefined;
   }
 
-  /** Locks one job if it is still lockable; returns its row when this caller got it. */
-  private async claim(id: number, lockable: Condition, lockTime: number | null, by: string | null): Promise<SqlRow | undefined> {
-    if (this.exec.dialect === 'mysql') {
-      // MariaDB: SELECT … FOR UPDATE SKIP LOCKED (a row another worker is claiming is skipped,
-      // not waited for), then UPDATE, in one transaction.
-      return this.exec.transaction(async (tx) => {
-        const [row] = await tx.all(`SELECT id FROM ${this.t} WHERE id = ? AND ${lockable.sql} FOR UPDATE SKIP LOCKED`, [id, ...lockable.params]);
-        if (!row) return undefined;
-        await tx.run(`UPDATE ${this.t} SET lockedAt = ?, lastModifiedBy = ? WHERE id = ?`, [lockTime, by, id]);
-        return this.rowById(id, tx);
-      });
+  /**
+   * MariaDB: one conditional `UPDATE … ORDER BY … LIMIT n` claims up to n jobs in one
+   * commit (InnoDB re-checks the condition under each row lock, so concurrent workers
+   * never claim the same row), and one SELECT reads them back by their claim (lock time +
+   * claimant). n starts at 1 and doubles while Agenda keeps asking for more of the same
+   * job at once (a queue being filled), up to 16; jobs claimed but not handed out within
+   * CLAIM_HOLD_MS are unlocked again, so a worker never sits on jobs it is not running.
+   */
+  private async claimBatch(
+    jobName: string,
+    lockable: Condition,
+    order: string,
+    nextScanAt: number | null,
+    lockDeadline: number | null,
+    now: Date | undefined,
+    by: string | null,
+  ): Promise<JobParameters | undefined> {
+    const claimant = by ?? this.instanceName;
+    const key = `${jobName}\u0000${claimant}`;
+    const held = this.claims.get(key);
+    while (held?.rows.length) {
+      const row = held.rows.shift()!;
+      const next = row.nextRunAt === null || row.nextRunAt === undefined ? null : Number(row.nextRunAt);
+      if (held.lockTime > (lockDeadline ?? 0) && (next === null || nextScanAt === null || next <= nextScanAt)) {
+        held.lastAt = Date.now();
+        return rowToJob(row);
+      }
+      await this.releaseClaims([row], held.lockTime);
     }
-    // SQLite: a conditional UPDATE under the database write lock; changes() = 1 means ours.
-    const { changes } = await this.exec.run(`UPDATE ${this.t} SET lockedAt = ?, lastModifiedBy = ? WHERE id = ? AND ${lockable.sql}`, [
-      lockTime,
-      by,
-      id,
-      ...lockable.params,
-    ]);
-    return changes === 1 ? this.rowById(id) : undefined;
+    const streak = this.claims.get(key);
+    const size = streak && Date.now() - streak.lastAt < CLAIM_HOLD_MS ? Math.min(streak.size * 2, MAX_CLAIM_BATCH) : 1;
+    // The lock time is taken now, after any earlier scan; unique per claim in this process.
+    const lockTime = Math.max(ms(now ?? new Date()) ?? Date.now(), this.lastLockTime + 1);
+    this.lastLockTime = lockTime;
+    const { changes } = await retryOnDeadlock(() =>
+      this.exec.run(`UPDATE ${this.t} SET lockedAt = ?, lastModifiedBy = ? WHERE ${lockable.sql} ${order} LIMIT ${size}`, [lockTime, claimant, ...lockable.params]),
+    );
+    if (changes === 0) {
+      this.claims.delete(key);
+      return undefined;
+    }
+    const rows = await this.exec.all(`SELECT * FROM ${this.t} WHERE name = ? AND lockedAt = ? AND lastModifiedBy = ? ${order}`, [jobName, lockTime, claimant]);
+    const first = rows.shift();
+    const claim = { rows, lockTime, size, lastAt: Date.now() };
+    this.claims.set(key, claim);
+    if (rows.length) {
+      setTimeout(() => {
+        if (this.claims.get(key) !== claim || !claim.rows.length) return;
+        const left = claim.rows.splice(0);
+        void this.releaseClaims(left, lockTime).catch(() => undefined);
+      }, CLAIM_HOLD_MS);
+    }
+    return first ? rowToJob(first) : undefined;
+  }
+
+  /** Unlocks claimed jobs that were not handed out (only if the claim is still ours). */
+  private async releaseClaims(rows: SqlRow[], lockTime: number): Promise<void> {
+    const ids = rows.map((r) => Number(r.id));
+    if (!ids.length) return;
+    await this.exec.run(`UPDATE ${this.t} SET lockedAt = NULL WHERE lockedAt = ? AND id IN (${placeholders(ids.length)})`, [lockTime, ...ids]);
   }
 
   async saveJobState(job: JobParameters, options: JobRepositoryOptions | undefined): Promise<void> {
@@ -299,7 +399,7 @@ export class TypeormJobRepository implements JobRepository {
             ms(job.nextRunAt),
             ms(job.lastRunAt),
             job.progress ?? null,
-            job.failReason ?? null,
+            failReasonText(job.failReason),
             job.failCount ?? null,
             ms(job.failedAt),
             ms(job.lastFinishedAt),
@@ -383,7 +483,7 @@ export class TypeormJobRepository implements JobRepository {
       type: columnValue('type', job),
       nextRunAt: ms(job.nextRunAt),
     };
-    if (job.failReason !== undefined) sets.failReason = job.failReason ?? null;
+    if (job.failReason !== undefined) sets.failReason = failReasonText(job.failReason);
     if (job.failedAt !== undefined) sets.failedAt = ms(job.failedAt);
     if (job.failCount !== undefined) sets.failCount = job.failCount ?? null;
     const keys = Object.keys(sets);

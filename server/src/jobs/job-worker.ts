@@ -15,11 +15,11 @@ import { JobScheduler } from './job-scheduler.service.js';
 import { JOB_NAMES, type JobPayloads } from './job-types.js';
 
 export interface WorkerOptions {
-  /** Jobs run at once by this process (default 4). */
+  /** Jobs run at once by this process (default WORKER_CONCURRENCY, 4). */
   concurrency?: number;
-  /** A job whose lock is older than this is taken over by another worker (default 10 min). */
+  /** A job whose lock is older than this is taken over by another worker (default JOB_LOCK_LIFETIME_SECONDS, 30 s). */
   lockLifetimeMs?: number;
-  /** Polling interval for due jobs (default 5 s); notifications wake workers sooner. */
+  /** Polling interval for due jobs (default JOB_POLL_SECONDS, 5 s); notifications wake workers sooner. */
   processEveryMs?: number;
   /** Retention of sync changes/issues for the nightly cleanup (default RUN_DETAIL_RETENTION_DAYS). */
   retentionDays?: number;
@@ -53,14 +53,24 @@ const workers = new Map<DataSource, JobWorker>();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function createAgenda(app: AppContext, options: WorkerOptions = {}): Agenda {
+  const concurrency = options.concurrency ?? app.config.workerConcurrency ?? 4;
   return new Agenda({
     backend: createJobBackend(app.ds, { redisUrl: app.config.redisUrl }),
     name: options.name ?? `${hostname()}:${process.pid}`,
-    processEvery: options.processEveryMs ?? 5000,
-    defaultLockLifetime: options.lockLifetimeMs ?? 10 * 60_000,
-    maxConcurrency: options.concurrency ?? 4,
-    defaultConcurrency: options.concurrency ?? 4,
+    processEvery: options.processEveryMs ?? app.config.jobPollMs ?? 5000,
+    defaultLockLifetime: lockLifetimeOf(app, options),
+    maxConcurrency: concurrency,
+    defaultConcurrency: concurrency,
+    // A worker locks only what it can run now: without a limit one worker locks every due
+    // job into its local queue and the other workers stay idle (and a dead worker's queued
+    // jobs stay locked for a lock lifetime).
+    lockLimit: concurrency,
+    defaultLockLimit: concurrency,
   });
+}
+
+function lockLifetimeOf(app: AppContext, options: WorkerOptions): number {
+  return options.lockLifetimeMs ?? app.config.jobLockLifetimeMs ?? 30_000;
 }
 
 async function defaultExecuteRun(app: AppContext, runId: number, options: { signal?: AbortSignal }): Promise<unknown> {
@@ -108,14 +118,22 @@ export async function recoverRuns(app: AppContext, agenda: Agenda, scheduler: Jo
 
 /** Starts a job worker for `homeroom serve --role worker|all`. */
 export async function startWorker(app: AppContext, options: WorkerOptions = {}): Promise<JobWorker> {
-  const lockLifetimeMs = options.lockLifetimeMs ?? 10 * 60_000;
+  const lockLifetimeMs = lockLifetimeOf(app, options);
   const agenda = createAgenda(app, options);
   const scheduler = new JobScheduler(agenda, app.ds);
   const running = new RunningRuns();
   const active = new Set<string>();
-  agenda.on('start', (job: Job) => void active.add(String(job.attrs._id)));
-  agenda.on('complete', (job: Job) => void active.delete(String(job.attrs._id)));
-  agenda.on('fail', (error: Error, job: Job) => app.logger.error({ err: error, job: job.attrs.name, jobId: job.attrs._id }, 'job failed'));
+  // With Redis, Agenda re-emits other processes' job events here with `remote` = true and a
+  // notification instead of a Job: only this process's own jobs are tracked and logged
+  // (reading job.attrs of a remote event crashed the other workers).
+  agenda.on('start', (job: Job, remote?: boolean) => void (remote !== true && active.add(String(job.attrs._id))));
+  agenda.on('complete', (job: Job, remote?: boolean) => void (remote !== true && active.delete(String(job.attrs._id))));
+  agenda.on('fail', (error: Error, job: Job, remote?: boolean) => {
+    if (remote !== true) app.logger.error({ err: error, job: job.attrs.name, jobId: job.attrs._id }, 'job failed');
+  });
+  // Agenda emits 'error' for a failed lock or queue fill; without a listener the emit throws
+  // and the worker process dies.
+  agenda.on('error', (error: unknown) => app.logger.error({ err: error }, 'job queue error'));
 
   agenda.define<JobPayloads['sync-run']>(JOB_NAMES.syncRun, syncRunJob(app, options.executeRun ?? defaultExecuteRun, running, lockLifetimeMs), {
     removeOnComplete: true,

@@ -20,8 +20,16 @@ export function validateCron(cron: string, tz = 'UTC'): void {
   }
 }
 
+/** True for a real calendar date as YYYY-MM-DD (2026-02-30 is not one: Date would roll it over). */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === value;
+}
+
 export function validateDate(value: string, what: string): void {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new ValidationError(`${what} must be a date as YYYY-MM-DD, got "${value}"`);
+  if (!isCalendarDate(value)) {
+    throw new ValidationError(`${what} must be a real date as YYYY-MM-DD, got "${value}"`);
   }
 }

@@ -1,5 +1,5 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { notFound } from '../auth/api-errors.js';
+import { invalidCursor, notFound } from '../auth/api-errors.js';
 import type { DistrictScope } from '../auth/viewer.js';
 import { pageById, type Page, type PageRequest } from '../roster/roster-query.service.js';
 import { Person } from '../roster/person.entity.js';
@@ -50,6 +50,11 @@ export class SyncReportService {
     if (filter.to) qb.andWhere('run.createdAt < :to', { to: filter.to });
     const counted = qb.clone();
     if (page.afterId != null) {
+      // The cursor's run must be one this query could have returned: a run of another
+      // district (or filtered out) is refused exactly like an id that does not exist, so
+      // the answer never tells whether it exists.
+      if (!(await qb.clone().andWhere('run.id = :afterId', { afterId: page.afterId }).getExists())) throw invalidCursor();
+      // (Compared in SQL: SQLite keeps createdAt as text that a bound Date would not match.)
       const at = '(SELECT c.createdAt FROM sync_run c WHERE c.id = :afterId)';
       qb.andWhere(`(run.createdAt < ${at} OR (run.createdAt = ${at} AND run.id < :afterId))`, { afterId: page.afterId });
     }

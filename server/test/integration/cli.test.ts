@@ -106,6 +106,15 @@ describe.each(DIALECTS)('homeroom CLI on %s', (dialect) => {
     expect(updated.code).toBe(0);
     expect(JSON.parse(updated.out)).toMatchObject({ schedule: '30 1 * * 1-5', timezone: 'America/Chicago' });
     expect(JSON.parse(updated.out).nextScheduledSync).toMatch(/T0[67]:30:00/);
+    const paused = await cli(['district', 'update', 'Lincoln USD', '--enabled', 'false'], env);
+    expect(paused.out).toBe(`Updated district ${JSON.parse(updated.out).id} "Lincoln USD"; no scheduled sync: sync is paused for this district (syncEnabled = false).`);
+    const expired = await cli(['district', 'update', 'Lincoln USD', '--enabled', 'true', '--expires', '2020-06-30', '--json'], env);
+    expect(JSON.parse(expired.out)).toMatchObject({ nextScheduledSync: null, noScheduledSyncReason: 'sync expired on 2020-06-30' });
+    const listed = await cli(['district', 'list'], env);
+    expect(listed.out).toContain('(no scheduled sync: sync expired on 2020-06-30)');
+    const impossible = await cli(['district', 'update', 'Lincoln USD', '--expires', '2026-02-30'], env);
+    expect([impossible.code, impossible.err]).toEqual([1, 'homeroom: The sync expiration must be a real date as YYYY-MM-DD, got "2026-02-30"']);
+    await cli(['district', 'update', 'Lincoln USD', '--expires', 'never'], env);
 
     const synced = await cli(['sync', 'Lincoln USD', '--wait', '--json', '--as-of', '2026-11-23'], env);
     expect(synced.code).toBe(0);

@@ -74,7 +74,7 @@ describe.each(DIALECTS)('district schedules on %s', (dialect) => {
     const outcome = await runDistrictSchedule(app, d.id, async (runId) => void enqueued.push(runId));
     expect(outcome.created).toBe(true);
     const run = await db.ds.getRepository(SyncRun).findOneByOrFail({ districtId: d.id });
-    expect(run).toMatchObject({ status: SyncStatus.SCHEDULED, mode: SyncMode.EDIT, trigger: SyncTrigger.SCHEDULED, dryRun: false });
+    expect(run).toMatchObject({ status: SyncStatus.SCHEDULED, mode: SyncMode.EDIT, trigger: SyncTrigger.SCHEDULED, dryRun: false, requestedBy: 'schedule' });
     expect(enqueued).toEqual([run.id]);
 
     await scheduler.enqueueSyncRun(run.id);

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import type { JobParameters, JobRepository } from 'agenda';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { Agenda, type Job, type JobParameters, type JobRepository } from 'agenda';
 import { createJobBackend } from '../../src/jobs/index.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/test-database.js';
 
@@ -262,6 +262,60 @@ describe.each(DIALECTS)('job repository on %s', (dialect) => {
       expect(got!.failedAt?.getTime()).toBe(now.getTime());
       await expect(repo.saveJobState({ ...saved, _id: '999999' as never }, undefined)).rejects.toThrow(/cannot be updated/);
     });
+  });
+
+  describe('with a real Agenda', () => {
+    const agendas: Agenda[] = [];
+    const newAgenda = async (options: Partial<ConstructorParameters<typeof Agenda>[0]> = {}) => {
+      const agenda = new Agenda({ backend: createJobBackend(db.ds), processEvery: 100, ...options });
+      agendas.push(agenda);
+      await agenda.ready;
+      return agenda;
+    };
+    afterEach(async () => {
+      for (const a of agendas.splice(0)) await a.stop(false);
+    });
+
+    it.each([
+      ['an object', { status: 503 }, '{"status":503}'],
+      ['an object with a message', { message: 'upstream refused', code: 7 }, 'upstream refused'],
+      ['a string', 'plain words', 'plain words'],
+      ['a number', 42, '42'],
+    ])('a job rejecting with %s fails once, with a readable reason, and ends', async (_what, thrown, reason) => {
+      const agenda = await newAgenda({ defaultLockLifetime: 1000 });
+      let runs = 0;
+      agenda.define('rejects', async () => {
+        runs++;
+        throw thrown;
+      });
+      const saved = await agenda.now('rejects', {});
+      await agenda.start();
+      await new Promise((r) => setTimeout(r, 3500)); // more than three lock lifetimes
+      expect(runs).toBe(1);
+      const stored = await repo.getJobById(String(saved.attrs._id));
+      expect(stored).toMatchObject({ failReason: reason, failCount: 1 });
+      expect(stored!.lockedAt).toBeUndefined();
+      expect(stored!.nextRunAt ?? null).toBeNull();
+    }, 10_000);
+
+    it('locks quickly: 90 of 250 queued jobs are running within 2.5 s', async () => {
+      const agenda = await newAgenda({ maxConcurrency: 250, defaultConcurrency: 250 });
+      let started = 0;
+      let release!: () => void;
+      const hold = new Promise<void>((r) => (release = r));
+      agenda.define('slow', async (_job: Job) => {
+        started++;
+        await hold;
+      });
+      for (let i = 0; i < 250; i++) await repo.saveJob(job({ name: 'slow', nextRunAt: new Date(Date.now() - 1000), data: { i } }), undefined);
+      const t0 = Date.now();
+      await agenda.start();
+      await new Promise((r) => setTimeout(r, 2500));
+      const running = started;
+      release();
+      console.log(`${dialect}: ${running} of 250 jobs running ${Date.now() - t0} ms after start`);
+      expect(running).toBeGreaterThanOrEqual(90);
+    }, 20_000);
   });
 
   it('can use another table, created like agenda_job', async () => {

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../src/app-context.js';
+import type { Logger } from '../../src/logger.js';
 import { AdminUserService } from '../../src/auth/admin-user.service.js';
 import { ApiTokenService } from '../../src/auth/api-token.service.js';
 import { AdminRole } from '../../src/auth/roles.js';
@@ -26,9 +27,12 @@ export interface ApiServer {
 export const PASSWORD = 'correct horse battery staple';
 
 /** A real server on port 0 over a fresh database; runs started through the API execute in-process. */
-export async function startApiServer(dialect: TestDatabase['dialect'], options: Partial<HttpServerOptions> = {}): Promise<ApiServer> {
+export async function startApiServer(
+  dialect: TestDatabase['dialect'],
+  options: Partial<HttpServerOptions> & { env?: Record<string, string>; logger?: Logger } = {},
+): Promise<ApiServer> {
   const db = await createTestDatabase(dialect);
-  const app = testApp(db);
+  const app = testApp(db, options.env, options.logger);
   const launcher = new InProcessLauncher(app);
   const server = await startHttpServer(app, { port: 0, host: '127.0.0.1', launcher, ...options });
   return {

@@ -19,6 +19,13 @@ export function jobsTestApp(ds: DataSource, overrides: Partial<Config> = {}): Ap
     tokenRateLimit: 600,
     runDetailRetentionDays: 90,
     runHeartbeatTimeoutSeconds: 60,
+    jobLockLifetimeMs: 30_000,
+    jobPollMs: 5000,
+    workerConcurrency: 4,
+    allowedOrigins: [],
+    metricsToken: null,
+    exposeErrorDetails: false,
+    trustProxy: null,
     ...overrides,
   };
   return { config, ds, logger: createLogger(config.logLevel), pubsub: createHomeroomPubSub() };

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../src/app-context.js';
 import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { createHomeroomPubSub } from '../../src/pubsub.js';
 import { DistrictService } from '../../src/roster/district.service.js';
 import { SourceKind } from '../../src/roster/roster-enums.js';
@@ -13,9 +13,10 @@ import type { TestDatabase } from './test-database.js';
 
 export const TEST_SECRET = 'homeroom-test-secret-key';
 
-export function testApp(db: TestDatabase): AppContext {
-  const config = loadConfig({ DATABASE_URL: db.url, SECRET_KEY: TEST_SECRET, LOG_LEVEL: 'silent', DATA_DIR: '/tmp/homeroom-test-data' });
-  return { config, ds: db.ds, logger: createLogger('silent'), pubsub: createHomeroomPubSub() };
+/** `env` adds settings; `logger` replaces the silent one (e.g. to read what was logged). */
+export function testApp(db: TestDatabase, env: Record<string, string> = {}, logger: Logger = createLogger('silent')): AppContext {
+  const config = loadConfig({ DATABASE_URL: db.url, SECRET_KEY: TEST_SECRET, LOG_LEVEL: 'silent', DATA_DIR: '/tmp/homeroom-test-data', ...env });
+  return { config, ds: db.ds, logger, pubsub: createHomeroomPubSub() };
 }
 
 export async function createDistrict(app: AppContext, name: string, kind = SourceKind.DEMO, source: Record<string, unknown> = { students: 100 }) {

@@ -92,7 +92,7 @@ describe('docker/docker-compose.yml', () => {
   });
 
   it('environment: only variables config.ts reads, and the production ones are all set', () => {
-    expect(CONFIG_VARS).toEqual(['DATABASE_URL', 'DATA_DIR', 'LOG_LEVEL', 'NODE_ENV', 'PORT', 'PUBLIC_URL', 'REDIS_URL', 'RUN_DETAIL_RETENTION_DAYS', 'RUN_HEARTBEAT_TIMEOUT_SECONDS', 'SECRET_KEY', 'SMTP_URL', 'TOKEN_RATE_LIMIT']);
+    expect(CONFIG_VARS).toEqual(['ALLOWED_ORIGINS', 'DATABASE_URL', 'DATA_DIR', 'HOMEROOM_DEBUG_ERRORS', 'LOG_LEVEL', 'METRICS_TOKEN', 'NODE_ENV', 'PORT', 'PUBLIC_URL', 'REDIS_URL', 'RUN_DETAIL_RETENTION_DAYS', 'RUN_HEARTBEAT_TIMEOUT_SECONDS', 'SECRET_KEY', 'SMTP_URL', 'TOKEN_RATE_LIMIT', 'TRUST_PROXY']);
     for (const name of HOMEROOM) {
       const env = services[name].environment!;
       expect(Object.keys(env).filter((k) => !CONFIG_VARS.includes(k))).toEqual([]);

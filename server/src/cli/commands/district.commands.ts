@@ -8,6 +8,7 @@ import { boolOption, choiceOption, intOption, UsageError, type CliCommand } from
 import { closeApp, openApp } from '../cli-context.js';
 import type { District } from '../../roster/district.entity.js';
 import { rescheduleDistrict } from '../../jobs/index.js';
+import { scheduledSyncBlocker } from '../../jobs/definitions/district-schedule.job.js';
 
 const KINDS = Object.values(SourceKind);
 
@@ -79,14 +80,26 @@ export const districtCreateCommand: CliCommand = {
       const service = new DistrictService(app.ds, app.config.secretKey);
       const d = await service.create({ name: String(v.name), sourceKind: kind, source, timezone: v.timezone as string | undefined, schedule: v.schedule as string | undefined });
       const next = await rescheduleDistrict(app, d);
-      const summary = { ...districtSummary(d, service.sourceConfig(d)), nextScheduledSync: next?.toISOString() ?? null };
-      io.out(v.json ? JSON.stringify(summary) : `Created district ${d.id} "${d.name}" (${d.sourceKind}); next scheduled sync ${next?.toISOString() ?? 'none'}.`);
+      const summary = { ...districtSummary(d, service.sourceConfig(d)), ...scheduleSummary(d, next) };
+      io.out(v.json ? JSON.stringify(summary) : `Created district ${d.id} "${d.name}" (${d.sourceKind}); ${scheduleText(d, next)}.`);
     } finally {
       await closeApp(app);
     }
     return 0;
   },
 };
+
+/** The next scheduled sync, or why there is none (paused, expired). */
+function scheduleSummary(d: District, next: Date | null) {
+  const reason = scheduledSyncBlocker(d);
+  return { nextScheduledSync: reason ? null : next?.toISOString() ?? null, noScheduledSyncReason: reason };
+}
+
+function scheduleText(d: District, next: Date | null): string {
+  const { nextScheduledSync, noScheduledSyncReason } = scheduleSummary(d, next);
+  if (noScheduledSyncReason) return `no scheduled sync: ${noScheduledSyncReason}`;
+  return `next scheduled sync ${nextScheduledSync ?? 'none'}`;
+}
 
 export const districtListCommand: CliCommand = {
   path: ['district', 'list'],
@@ -97,10 +110,10 @@ export const districtListCommand: CliCommand = {
     const app = await openApp(io.env, { quietLogs: true });
     try {
       const service = new DistrictService(app.ds, app.config.secretKey);
-      const rows = (await service.list()).map((d) => districtSummary(d, service.sourceConfig(d)));
+      const rows = (await service.list()).map((d) => ({ ...districtSummary(d, service.sourceConfig(d)), noScheduledSyncReason: scheduledSyncBlocker(d) }));
       if (v.json) io.out(JSON.stringify(rows));
       else if (rows.length === 0) io.out('No districts yet. Create one with `homeroom district create` or `homeroom demo`.');
-      else for (const r of rows) io.out(`${String(r.id).padStart(4)}  ${r.name.padEnd(30)} ${r.source.padEnd(14)} ${r.location ?? ''}`);
+      else for (const r of rows) io.out(`${String(r.id).padStart(4)}  ${r.name.padEnd(30)} ${r.source.padEnd(14)} ${r.location ?? ''}${r.noScheduledSyncReason ? `  (no scheduled sync: ${r.noScheduledSyncReason})` : ''}`.trimEnd());
     } finally {
       await closeApp(app);
     }
@@ -133,7 +146,7 @@ export const districtUpdateCommand: CliCommand = {
         source: Object.keys(source).length ? source : undefined,
       });
       const next = await rescheduleDistrict(app, d);
-      io.out(v.json ? JSON.stringify({ ...districtSummary(d, service.sourceConfig(d)), nextScheduledSync: next?.toISOString() ?? null }) : `Updated district ${d.id} "${d.name}"; next scheduled sync ${next?.toISOString() ?? 'none'}.`);
+      io.out(v.json ? JSON.stringify({ ...districtSummary(d, service.sourceConfig(d)), ...scheduleSummary(d, next) }) : `Updated district ${d.id} "${d.name}"; ${scheduleText(d, next)}.`);
     } finally {
       await closeApp(app);
     }

@@ -1,9 +1,11 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { unauthenticated } from '../../auth/api-errors.js';
+import { CREDENTIALS_REVOKED } from '../../auth/credentials-revoked.js';
 import { Permission } from '../../auth/roles.js';
 import type { GraphQLContext } from '../context.js';
 import { AdminRole } from '../enums.js';
 import { idArg, optionalId } from '../ids.js';
+import { DateTime } from '../scalars.js';
 import { AdminUserType, ApiTokenType, CreateApiTokenPayload, LoginPayload, ViewerType } from './auth.types.js';
 
 /** Sign-in, the caller, admin accounts and partner API tokens. */
@@ -18,13 +20,22 @@ export class AuthResolver {
       : { kind: v.kind, email: null, role: null, tokenName: v.name, districtId: v.districtId };
   }
 
-  @Mutation(() => LoginPayload, { description: 'Sign in with email and password; sets the httpOnly session cookie. UNAUTHENTICATED on a wrong email or password.' })
+  @Mutation(() => LoginPayload, { description: 'Sign in with email and password; sets the httpOnly session cookie. UNAUTHENTICATED on a wrong email or password; RATE_LIMITED (HTTP 429, Retry-After) after repeated failures.' })
   async login(
     @Arg('email', () => String, { description: 'Sign-in email.' }) email: string,
     @Arg('password', () => String, { description: 'Password.' }) password: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<LoginPayload> {
-    const { user, secret, expiresAt } = await ctx.admins.login(email, password);
+    await ctx.loginThrottle?.before(email, ctx.clientAddress);
+    let session: Awaited<ReturnType<typeof ctx.admins.login>>;
+    try {
+      session = await ctx.admins.login(email, password);
+    } catch (err) {
+      await ctx.loginThrottle?.failed(email, ctx.clientAddress);
+      throw err;
+    }
+    await ctx.loginThrottle?.succeeded(email, ctx.clientAddress);
+    const { user, secret, expiresAt } = session;
     ctx.cookies?.set(secret, expiresAt);
     return { user, token: secret, expiresAt };
   }
@@ -34,6 +45,7 @@ export class AuthResolver {
     ctx.cookies?.clear();
     if (ctx.viewer?.kind !== 'ADMIN' || ctx.viewer.sessionId == null) return false;
     await ctx.admins.logout(ctx.viewer.sessionId);
+    ctx.app.pubsub.publish(CREDENTIALS_REVOKED, { kind: 'SESSION', sessionId: ctx.viewer.sessionId });
     return true;
   }
 
@@ -61,14 +73,17 @@ export class AuthResolver {
     @Arg('districtId', () => ID, { description: 'The district the token may read.' }) districtId: string,
     @Arg('name', () => String, { description: 'What the token is for, e.g. the partner’s name.' }) name: string,
     @Ctx() ctx: GraphQLContext,
+    @Arg('expiresAt', () => DateTime, { nullable: true, description: 'When the token stops working (in the future); omitted: until revoked.' }) expiresAt?: Date | null,
   ): Promise<CreateApiTokenPayload> {
     if (ctx.viewer?.kind !== 'ADMIN') throw unauthenticated();
-    return ctx.apiTokens.create(ctx.scope, { districtId: idArg(districtId, 'District'), name, createdBy: ctx.viewer.email });
+    return ctx.apiTokens.create(ctx.scope, { districtId: idArg(districtId, 'District'), name, createdBy: ctx.viewer.email, expiresAt: expiresAt ?? null });
   }
 
   @Authorized(Permission.WRITE)
   @Mutation(() => ApiTokenType, { description: 'Revoke an API token; it stops working at once.' })
-  revokeApiToken(@Arg('id', () => ID, { description: 'Token id.' }) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.apiTokens.revoke(ctx.scope, idArg(id, 'API token'));
+  async revokeApiToken(@Arg('id', () => ID, { description: 'Token id.' }) id: string, @Ctx() ctx: GraphQLContext) {
+    const token = await ctx.apiTokens.revoke(ctx.scope, idArg(id, 'API token'));
+    ctx.app.pubsub.publish(CREDENTIALS_REVOKED, { kind: 'API_TOKEN', tokenId: token.id });
+    return token;
   }
 }

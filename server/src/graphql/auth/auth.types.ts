@@ -69,6 +69,9 @@ export class ApiTokenType {
 
   @Field(() => DateTime, { nullable: true, description: 'When it was last used (to the minute).' })
   lastUsedAt!: Date | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'When it stops working; null: until revoked.' })
+  expiresAt!: Date | null;
 }
 
 @ObjectType('CreateApiTokenPayload', { description: 'A new token and its secret, shown this once.' })

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { INVALID_CURSOR_MESSAGE } from '../../auth/api-errors.js';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { Page, PageRequest } from '../../roster/roster-query.service.js';
 
@@ -68,7 +69,7 @@ export function encodeCursor(id: number): string {
 export function decodeCursor(cursor: string): number {
   const id = Number(Buffer.from(cursor, 'base64').toString('utf8'));
   if (!Number.isSafeInteger(id) || id < 0 || encodeCursor(id) !== cursor) {
-    throw new GraphQLError(`Invalid cursor "${cursor}"`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
+    throw new GraphQLError(INVALID_CURSOR_MESSAGE, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
   }
   return id;
 }

@@ -43,7 +43,7 @@ export async function runDistrictSchedule(
     log.info({ reason: blocker }, `scheduled sync skipped: ${blocker}`);
     return { created: false, reason: blocker };
   }
-  const { run, existing } = await runServiceFor(app).createRun({ districtId, mode: SyncMode.EDIT, trigger: SyncTrigger.SCHEDULED });
+  const { run, existing } = await runServiceFor(app).createRun({ districtId, mode: SyncMode.EDIT, trigger: SyncTrigger.SCHEDULED, requestedBy: 'schedule' });
   if (existing) {
     const reason = `run ${run.id} is already ${run.status}`;
     log.info({ runId: run.id, reason }, `scheduled sync skipped: ${reason}`);
