@@ -207,18 +207,35 @@ async function syncFromSource(
     const total: Record<string, number> = {};
     for (const e of ENTITY_TYPES) total[e] = counts[e].created + counts[e].updated + counts[e].deleted + counts[e].restored + counts[e].ended + counts[e].unchanged;
     await progress.setPhase(SyncPhase.APPLYING, { from: 60, to: 98 }, total);
-    await app.ds.transaction(async (em) => {
+    const write = async (em: EntityManager) => {
       await new SyncApplier(em, district.id, run.id, store, planned.unchanged, (entity, n) => {
         signal.throwIfAborted();
         progress.update(entity, n);
       }).apply();
       signal.throwIfAborted();
       await launch(em, counts);
-    });
+    };
+    // MySQL/MariaDB: READ COMMITTED takes no gap locks, so two districts applying at once do not deadlock.
+    const apply = () => (app.ds.options.type === 'better-sqlite3' ? app.ds.transaction(write) : app.ds.transaction('READ COMMITTED', write));
+    // The plan is staged: an apply another transaction's locks rolled back can run again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await apply();
+        break;
+      } catch (e) {
+        if (attempt >= 3 || !isDeadlock(e)) throw e;
+        app.logger.warn({ runId: run.id, attempt }, 'apply rolled back by a deadlock; applying again');
+      }
+    }
     return counts;
   } finally {
     await dropStageTables(app.ds, run.id).catch((err) => app.logger.warn({ err: String(err), runId: run.id }, 'could not drop staging tables'));
   }
+}
+
+function isDeadlock(e: unknown): boolean {
+  const code = String((e as { driverError?: { code?: unknown }; code?: unknown })?.driverError?.code ?? (e as { code?: unknown })?.code ?? '');
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
 }
 
 function thresholdIssueCode(mode: SyncMode): string {

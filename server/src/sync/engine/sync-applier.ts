@@ -171,11 +171,13 @@ export class SyncApplier {
   private async writePersonSchools(batch: PlanItem[], created: Map<string, number>, refs: Refs): Promise<void> {
     const touched = batch.filter((i) => i.action === ChangeAction.CREATE || i.action === ChangeAction.RESTORE || (i.action === ChangeAction.UPDATE && 'schools' in i.after!));
     const rows: unknown[][] = [];
+    // Only people who existed have memberships to replace: a DELETE over new ids would take
+    // gap locks that deadlock with another district's apply on InnoDB.
     const personIds: number[] = [];
     for (const item of touched) {
       const personId = item.action === ChangeAction.CREATE ? created.get(item.recordKey) : item.entityId!;
       if (personId === undefined) continue;
-      personIds.push(personId);
+      if (item.action !== ChangeAction.CREATE) personIds.push(personId);
       for (const school of (item.after!.schools ?? '').split(',').filter(Boolean)) {
         const schoolId = refs.school?.get(school);
         if (schoolId !== undefined) rows.push([personId, schoolId, this.districtId]);
