@@ -66,7 +66,7 @@ describe('dashboard: district sources in Chromium', () => {
     const district = await service.create({ name: 'Birch Creek', sourceKind: 'oneroster-api' as never, source: { url: fake.url, clientId: 'dash-client', clientSecret: 'old-secret' } });
     const page = await d.signedInPage(await d.admin(AdminRole.DISTRICT_ADMIN, district.id));
     const errors = collectErrors(page);
-    await page.goto(`${d.server.url}/districts/${district.id}/settings`);
+    await page.goto(`${d.server.url}/districts/${district.id}/settings?tab=source`);
     const card = page.locator('[data-test=source-settings]');
     await card.waitFor();
     await field(page, 'API base URL').waitFor();
@@ -89,7 +89,8 @@ describe('dashboard: district sources in Chromium', () => {
     expect(config.secretsChangedAt?.clientSecret).toBeDefined();
     expect(await page.content()).not.toContain(SECRET);
 
-    // Field mappings: an additional field from a column the source has is saved; a missing column is refused.
+    // Field mappings (their own Settings tab): an additional field from a column the source has is saved; a missing column is refused.
+    await page.locator('[data-test=settings-tabs] .n-tabs-tab:has-text("Field mappings")').click();
     const mappings = page.locator('[data-test=field-mappings]');
     await mappings.locator('.n-tabs-tab:has-text("People")').click();
     await field(page, 'Additional field name').fill('state');
