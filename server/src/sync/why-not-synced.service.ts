@@ -54,7 +54,8 @@ export class WhyNotSyncedService {
       ],
       order: { createdAt: 'DESC', id: 'DESC' },
     });
-    const key = found?.sourceId ?? sourceId;
+    // Someone the last run left out (a teacher assigned only to the district) is named by email in its issue.
+    const key = found?.sourceId ?? sourceId ?? (run && email ? await this.sourceIdInIssues(run.id, email) : null);
     const issues = run && key ? await this.ds.getRepository(SyncIssue).find({ where: { runId: run.id, sourceId: key }, order: { id: 'ASC' } }) : [];
     const base = { entityType: found?.entityType ?? issues[0]?.entityType ?? null, sourceId: key, runId: run?.id ?? null, issues };
 
@@ -74,6 +75,15 @@ export class WhyNotSyncedService {
     }
     const hint = email && !sourceId ? ' Issues name records by their source id: ask again with the source id to see what the last sync reported.' : ' Check the id in the source system, or that the source shares this record with Homeroom.';
     return { ...base, presence: SyncPresence.UNKNOWN, explanation: `Nothing with ${what} is in the roster, and the last sync (run ${run.id}) reported no issue about it.${hint}` };
+  }
+
+  /** The source id of the person whose issue in this run names the email: "(T-12, tom@example.org)". */
+  private async sourceIdInIssues(runId: number, email: string): Promise<string | null> {
+    const pattern = `%, ${email.replace(/[!%_]/g, (c) => `!${c}`)})%`;
+    const issue = await this.ds.getRepository(SyncIssue).createQueryBuilder('i')
+      .where("i.runId = :runId AND i.entityType = 'people' AND LOWER(i.message) LIKE :pattern ESCAPE '!'", { runId, pattern })
+      .orderBy('i.id', 'ASC').getOne();
+    return issue?.sourceId ?? null;
   }
 
   private async findRecord(districtId: number, sourceId: string | null, email: string | null): Promise<Found | null> {

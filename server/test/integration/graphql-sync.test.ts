@@ -33,9 +33,13 @@ describe.each(DIALECTS)('sync over the API on %s', (dialect) => {
     const why = (args: string) => api.gql(`query ($d: ID!) { whyNotSynced(districtId: $d, ${args}) { presence entityType sourceId explanation runId issues { code severity } } }`, { d: districtId }, support);
     expect((await why('sourceId: "T-12"')).data.whyNotSynced).toEqual({
       presence: 'NOT_SYNCED', entityType: 'people', sourceId: 'T-12', runId: String(first.id),
-      explanation: 'Teacher Tom Nowhere (T-12) is assigned to the district but to no school; teachers must belong to a synced school.',
+      explanation: 'Teacher Tom Nowhere (T-12, tom@example.org) is assigned to the district but to no school; teachers must belong to a synced school.',
       issues: [{ code: 'TEACHER_NO_SCHOOL', severity: 'ERROR' }],
     });
+    // Support often has only the teacher's email: a teacher assigned only to the district is found by it too.
+    expect((await why('email: "Tom@Example.org"')).data.whyNotSynced).toEqual(expect.objectContaining({
+      presence: 'NOT_SYNCED', sourceId: 'T-12', issues: [{ code: 'TEACHER_NO_SCHOOL', severity: 'ERROR' }],
+    }));
     expect((await why('email: "T1@Example.org"')).data.whyNotSynced).toEqual(expect.objectContaining({
       presence: 'SYNCED', sourceId: 'T1', explanation: `Teacher Ada Lovelace (T1) is in the roster (last seen by run ${first.id}).`,
     }));

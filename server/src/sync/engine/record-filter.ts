@@ -103,8 +103,10 @@ export class RecordFilter {
     const who = role === PersonRole.TEACHER ? 'Teacher' : 'Student';
     const name = `${record.values.givenName} ${record.values.familyName}`;
     if (schools.length === 0) {
+      // The email is in the message: support asks "why is this teacher missing?" by email.
+      const email = record.values.email ? `, ${record.values.email}` : '';
       await this.issues.error('people', id, role === PersonRole.TEACHER ? 'TEACHER_NO_SCHOOL' : 'STUDENT_NO_SCHOOL',
-        `${who} ${name} (${id}) is assigned to the district but to no school; ${who.toLowerCase()}s must belong to a synced school.`);
+        `${who} ${name} (${id}${email}) is assigned to the district but to no school; ${who.toLowerCase()}s must belong to a synced school.`);
       return { state: 'F' };
     }
     if (schools.some((x) => s.invalidSchools.has(x))) return { state: 'I' };
