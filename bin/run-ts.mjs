@@ -12,7 +12,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function importServerModule(relativeToServer) {
   const src = resolve(root, 'server', relativeToServer);
-  const fromSource = process.env.HOMEROOM_FROM_SOURCE === '1' || !relativeToServer.startsWith('src/');
+  const fromSource = process.env.HOMEROOM_FROM_SOURCE === '1' || !/^(src|bench)\//.test(relativeToServer);
   if (existsSync(src) && fromSource) {
     process.env.SWC_NODE_PROJECT ??= resolve(root, 'server/tsconfig.json');
     await import('@swc-node/register/esm-register');

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } f
 import { join } from 'node:path';
 
 /** Inputs of the server build: a newer one than the stamp means dist is stale. */
-const INPUTS = ['server/src', 'migrations', 'server/tsconfig.json', 'server/tsconfig.build.json', 'tsconfig.base.json'];
+const INPUTS = ['server/src', 'server/bench', 'migrations', 'server/tsconfig.json', 'server/tsconfig.build.json', 'tsconfig.base.json'];
 const STAMP = 'server/dist/.build-stamp';
 const LOCK = 'server/dist/.build-lock';
 

@@ -3,11 +3,12 @@ import { ENTITY_TYPES, type EntityType } from '../../roster/roster-enums.js';
 import { ChangeAction, type RunCounts } from '../sync-enums.js';
 import { insertRows } from './batch-sql.js';
 import { dialectOf, insertIgnore } from './sql-dialect.js';
+import { CreateStage } from './create-stage.js';
 import type { StageTables } from './stage-tables.js';
 import { emptyCounts, type PlanItem, type Values } from './sync-plan.js';
 
-const COLUMNS = ['entityType', 'action', 'entityId', 'sourceId', 'label', 'recordKey', 'refKey', 'schoolId', 'role', 'beforeValues', 'afterValues'];
-const ROWS_PER_INSERT = 1000;
+const COLUMNS = ['entityType', 'action', 'entityId', 'sourceId', 'label', 'recordKey', 'schoolId', 'role', 'beforeValues', 'afterValues'];
+const IN_LIST = 1000;
 
 type Row = Record<string, unknown>;
 
@@ -22,21 +23,22 @@ const ACTION_COUNT: Record<string, keyof ReturnType<typeof emptyCounts>> = {
   [ChangeAction.END]: 'ended',
 };
 
-/** Writes and reads back a run's staged plan, in bounded batches. */
+/**
+ * Writes and reads back a run's staged plan, in bounded batches: changes to existing
+ * records in the plan table, records to create in their entity type's create table.
+ */
 export class PlanStore {
-  constructor(private readonly ds: DataSource, readonly tables: StageTables) {}
+  readonly creates: CreateStage;
 
-  /** Stages changes; an enrollment whose refKey is already planned is skipped (a duplicate source row). */
+  constructor(private readonly ds: DataSource, readonly tables: StageTables) {
+    this.creates = new CreateStage(ds, tables);
+  }
+
+  /** Stages changes to existing records (every action but CREATE). */
   async add(items: PlanItem[]): Promise<void> {
     if (items.length === 0) return;
-    const tuple = `(${COLUMNS.map(() => '?').join(', ')})`;
-    for (let i = 0; i < items.length; i += ROWS_PER_INSERT) {
-      const batch = items.slice(i, i + ROWS_PER_INSERT);
-      await this.ds.query(
-        `${insertIgnore(dialectOf(this.ds))} INTO ${this.tables.plan} (${COLUMNS.join(', ')}) VALUES ${batch.map(() => tuple).join(', ')}`,
-        batch.flatMap((p) => [p.entityType, p.action, p.entityId, p.sourceId, p.label, p.recordKey, p.refKey, p.schoolId, p.role, json(p.before), json(p.after)]),
-      );
-    }
+    await insertRows(this.ds.manager, this.tables.plan, COLUMNS,
+      items.map((p) => [p.entityType, p.action, p.entityId, p.sourceId, p.label, p.recordKey, p.schoolId, p.role, json(p.before), json(p.after)]));
   }
 
   /** Records the source state of people and sections (K kept, F filtered, I invalid) for later entity types. */
@@ -49,8 +51,8 @@ export class PlanStore {
   async keyStates(entity: EntityType, sourceIds: string[]): Promise<Map<string, string>> {
     const states = new Map<string, string>();
     const unique = [...new Set(sourceIds)];
-    for (let i = 0; i < unique.length; i += ROWS_PER_INSERT) {
-      const part = unique.slice(i, i + ROWS_PER_INSERT);
+    for (let i = 0; i < unique.length; i += IN_LIST) {
+      const part = unique.slice(i, i + IN_LIST);
       const rows: Array<{ sourceId: string; state: string }> = await this.ds.query(
         `SELECT sourceId, state FROM ${this.tables.keys} WHERE entityType = ? AND sourceId IN (${part.map(() => '?').join(', ')})`,
         [entity, ...part],
@@ -81,10 +83,11 @@ export class PlanStore {
     }
   }
 
-  /** Created, updated, deleted and restored per entity type (unchanged is counted by the planner). */
+  /** Created, updated, deleted, restored and ended per entity type (unchanged is counted by the planner). */
   async counts(): Promise<RunCounts> {
     const counts: RunCounts = {};
-    for (const e of ENTITY_TYPES) counts[e] = emptyCounts();
+    const created = await this.creates.counts();
+    for (const e of ENTITY_TYPES) counts[e] = { ...emptyCounts(), created: created[e] };
     const rows: Array<{ entityType: string; action: string; n: number }> = await this.ds.query(
       `SELECT entityType, action, COUNT(*) AS n FROM ${this.tables.plan} GROUP BY entityType, action`,
     );
@@ -111,7 +114,6 @@ function toItem(r: Row): PlanItem {
     sourceId: r.sourceId === null ? null : String(r.sourceId),
     label: String(r.label),
     recordKey: String(r.recordKey),
-    refKey: r.refKey === null ? null : String(r.refKey),
     schoolId: r.schoolId === null ? null : Number(r.schoolId),
     role: r.role === null ? null : String(r.role),
     before: parse(r.beforeValues),

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { ENTITY_TYPES, type EntityType } from '../../roster/roster-enums.js';
 import { ChangeAction } from '../sync-enums.js';
 import { insertRows, q, updateByIds } from './batch-sql.js';
+import { applyCreates } from './create-applier.js';
 import { idsBySourceId } from './existing-records.js';
 import type { IdBitmap } from './id-bitmap.js';
 import type { PlanStore } from './plan-store.js';
@@ -19,15 +20,6 @@ export const CHANGE_COLUMNS = ['runId', 'districtId', 'entityType', 'entityId', 
 export function changeRow(runId: number, districtId: number, item: PlanItem, entityId: number | null): unknown[] {
   return [runId, districtId, item.entityType, entityId, item.label, item.action, item.before ? JSON.stringify(item.before) : null, item.after ? JSON.stringify(item.after) : null];
 }
-
-const CREATE_COLUMNS: Record<EntityType, string[]> = {
-  schools: ROSTER_TABLES.schools.fields,
-  terms: ROSTER_TABLES.terms.fields,
-  courses: ROSTER_TABLES.courses.fields,
-  people: [...ROSTER_TABLES.people.fields, 'role'],
-  sections: [...ROSTER_TABLES.sections.fields, 'schoolId', 'courseId', 'termId'],
-  enrollments: ['sectionId', 'personId', 'role', 'primary', 'beginDate', 'endDate'],
-};
 
 /**
  * Writes a staged plan inside the caller's transaction, entity type by entity type (so
@@ -47,6 +39,10 @@ export class SyncApplier {
   async apply(): Promise<void> {
     for (const entity of ENTITY_TYPES) {
       let written = 0;
+      await applyCreates(this.em, this.store.tables, entity, { districtId: this.districtId, runId: this.runId }, (n) => {
+        written = n;
+        this.onProgress?.(entity, written);
+      });
       for await (const batch of this.store.batches(entity, { db: this.em })) {
         await this.applyBatch(entity, batch);
         written += batch.length;
@@ -67,13 +63,7 @@ export class SyncApplier {
     const table = ROSTER_TABLES[entity].table;
     const refs = await this.resolveRefs(entity, batch);
     const changes: unknown[][] = [];
-    const creates = batch.filter((i) => i.action === ChangeAction.CREATE);
-    const created = await this.create(entity, creates, refs);
     for (const item of batch) {
-      if (item.action === ChangeAction.CREATE) {
-        changes.push(changeRow(this.runId, this.districtId, item, created.get(item.recordKey) ?? null));
-        continue;
-      }
       if (item.action === ChangeAction.UPDATE) await this.updateRow(table, this.columns(entity, item.after!, item.recordKey, refs), item.entityId!);
       if (item.action === ChangeAction.RESTORE) {
         await this.updateRow(table, {
@@ -85,7 +75,7 @@ export class SyncApplier {
     const ids = (action: ChangeAction) => batch.filter((i) => i.action === action).map((i) => i.entityId!);
     await updateByIds(this.em, table, 'deletedAt = CURRENT_TIMESTAMP, deletedByRunId = ?, updatedAt = updatedAt', [this.runId], ids(ChangeAction.DELETE));
     await updateByIds(this.em, table, 'endedAt = CURRENT_TIMESTAMP, endedByRunId = ?, lastSeenRunId = ?, updatedAt = updatedAt', [this.runId, this.runId], ids(ChangeAction.END));
-    if (entity === 'people') await this.writePersonSchools(batch, created, refs);
+    if (entity === 'people') await this.writePersonSchools(batch, refs);
     await insertRows(this.em, 'sync_change', CHANGE_COLUMNS, changes);
   }
 
@@ -136,29 +126,6 @@ export class SyncApplier {
     return row;
   }
 
-  /** Inserts the batch's new records; returns their ids by record key. */
-  private async create(entity: EntityType, creates: PlanItem[], refs: Refs): Promise<Map<string, number>> {
-    if (creates.length === 0) return new Map();
-    const cols = CREATE_COLUMNS[entity];
-    const rows = creates.map((c) => {
-      const row = this.columns(entity, c.after!, c.recordKey, refs);
-      return [this.districtId, c.sourceId, ...cols.map((k) => row[k] ?? null), this.runId, this.runId];
-    });
-    await insertRows(this.em, ROSTER_TABLES[entity].table, ['districtId', 'sourceId', ...cols, 'createdByRunId', 'lastSeenRunId'], rows);
-    if (entity !== 'enrollments') return idsBySourceId(this.em, this.districtId, ROSTER_TABLES[entity].table, creates.map((c) => c.sourceId!), true);
-    const personIds = [...new Set(rows.map((r) => r[3] as number))];
-    const found: Array<{ id: number; sectionId: number; personId: number; role: string }> = await this.em.query(
-      `SELECT id, sectionId, personId, role FROM enrollment WHERE personId IN (${personIds.join(', ')})`,
-    );
-    const byIds = new Map(found.map((f) => [`${f.sectionId}|${f.personId}|${f.role}`, Number(f.id)]));
-    const ids = new Map<string, number>();
-    creates.forEach((c, i) => {
-      const id = byIds.get(`${rows[i][2]}|${rows[i][3]}|${rows[i][4]}`);
-      if (id !== undefined) ids.set(c.recordKey, id);
-    });
-    return ids;
-  }
-
   private async updateRow(table: string, row: Row, id: number): Promise<void> {
     const cols = Object.keys(row).filter((c) => row[c] !== undefined);
     await this.em.query(
@@ -167,17 +134,14 @@ export class SyncApplier {
     );
   }
 
-  /** Rewrites the school memberships of people created, restored or whose schools changed in this batch. */
-  private async writePersonSchools(batch: PlanItem[], created: Map<string, number>, refs: Refs): Promise<void> {
-    const touched = batch.filter((i) => i.action === ChangeAction.CREATE || i.action === ChangeAction.RESTORE || (i.action === ChangeAction.UPDATE && 'schools' in i.after!));
+  /** Rewrites the school memberships of people restored or whose schools changed in this batch (created people's are set-based). */
+  private async writePersonSchools(batch: PlanItem[], refs: Refs): Promise<void> {
+    const touched = batch.filter((i) => i.action === ChangeAction.RESTORE || (i.action === ChangeAction.UPDATE && 'schools' in i.after!));
     const rows: unknown[][] = [];
-    // Only people who existed have memberships to replace: a DELETE over new ids would take
-    // gap locks that deadlock with another district's apply on InnoDB.
     const personIds: number[] = [];
     for (const item of touched) {
-      const personId = item.action === ChangeAction.CREATE ? created.get(item.recordKey) : item.entityId!;
-      if (personId === undefined) continue;
-      if (item.action !== ChangeAction.CREATE) personIds.push(personId);
+      const personId = item.entityId!;
+      personIds.push(personId);
       for (const school of (item.after!.schools ?? '').split(',').filter(Boolean)) {
         const schoolId = refs.school?.get(school);
         if (schoolId !== undefined) rows.push([personId, schoolId, this.districtId]);

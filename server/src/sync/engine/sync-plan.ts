@@ -36,8 +36,6 @@ export interface PlanItem {
   sourceId: string | null;
   label: string;
   recordKey: string;
-  /** Enrollments: hash of the key, unique per run, so a duplicate row in the source is planned once. */
-  refKey: string | null;
   schoolId: number | null;
   role: string | null;
   before: Values | null;

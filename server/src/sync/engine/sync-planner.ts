@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ENTITY_TYPES, PersonRole, type EntityType } from '../../roster/roster-enums.js';
 import type { FieldMappingTable, RosterSource } from '../sources/roster-source.js';
@@ -46,7 +45,6 @@ interface Candidate {
 }
 
 const sameValues = (a: Values, b: Values, keys: string[]) => keys.every((k) => (a[k] ?? null) === (b[k] ?? null));
-const hashKey = (key: string) => createHash('sha1').update(key).digest('hex');
 
 async function* inBatches<T>(records: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
   let batch: T[] = [];
@@ -129,6 +127,7 @@ export class SyncPlanner {
     }
     if (entity === 'people' || entity === 'sections') await this.store.addKeys(entity, unique.map((c) => [c.sourceId, c.state]));
     const items: PlanItem[] = [];
+    const creates: PlannedRecord[] = [];
     for (const c of unique) {
       const match = existing.get(c.sourceId);
       if (c.state === 'F') continue;
@@ -141,9 +140,10 @@ export class SyncPlanner {
         if (match) this.seen[entity].add(match.id);
         continue;
       }
-      await this.compare(entity, c.record!, match, items);
+      await this.compare(entity, c.record!, match, items, creates);
     }
     await this.store.add(items);
+    await this.store.creates.add(entity, creates);
   }
 
   /** Keeps the first record of each source id; later ones are reported. */
@@ -197,6 +197,7 @@ export class SyncPlanner {
       existing = await findExistingEnrollments(this.ds.manager, districtId, sections, people);
     }
     const items: PlanItem[] = [];
+    const creates: PlannedRecord[] = [];
     for (const c of candidates) {
       const match = existing.get(c.record.key);
       if (c.invalid) {
@@ -209,9 +210,11 @@ export class SyncPlanner {
       }
       // The same enrollment twice in the source: planned once.
       if (match && this.seen.enrollments.has(match.id)) continue;
-      await this.compare('enrollments', c.record, match, items);
+      await this.compare('enrollments', c.record, match, items, creates);
     }
     await this.store.add(items);
+    // A repeated enrollment is staged once (the create table is unique by section, person and role).
+    await this.store.creates.add('enrollments', creates);
   }
 
   private async enrollment(raw: any, sectionStates: Map<string, string>, personStates: Map<string, string>): Promise<{ record: PlannedRecord; invalid: boolean; ended?: boolean } | null> {
@@ -252,15 +255,15 @@ export class SyncPlanner {
     return { record, invalid: false };
   }
 
-  private async compare(entity: EntityType, record: PlannedRecord, existing: ExistingRecord | undefined, items: PlanItem[]): Promise<void> {
-    const base = {
-      entityType: entity, sourceId: record.sourceId, label: changeLabel(record.key, record.sourceId), recordKey: record.key,
-      refKey: null as string | null, schoolId: null, role: entity === 'people' ? record.values.role : entity === 'enrollments' ? record.key.slice(record.key.lastIndexOf(SEP) + 1) : null,
-    };
+  private async compare(entity: EntityType, record: PlannedRecord, existing: ExistingRecord | undefined, items: PlanItem[], creates: PlannedRecord[]): Promise<void> {
     if (!existing) {
-      items.push({ ...base, action: ChangeAction.CREATE, entityId: null, refKey: entity === 'enrollments' ? hashKey(record.key) : null, before: null, after: record.values });
+      creates.push(record);
       return;
     }
+    const base = {
+      entityType: entity, sourceId: record.sourceId, label: changeLabel(record.key, record.sourceId), recordKey: record.key,
+      schoolId: null, role: entity === 'people' ? record.values.role : entity === 'enrollments' ? record.key.slice(record.key.lastIndexOf(SEP) + 1) : null,
+    };
     this.seen[entity].add(existing.id);
     if (entity === 'people' && this.options.mode === SyncMode.EDIT && existing.values.role !== record.values.role) {
       await this.options.issues.warn('people', record.sourceId, 'ROLE_CHANGE_SKIPPED',
@@ -295,7 +298,7 @@ export class SyncPlanner {
     if (existing.deleted || existing.ended) return;
     items.push({
       entityType: entity, action: ChangeAction.END, entityId: existing.id, sourceId: existing.sourceId, label: changeLabel(existing.key, existing.sourceId),
-      recordKey: existing.key, refKey: null, schoolId: existing.schoolId, role: existing.role, before: null, after: null,
+      recordKey: existing.key, schoolId: existing.schoolId, role: existing.role, before: null, after: null,
     });
   }
 
@@ -318,7 +321,7 @@ export class SyncPlanner {
       }
       await this.store.add(records.map((r) => ({
         entityType: entity, action: ChangeAction.DELETE, entityId: r.id, sourceId: r.sourceId, label: changeLabel(r.key, r.sourceId),
-        recordKey: r.key, refKey: null, schoolId: r.schoolId, role: r.role, before: r.values, after: null,
+        recordKey: r.key, schoolId: r.schoolId, role: r.role, before: r.values, after: null,
       })));
       await yieldToEventLoop();
     }
