@@ -8,7 +8,7 @@ import { enrollmentKey, type ExistingRecord, type Values } from './sync-plan.js'
  * planner compares them: scalar fields plus references as source ids.
  */
 const q = (c: string) => `\`${c}\``;
-const IN_LIST = 1000;
+const IN_LIST = 5000;
 
 function str(v: unknown): string | null {
   return v === null || v === undefined ? null : String(v);

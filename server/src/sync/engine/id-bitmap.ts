@@ -35,21 +35,32 @@ export class IdBitmap {
     return this.count;
   }
 
-  /** The ids in ascending order, `chunk` at a time. */
-  *chunks(chunk: number): Generator<number[]> {
-    let out: number[] = [];
-    for (let byte = 0; byte < this.bits.length; byte++) {
-      const b = this.bits[byte];
-      if (b === 0) continue;
-      for (let bit = 0; bit < 8; bit++) {
-        if (!(b & (1 << bit))) continue;
-        out.push(this.min + byte * 8 + bit);
-        if (out.length === chunk) {
-          yield out;
-          out = [];
-        }
+  /**
+   * The ids in ascending order as runs of consecutive ids: long runs as [first, last] ranges
+   * (one cheap range condition each), the rest as single ids; at most `chunk` ids a slice.
+   */
+  *slices(chunk: number, minRun = 64): Generator<{ ranges: Array<[number, number]>; ids: number[] }> {
+    let ranges: Array<[number, number]> = [];
+    let ids: number[] = [];
+    let covered = 0;
+    let start = -1;
+    const total = this.bits.length * 8;
+    for (let i = 0; i <= total; i++) {
+      const set = i < total && (this.bits[i >> 3] & (1 << (i & 7))) !== 0;
+      if (set && start < 0) start = i;
+      if (set || start < 0) continue;
+      // A run [start, i - 1] ended.
+      if (i - start >= minRun) ranges.push([this.min + start, this.min + i - 1]);
+      else for (let j = start; j < i; j++) ids.push(this.min + j);
+      covered += i - start;
+      start = -1;
+      if (covered >= chunk) {
+        yield { ranges, ids };
+        ranges = [];
+        ids = [];
+        covered = 0;
       }
     }
-    if (out.length) yield out;
+    if (ranges.length || ids.length) yield { ranges, ids };
   }
 }

@@ -8,7 +8,7 @@ import type { StageTables } from './stage-tables.js';
 import { emptyCounts, type PlanItem, type Values } from './sync-plan.js';
 
 const COLUMNS = ['entityType', 'action', 'entityId', 'sourceId', 'label', 'recordKey', 'schoolId', 'role', 'beforeValues', 'afterValues'];
-const IN_LIST = 1000;
+const IN_LIST = 5000;
 
 type Row = Record<string, unknown>;
 

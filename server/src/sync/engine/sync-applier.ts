@@ -50,8 +50,13 @@ export class SyncApplier {
         await yieldToEventLoop();
       }
       // Explicit updatedAt = updatedAt: MySQL's ON UPDATE would otherwise stamp every row seen.
-      for (const ids of this.unchanged[entity].chunks(5000)) {
-        await updateByIds(this.em, ROSTER_TABLES[entity].table, 'lastSeenRunId = ?, updatedAt = updatedAt', [this.runId], ids);
+      for (const { ranges, ids } of this.unchanged[entity].slices(20000)) {
+        const table = ROSTER_TABLES[entity].table;
+        for (const [first, last] of ranges) {
+          await this.em.query(`UPDATE ${table} SET lastSeenRunId = ?, updatedAt = updatedAt WHERE id BETWEEN ? AND ?`, [this.runId, first, last]);
+          written += last - first + 1;
+        }
+        await updateByIds(this.em, table, 'lastSeenRunId = ?, updatedAt = updatedAt', [this.runId], ids);
         written += ids.length;
         this.onProgress?.(entity, written);
         await yieldToEventLoop();

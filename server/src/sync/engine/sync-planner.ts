@@ -34,7 +34,7 @@ export interface PlanOutcome {
 }
 
 /** Source records per round trip: bounds memory and the time the event loop is held. */
-const BATCH = 1000;
+const BATCH = 5000;
 
 interface Candidate {
   state: KeyState;
