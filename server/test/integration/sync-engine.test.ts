@@ -381,7 +381,8 @@ describe.each(DIALECTS)('sync engine on %s', (dialect) => {
 
   it('removes a run\'s staging tables when it ends, and drops those a dead process left behind', async () => {
     const stageTables = async () => (dialect === 'sqlite'
-      ? await app.ds.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'sync_stage_%'")
+      // SQLite: TEMP tables of the run's connection, never in the database file.
+      ? await app.ds.query("SELECT name FROM sqlite_temp_master WHERE type = 'table' AND name LIKE 'sync_stage_%' UNION ALL SELECT name FROM sqlite_master WHERE name LIKE 'sync_stage_%'")
       : await app.ds.query("SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME LIKE 'sync\\_stage\\_%'")).map((r: { name: string }) => r.name);
     const launched = await sync(app, districtId, { source });
     source.failOn = 'people';

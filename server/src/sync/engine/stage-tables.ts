@@ -20,6 +20,12 @@ export interface StageTables {
 }
 
 const PREFIX = 'sync_stage_';
+/**
+ * On SQLite the run's connection is its own (a sync thread's, or the CLI's): TEMP tables are
+ * private to it, bypass the database's write-ahead log, and vanish with the connection, so a
+ * killed process leaves nothing behind.
+ */
+const TEMP = 'TEMP';
 
 export function stageTablesOf(runId: number): StageTables {
   if (!Number.isSafeInteger(runId) || runId <= 0) throw new Error(`invalid run id ${runId}`);
@@ -56,20 +62,20 @@ async function createCreateTables(ds: DataSource, t: StageTables): Promise<void>
   for (const entity of ENTITY_TYPES) {
     const cols = ['sourceId', ...CREATE_STAGE_COLUMNS[entity]].map((c) => column(c));
     // InnoDB for enrollments: their unique key is longer than MyISAM allows.
-    await ds.query(`CREATE TABLE ${t.creates[entity]} (${seq}, ${cols.join(', ')})${engine(entity === 'enrollments' ? 'InnoDB' : 'MyISAM')}`);
+    await ds.query(`CREATE ${sqlite ? TEMP : ''} TABLE ${t.creates[entity]} (${seq}, ${cols.join(', ')})${engine(entity === 'enrollments' ? 'InnoDB' : 'MyISAM')}`);
   }
   // Source files come sorted by section or person: the unique index grows at its end.
   await ds.query(`CREATE UNIQUE INDEX ${t.creates.enrollments}_key ON ${t.creates.enrollments} (sectionSourceId, personSourceId, role)`);
-  await ds.query(`CREATE TABLE ${t.links} (${seq}, ${column('personSourceId', false)}, ${column('schoolSourceId', false)})${engine('MyISAM')}`);
+  await ds.query(`CREATE ${sqlite ? TEMP : ''} TABLE ${t.links} (${seq}, ${column('personSourceId', false)}, ${column('schoolSourceId', false)})${engine('MyISAM')}`);
 }
 
 export async function createStageTables(ds: DataSource, runId: number): Promise<StageTables> {
   const t = stageTablesOf(runId);
   await dropStageTables(ds, runId);
   if (dialectOf(ds) === 'sqlite') {
-    await ds.query(`CREATE TABLE ${t.keys} (entityType VARCHAR(16) NOT NULL, sourceId VARCHAR(255) NOT NULL, state CHAR(1) NOT NULL, PRIMARY KEY (entityType, sourceId))`);
+    await ds.query(`CREATE ${TEMP} TABLE ${t.keys} (entityType VARCHAR(16) NOT NULL, sourceId VARCHAR(255) NOT NULL, state CHAR(1) NOT NULL, PRIMARY KEY (entityType, sourceId))`);
     await ds.query(
-      `CREATE TABLE ${t.plan} (id INTEGER PRIMARY KEY AUTOINCREMENT, entityType VARCHAR(16) NOT NULL, action VARCHAR(8) NOT NULL, entityId INTEGER NULL, ` +
+      `CREATE ${TEMP} TABLE ${t.plan} (id INTEGER PRIMARY KEY AUTOINCREMENT, entityType VARCHAR(16) NOT NULL, action VARCHAR(8) NOT NULL, entityId INTEGER NULL, ` +
         'sourceId VARCHAR(255) NULL, label VARCHAR(255) NOT NULL, recordKey TEXT NOT NULL, schoolId INTEGER NULL, role VARCHAR(10) NULL, ' +
         'beforeValues TEXT NULL, afterValues TEXT NULL)',
     );
@@ -97,7 +103,7 @@ export async function dropStageTables(ds: DataSource, runId: number): Promise<vo
 async function stageTableNames(ds: DataSource): Promise<string[]> {
   const rows: Array<{ name: string }> =
     dialectOf(ds) === 'sqlite'
-      ? await ds.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '${PREFIX}%'`)
+      ? await ds.query(`SELECT name FROM sqlite_temp_master WHERE type = 'table' AND name LIKE '${PREFIX}%'`)
       : await ds.query(`SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME LIKE '${PREFIX}%'`);
   return rows.map((r) => String(r.name));
 }
