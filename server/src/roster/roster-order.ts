@@ -37,6 +37,16 @@ export function comparePeople(a: { familyName: string; givenName: string; id: nu
   return byName.compare(a.familyName, b.familyName) || byName.compare(a.givenName, b.givenName) || a.id - b.id;
 }
 
+const nocaseOf = (ds: DataSource) => (ds.options.type === 'better-sqlite3' ? ' COLLATE NOCASE' : '');
+
+/** Orders a whole (unpaged) list of `alias` rows in `order` (e.g. a person's sections). */
+export function orderRows<Q extends ObjectLiteral>(ds: DataSource, qb: SelectQueryBuilder<Q>, order: RosterOrder, alias: string, idColumn = `${alias}.id`): SelectQueryBuilder<Q> {
+  const nocase = nocaseOf(ds);
+  order.join?.(qb as SelectQueryBuilder<ObjectLiteral>, alias);
+  order.keys(alias).forEach((k, i) => (i === 0 ? qb.orderBy(`${k}${nocase}`, 'ASC') : qb.addOrderBy(`${k}${nocase}`, 'ASC')));
+  return qb.addOrderBy(idColumn, 'ASC');
+}
+
 /**
  * A keyset page in `order`. The cursor stays the row id (opaque to clients): the cursor
  * row's keys are read first, and must belong to the same district (else BAD_USER_INPUT,
@@ -47,11 +57,11 @@ export async function pageInOrder<T extends ObjectLiteral>(
 ): Promise<Page<T>> {
   const alias = qb.alias;
   const counted = qb.clone();
-  const nocase = ds.options.type === 'better-sqlite3' ? ' COLLATE NOCASE' : '';
+  const nocase = nocaseOf(ds);
   const keys = order.keys(alias);
-  order.join?.(qb, alias);
   if (page.afterId != null) {
     const at = await cursorKeys(qb, order, keys, page.afterId, districtId);
+    // (The predicate names joined keys; orderRows adds the join below, before the query runs.)
     // k1 >= v1 first, so MySQL can range-scan the index; then the exact keyset predicate.
     qb.andWhere(`${keys[0]}${nocase} >= :k0${nocase}`, { k0: at[0] });
     let predicate = `${alias}.id > :afterId`;
@@ -61,9 +71,7 @@ export async function pageInOrder<T extends ObjectLiteral>(
     });
     qb.andWhere(predicate, { afterId: page.afterId, ...Object.fromEntries(at.map((v, i) => [`k${i}`, v])) });
   }
-  keys.forEach((k, i) => (i === 0 ? qb.orderBy(`${k}${nocase}`, 'ASC') : qb.addOrderBy(`${k}${nocase}`, 'ASC')));
-  qb.addOrderBy(`${alias}.id`, 'ASC').limit(page.first + 1);
-  const rows = await mapper.many(qb, alias);
+  const rows = await mapper.many(orderRows(ds, qb, order, alias).limit(page.first + 1), alias);
   return {
     nodes: rows.slice(0, page.first),
     hasNextPage: rows.length > page.first,

@@ -18,6 +18,7 @@ describe.each(DIALECTS)('roster order and the person page on %s', (dialect) => {
   let otherAdmin: string;
   let token: string;
   let districtId: number;
+  let early: SyncRun;
   let first: SyncRun;
   let edit: SyncRun;
 
@@ -50,8 +51,11 @@ describe.each(DIALECTS)('roster order and the person page on %s', (dialect) => {
     // Names that differ only in case, and ids that would order them otherwise.
     data.people.push(student('P11', 'S1', 'zed', 'adams'), student('P12', 'S1', 'Amy', 'Zimmer'), student('P13', 'S1', 'Bob', 'Adams'), student('P14', 'S2', 'amy', 'zimmer'));
     data.enrollments.push(...['P11', 'P12', 'P13'].map((p) => ({ sourceId: null, sectionSourceId: 'SEC1', personSourceId: p, role: PersonRole.STUDENT, primary: false })));
+    data.enrollments.push({ sourceId: null, sectionSourceId: 'SECOLD', personSourceId: 'P3', role: PersonRole.STUDENT, primary: false });
     data.sections.push({ sourceId: 'SEC0', schoolSourceId: 'S2', courseSourceId: 'C1', termSourceIds: ['Y'], fields: { name: 'Art 2' } });
     const source = new FixtureSource(data);
+    // Last spring's sync creates last year's section; the autumn one ends it and adds this year's.
+    early = await sync(api.app, districtId, { source, asOf: '2026-03-01' });
     first = await sync(api.app, districtId, { source });
     // Kid1 leaves Math 1 (and changes their name); a later preview would drop Kid2 too, but a preview changes nothing.
     source.data.enrollments = source.data.enrollments.filter((e) => e.personSourceId !== 'P1');
@@ -92,12 +96,25 @@ describe.each(DIALECTS)('roster order and the person page on %s', (dialect) => {
     expect(person.changes.totalCount).toBe(rows.length);
     // The preview's planned removal of Kid2 is not Kid1's history, and nothing of the preview shows.
     expect(rows.map((r: any) => Number(r.runId))).toEqual(rows.map((r: any) => Number(r.runId)).sort((a: number, b: number) => b - a));
-    expect(rows.every((r: any) => [first.id, edit.id].includes(Number(r.runId)))).toBe(true);
+    expect(rows.every((r: any) => [early.id, first.id, edit.id].includes(Number(r.runId)))).toBe(true);
     const left = rows.find((r: any) => r.entityType === 'enrollments' && r.action === 'DELETE');
     expect(left).toMatchObject({ runId: String(edit.id), run: { id: String(edit.id), mode: 'EDIT' }, section: { name: 'Math 1' } });
     expect(rows.find((r: any) => r.entityType === 'people' && r.action === 'UPDATE').fields).toContainEqual({ field: 'givenName', before: 'Kid1', after: 'Kit' });
     expect(rows.filter((r: any) => r.action === 'CREATE').map((r: any) => r.entityType).sort()).toEqual(['enrollments', 'people']);
     expect(rows.find((r: any) => r.entityType === 'enrollments' && r.action === 'CREATE').section.name).toBe('Math 1');
+  });
+
+  it('lists a person’s sections in the section order, ended ones only when asked and marked', async () => {
+    const q = `query ($d: ID!, $p: ID!) { district(id: $d) { person(id: $p) {
+      live: enrollments { section { name } }
+      all: enrollments(includeEnded: true) { endedAt section { name endedAt school { name } } } } } }`;
+    const res: any = await api.gql(q, { d: districtId, p: await personId('P3') }, admin);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.district.person.live.map((e: any) => e.section.name)).toEqual(['Math 1']);
+    const all = res.data.district.person.all;
+    expect(all.map((e: any) => e.section.name)).toEqual(['Math 1', 'Old Math']);
+    expect(all[0].section.endedAt ?? all[0].endedAt).toBeNull();
+    expect(all[1].section.endedAt ?? all[1].endedAt).not.toBeNull();
   });
 
   it('pages the history with cursors and refuses a cursor of someone else’s history', async () => {

@@ -8,7 +8,7 @@ import { Person } from '../../roster/person.entity.js';
 import { PersonSchool } from '../../roster/person-school.entity.js';
 import type { PersonRole } from '../../roster/roster-enums.js';
 import { RosterQueryService, type Page, type PageRequest } from '../../roster/roster-query.service.js';
-import { comparePeople, pageInOrder, PEOPLE_ORDER, SCHOOL_ORDER, SECTION_ORDER, type RosterOrder } from '../../roster/roster-order.js';
+import { comparePeople, orderRows, pageInOrder, PEOPLE_ORDER, SCHOOL_ORDER, SECTION_ORDER, type RosterOrder } from '../../roster/roster-order.js';
 import { pageRows, RowMapper } from '../../roster/roster-rows.js';
 import { School } from '../../roster/school.entity.js';
 import { Section } from '../../roster/section.entity.js';
@@ -149,6 +149,17 @@ export class RosterReader extends RosterQueryService {
         || comparePeople(a.person, b.person)
         || a.id - b.id,
     );
+  }
+
+  /**
+   * A person's enrollments in the section order (school, section name, id): live ones, and ended
+   * ones (or in ended sections) when asked. Removed enrollments are history (Person.changes).
+   */
+  enrollmentsOfPerson(districtId: number, personId: number, includeEnded: boolean): Promise<Enrollment[]> {
+    const qb = this.rows(Enrollment, 'e', districtId, { includeEnded })
+      .andWhere('e.personId = :personId', { personId })
+      .innerJoin(Section, 'sec', `sec.id = e.sectionId AND sec.deletedAt IS NULL${includeEnded ? '' : ' AND sec.endedAt IS NULL'}`);
+    return this.mapper(Enrollment).many(orderRows(this.db, qb, SECTION_ORDER, 'sec', 'e.id'), 'e');
   }
 
   /** School memberships of these people (one statement). */
