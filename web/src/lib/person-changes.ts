@@ -10,9 +10,15 @@ const ENROLLMENT: Record<string, string> = {
   CREATE: 'Joined',
   DELETE: 'Left',
   RESTORE: 'Rejoined',
-  END: 'Ended in',
   UPDATE: 'Changed in',
 };
+
+/** Field names as the roster pages label them. */
+const FIELD_LABELS: Record<string, string> = {
+  givenName: 'first name', middleName: 'middle name', familyName: 'last name', email: 'email', username: 'username',
+  sisId: 'SIS id', stateId: 'state id', grade: 'grade', role: 'role', schools: 'schools', primary: 'primary teacher',
+};
+const label = (field: string) => FIELD_LABELS[field] ?? field;
 
 const PERSON: Record<string, string> = {
   CREATE: 'Added to the roster',
@@ -23,15 +29,16 @@ const PERSON: Record<string, string> = {
 };
 
 export function describePersonChange(c: PersonChangeLike): string {
-  if (c.entityType === 'enrollments') return `${ENROLLMENT[c.action] ?? c.action} ${c.section?.name ?? 'a section no longer on the roster'}`;
-  if (c.action === 'UPDATE' && c.fields.length) return `${PERSON.UPDATE}: ${c.fields.map((f) => f.field).join(', ')}`;
+  const section = c.section?.name ?? 'a section no longer on the roster';
+  if (c.entityType === 'enrollments') return c.action === 'END' ? `${section}: ended` : `${ENROLLMENT[c.action] ?? c.action} ${section}`;
+  if (c.action === 'UPDATE' && c.fields.length) return `${PERSON.UPDATE}: ${c.fields.map((f) => label(f.field)).join(', ')}`;
   return PERSON[c.action] ?? c.action;
 }
 
 /** The before → after lines an update shows (other actions show no field list). */
 export function changedFieldLines(c: PersonChangeLike): string[] {
   if (c.action !== 'UPDATE') return [];
-  return c.fields.map((f) => `${f.field}: ${f.before || '—'} → ${f.after || '—'}`);
+  return c.fields.map((f) => `${label(f.field)}: ${f.before || '—'} → ${f.after || '—'}`);
 }
 
 /** Whether the change took the person out of a section or off the roster (shown in red). */
