@@ -7,6 +7,7 @@ import type { SyncLauncher } from '../sync/sync-launcher.js';
 import { RosterEventService } from '../sync/events/roster-event.service.js';
 import { runServiceFor } from '../sync/run-recovery.js';
 import { SyncControlService } from '../sync/sync-control.service.js';
+import { PersonHistoryService } from '../sync/person-history.service.js';
 import { SyncReportService } from '../sync/sync-report.service.js';
 import { SyncSettingsService } from '../sync/sync-settings.service.js';
 import { SourceSettingsService } from '../sync/source-settings.service.js';
@@ -31,6 +32,7 @@ export interface GraphQLContext {
   roster: RosterReader;
   rosterEvents: RosterEventService;
   syncReports: SyncReportService;
+  personHistory: PersonHistoryService;
   syncControl: SyncControlService;
   syncSettings: SyncSettingsService;
   sourceSettings: SourceSettingsService;
@@ -58,6 +60,7 @@ export function createGraphQLContext(app: AppContext, options: ContextOptions): 
   const { viewer } = options;
   const scope = DistrictScope.of(viewer);
   const roster = new RosterReader(app.ds, scope, viewer?.kind === 'ADMIN');
+  const syncReports = new SyncReportService(app.ds, scope);
   const requestedBy = viewer?.kind === 'ADMIN' ? viewer.email : viewer ? `token:${viewer.name}` : null;
   return {
     app,
@@ -65,14 +68,15 @@ export function createGraphQLContext(app: AppContext, options: ContextOptions): 
     scope,
     roster,
     rosterEvents: RosterEventService.create(app.ds, scope, app.config.secretKey, app.config.runDetailRetentionDays),
-    syncReports: new SyncReportService(app.ds, scope),
+    syncReports,
+    personHistory: new PersonHistoryService(app.ds, scope),
     syncControl: new SyncControlService(app.ds, scope, options.launcher, requestedBy, runServiceFor(app)),
     syncSettings: new SyncSettingsService(app, scope),
     sourceSettings: new SourceSettingsService(app, scope),
     whyNotSynced: new WhyNotSyncedService(app.ds, scope),
     admins: new AdminUserService(app.ds),
     apiTokens: new ApiTokenService(app.ds),
-    loaders: createRosterLoaders(roster),
+    loaders: createRosterLoaders(roster, syncReports),
     cookies: options.cookies ?? null,
     loginThrottle: options.loginThrottle ?? null,
     clientAddress: options.clientAddress ?? 'unknown',

@@ -4,6 +4,8 @@ import type { Person } from '../roster/person.entity.js';
 import type { School } from '../roster/school.entity.js';
 import type { Section } from '../roster/section.entity.js';
 import type { Term } from '../roster/term.entity.js';
+import type { SyncReportService } from '../sync/sync-report.service.js';
+import type { SyncRun } from '../sync/sync-run.entity.js';
 import type { EnrollmentWithPerson, RosterReader } from './roster/roster-reader.service.js';
 
 /** Per-request batching of lookups by id (one query per type per tick, not one per row). */
@@ -17,6 +19,8 @@ export interface RosterLoaders {
   sectionEnrollments: DataLoader<number, EnrollmentWithPerson[]>;
   /** School ids of a person. */
   personSchoolIds: DataLoader<number, number[]>;
+  /** Sync runs the caller may read (null otherwise), e.g. the runs of a person's changes. */
+  run: DataLoader<number, SyncRun | null>;
 }
 
 function byId<T extends { id: number }>(load: (ids: readonly number[]) => Promise<T[]>): DataLoader<number, T | null> {
@@ -34,7 +38,7 @@ function grouped<T, V>(load: (ids: readonly number[]) => Promise<T[]>, key: (row
   });
 }
 
-export function createRosterLoaders(roster: RosterReader): RosterLoaders {
+export function createRosterLoaders(roster: RosterReader, reports: SyncReportService): RosterLoaders {
   return {
     school: byId((ids) => roster.schoolsByIds(ids)),
     course: byId((ids) => roster.coursesByIds(ids)),
@@ -43,5 +47,6 @@ export function createRosterLoaders(roster: RosterReader): RosterLoaders {
     section: byId((ids) => roster.sectionsByIds(ids)),
     sectionEnrollments: grouped((ids) => roster.enrollmentsOfSections(ids), (e) => e.sectionId, (e) => e),
     personSchoolIds: grouped((ids) => roster.schoolIdsOfPeople(ids), (ps) => ps.personId, (ps) => ps.schoolId),
+    run: byId((ids) => reports.runsByIds(ids)),
   };
 }

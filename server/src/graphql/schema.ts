@@ -13,6 +13,7 @@ import { PersonResolver } from './roster/person.resolver.js';
 import { SectionResolver } from './roster/section.resolver.js';
 import { RosterEventsResolver } from './events/roster-events.resolver.js';
 import { SyncChangeResolver } from './sync/sync-change.resolver.js';
+import { PersonChangeResolver, PersonHistoryResolver } from './sync/person-history.resolver.js';
 import { SyncControlResolver } from './sync/sync-control.resolver.js';
 import { SyncRunUpdateResolver } from './sync/sync-run-update.resolver.js';
 import { SyncRunResolver } from './sync/sync-run.resolver.js';
@@ -31,6 +32,8 @@ export const RESOLVERS = [
   RosterEventsResolver,
   SyncRunResolver,
   SyncChangeResolver,
+  PersonHistoryResolver,
+  PersonChangeResolver,
   SyncControlResolver,
   SyncRunUpdateResolver,
 ] as const;

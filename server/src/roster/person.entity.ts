@@ -7,7 +7,8 @@ import { RosterRecordColumns } from './roster-record.columns.js';
 @Index('UQ_person_district_source', ['districtId', 'sourceId'], { unique: true })
 @Index('IDX_person_district_role', ['districtId', 'role'])
 @Index('IDX_person_district_email', ['districtId', 'email'])
-@Index('IDX_person_district_family', ['districtId', 'familyName'])
+// Serves the roster order (roster-order.ts): family name, given name, then id (InnoDB appends the id).
+@Index('IDX_person_district_name', ['districtId', 'familyName', 'givenName'])
 export class Person extends RosterRecordColumns {
   @ManyToOne(() => District, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'districtId' })

@@ -8,6 +8,8 @@ import { Term } from './term.entity.js';
 @Entity('section')
 @Index('UQ_section_district_source', ['districtId', 'sourceId'], { unique: true })
 @Index('IDX_section_school', ['schoolId'])
+// A school's sections in roster order (roster-order.ts): name, then id.
+@Index('IDX_section_school_name', ['schoolId', 'name'])
 @Index('IDX_section_term', ['termId'])
 @Index('IDX_section_course', ['courseId'])
 export class Section extends RosterRecordColumns {

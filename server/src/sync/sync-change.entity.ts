@@ -9,6 +9,8 @@ import { ChangeAction } from './sync-enums.js';
 @Entity('sync_change')
 @Index('IDX_sync_change_run_entity', ['runId', 'entityType', 'action'])
 @Index('IDX_sync_change_district', ['districtId', 'id'])
+// One record's history (a person page: the person's rows and their enrollments' rows).
+@Index('IDX_sync_change_entity', ['districtId', 'entityType', 'entityId'])
 export class SyncChange {
   @PrimaryGeneratedColumn()
   id!: number;

@@ -6,7 +6,7 @@ import { SyncMode } from '../../src/sync/sync-enums.js';
 import { SyncRun } from '../../src/sync/sync-run.entity.js';
 import { sync } from '../support/test-app.js';
 import { collectErrors, screenshot, signIn, startDashboard, type Dashboard } from './dashboard-harness.js';
-import { DESKTOP, horizontalOverflow, PHONE, seriousViolations } from './page-checks.js';
+import { DESKTOP, horizontalOverflow, PHONE, seriousViolations, wideBoxes } from './page-checks.js';
 
 /**
  * Every page of the dashboard at 1280×800 and 390×844: no serious or critical axe-core
@@ -18,6 +18,7 @@ describe('dashboard: every page on a desktop and a phone, accessible', () => {
   let runId: number;
   let previewId: number;
   let email: string;
+  let personId: number;
 
   beforeAll(async () => {
     d = await startDashboard();
@@ -30,6 +31,7 @@ describe('dashboard: every page on a desktop and a phone, accessible', () => {
     await districts.update(district, { source: { perturbShare: 0.05, perturbSeed: 3, students: 260 } });
     previewId = (await sync(d.app, district, { mode: SyncMode.RESET, dryRun: true })).id;
     email = await d.admin(AdminRole.PLATFORM_ADMIN);
+    personId = Number((await d.db.ds.query("SELECT id FROM person WHERE districtId = ? AND role = 'STUDENT' ORDER BY id LIMIT 1", [district]))[0].id);
   }, 240_000);
 
   afterAll(async () => {
@@ -44,6 +46,7 @@ describe('dashboard: every page on a desktop and a phone, accessible', () => {
     { name: 'run', path: `/districts/${district}/runs/${runId}`, ready: '[data-test=report]' },
     { name: 'preview-run', path: `/districts/${district}/runs/${previewId}`, ready: '[data-test=report]' },
     { name: 'roster', path: `/districts/${district}/roster`, ready: '.school-nav button' },
+    { name: 'person', path: `/districts/${district}/people/${personId}`, ready: '[data-test=person-history] li' },
     { name: 'troubleshoot', path: `/districts/${district}/troubleshoot`, ready: 'input' },
     { name: 'settings-schedule', path: `/districts/${district}/settings`, ready: '[data-test=schedule-settings]' },
     { name: 'settings-emails', path: `/districts/${district}/settings?tab=emails`, ready: '[data-test=email-settings]' },
@@ -67,6 +70,13 @@ describe('dashboard: every page on a desktop and a phone, accessible', () => {
         await screenshot(page, `page-${p.name}-${label}`);
         const overflow = await horizontalOverflow(page);
         if (overflow > 0) problems.push(`${p.name}: the page scrolls sideways by ${overflow}px`);
+        for (const wide of await wideBoxes(page)) problems.push(`${p.name}: ${wide}`);
+        if (p.name === 'run') {
+          // The counts: a table on a desktop, one card per entity on a phone (no column hidden off to the right).
+          const cards = await page.locator('[data-test=counts-cards]').isVisible();
+          const table = await page.locator('[data-test=counts-table]').isVisible();
+          if (cards !== (label === 'phone') || table !== (label === 'desktop')) problems.push(`run: counts shown as ${cards ? 'cards' : ''}${table ? 'table' : ''} on a ${label}`);
+        }
         for (const v of await seriousViolations(page)) problems.push(`${p.name}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
       }
       expect(problems).toEqual([]);

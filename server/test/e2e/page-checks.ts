@@ -25,3 +25,23 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
+
+/**
+ * Tables and cards that stick out of the viewport: with the page itself clipped (overflow
+ * hidden somewhere up the tree) a wide table would pass horizontalOverflow() yet be cut off.
+ * Each must fit, or scroll inside its own box (whose own right edge fits).
+ */
+export function wideBoxes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const vw = document.documentElement.clientWidth;
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('table, .n-card, [data-test=counts-table]'))) {
+      let box: HTMLElement | null = el;
+      // The nearest ancestor that scrolls sideways is the box the table lives in.
+      while (box && box !== document.body && !/(auto|scroll)/.test(getComputedStyle(box).overflowX)) box = box.parentElement;
+      const r = (box && box !== document.body ? box : el).getBoundingClientRect();
+      if (r.width > 0 && Math.round(r.right) > vw + 1) out.push(`${el.tagName.toLowerCase()}${el.dataset.test ? `[data-test=${el.dataset.test}]` : ''} reaches ${Math.round(r.right)}px of ${vw}px`);
+    }
+    return out;
+  });
+}

@@ -18,4 +18,12 @@ describe('CountsTable', () => {
     expect(total.text()).toBe('1,202');
     expect(w.text()).toContain('Total');
   });
+
+  it('repeats the counts as one card per entity for phones', () => {
+    const w = mount(CountsTable, { props: { counts } });
+    const card = (key: string) => w.find(`[data-card-cell="${key}"]`);
+    expect(card('people.created').text()).toBe('1,200');
+    expect(card('people.deleted').classes()).toContain('num--danger');
+    expect(w.findAll('[data-test=counts-cards] > li').map((li) => li.find('strong').text())).toEqual(['Schools', 'People', 'Total']);
+  });
 });

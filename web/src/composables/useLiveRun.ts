@@ -1,7 +1,7 @@
 import { useQuery, useSubscription } from '@urql/vue';
 import { computed, watch, type Ref } from 'vue';
 import { graphql } from '../gql';
-import type { RunStatus } from '../lib/format';
+import type { SyncStatus } from '../gql/graphql';
 import { isActiveStatus } from '../lib/format';
 
 export const RunDetailsQuery = graphql(`
@@ -54,17 +54,17 @@ const RunUpdatesSubscription = graphql(`
 export function useLiveRun(runId: Ref<string>) {
   const query = useQuery({ query: RunDetailsQuery, variables: computed(() => ({ id: runId.value })), requestPolicy: 'network-only' });
   const run = computed(() => query.data.value?.syncRun);
-  const subscribed = computed(() => !run.value || isActiveStatus(run.value.status as RunStatus));
+  const subscribed = computed(() => !run.value || isActiveStatus(run.value.status));
   const sub = useSubscription({ query: RunUpdatesSubscription, variables: computed(() => ({ runId: runId.value })), pause: computed(() => !subscribed.value) });
   const update = computed(() => {
     const u = sub.data.value?.syncRunUpdated;
     return u && u.runId === runId.value ? u : undefined;
   });
 
-  const status = computed<RunStatus | undefined>(() => {
-    const fromRun = run.value?.status as RunStatus | undefined;
+  const status = computed<SyncStatus | undefined>(() => {
+    const fromRun = run.value?.status;
     if (fromRun && !isActiveStatus(fromRun)) return fromRun;
-    return (update.value?.status as RunStatus | undefined) ?? fromRun;
+    return update.value?.status ?? fromRun;
   });
   const live = computed(() => ({
     status: status.value,
@@ -78,7 +78,7 @@ export function useLiveRun(runId: Ref<string>) {
   watch(
     () => update.value?.status,
     (s, before) => {
-      if (s && !isActiveStatus(s as RunStatus) && s !== before) query.executeQuery({ requestPolicy: 'network-only' });
+      if (s && !isActiveStatus(s) && s !== before) query.executeQuery({ requestPolicy: 'network-only' });
     },
   );
 

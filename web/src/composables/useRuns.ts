@@ -2,8 +2,7 @@ import { useQuery } from '@urql/vue';
 import { computed, ref, type Ref } from 'vue';
 import type { RunFilterValue } from '../components/RunFilters.vue';
 import { graphql } from '../gql';
-import type { SyncStatus, SyncTrigger } from '../gql/graphql';
-import { isActiveStatus, type RunStatus } from '../lib/format';
+import { isActiveStatus } from '../lib/format';
 
 const RunsQuery = graphql(`
   query Runs($districtId: ID, $status: [SyncStatus!], $trigger: [SyncTrigger!], $from: DateTimeISO, $to: DateTimeISO, $first: Int) {
@@ -22,8 +21,8 @@ export function useRuns(filters: Ref<RunFilterValue>, districtId?: Ref<string | 
     const f = filters.value;
     return {
       districtId: districtId?.value ?? f.districtId ?? null,
-      status: f.status.length ? (f.status as SyncStatus[]) : null,
-      trigger: f.trigger.length ? (f.trigger as SyncTrigger[]) : null,
+      status: f.status.length ? f.status : null,
+      trigger: f.trigger.length ? f.trigger : null,
       from: f.range ? new Date(f.range[0]).toISOString() : null,
       to: f.range ? new Date(f.range[1] + 86400000).toISOString() : null,
       first: first.value,
@@ -32,7 +31,7 @@ export function useRuns(filters: Ref<RunFilterValue>, districtId?: Ref<string | 
   const q = useQuery({ query: RunsQuery, variables });
   const runs = computed(() => q.data.value?.syncRuns.edges.map((e) => e.node) ?? []);
   const timer = setInterval(() => {
-    if (runs.value.some((r) => isActiveStatus(r.status as RunStatus))) q.executeQuery({ requestPolicy: 'network-only' });
+    if (runs.value.some((r) => isActiveStatus(r.status))) q.executeQuery({ requestPolicy: 'network-only' });
   }, 3000);
   return { ...q, runs, first, total: computed(() => q.data.value?.syncRuns.totalCount ?? 0), stop: () => clearInterval(timer) };
 }

@@ -1,13 +1,9 @@
 /** Display helpers shared by the dashboard pages (pure functions, unit-tested). */
 
-import type { SyncPhase, SyncStatus } from '../gql/graphql.js';
-
-/** The generated API enums, under the names the dashboard has always used. */
-export type RunStatus = SyncStatus;
-export type RunPhase = SyncPhase;
+import type { SyncPhase, SyncStatus, SyncTrigger } from '../gql/graphql.js';
 
 /** The status words admins know from their current tools. */
-export const STATUS_LABELS: Record<RunStatus, string> = {
+export const STATUS_LABELS: Record<SyncStatus, string> = {
   SCHEDULED: 'Scheduled',
   IN_PROGRESS: 'In Progress',
   LAUNCHED: 'Launched',
@@ -16,7 +12,7 @@ export const STATUS_LABELS: Record<RunStatus, string> = {
 };
 
 /** naive-ui tag types per status. */
-export const STATUS_TAG_TYPES: Record<RunStatus, 'default' | 'info' | 'success' | 'error' | 'warning'> = {
+export const STATUS_TAG_TYPES: Record<SyncStatus, 'default' | 'info' | 'success' | 'error' | 'warning'> = {
   SCHEDULED: 'default',
   IN_PROGRESS: 'info',
   LAUNCHED: 'success',
@@ -24,7 +20,7 @@ export const STATUS_TAG_TYPES: Record<RunStatus, 'default' | 'info' | 'success' 
   CANCELLED: 'warning',
 };
 
-export const PHASE_LABELS: Record<RunPhase, string> = {
+export const PHASE_LABELS: Record<SyncPhase, string> = {
   FETCHING: 'Reading the source',
   PLANNING: 'Comparing with the roster',
   APPLYING: 'Writing changes',
@@ -45,7 +41,7 @@ export const ROLE_LABELS: Record<string, string> = {
   DISTRICT_ADMIN: 'District admin',
 };
 
-export const TRIGGER_LABELS: Record<string, string> = {
+export const TRIGGER_LABELS: Record<SyncTrigger, string> = {
   SCHEDULED: 'Schedule',
   MANUAL: 'Manual',
   ROLLOVER: 'Rollover',
@@ -67,7 +63,7 @@ export function entityLabel(entity: string): string {
   return ENTITY_LABELS[entity] ?? entity.charAt(0).toUpperCase() + entity.slice(1);
 }
 
-export function isActiveStatus(status: RunStatus): boolean {
+export function isActiveStatus(status: SyncStatus): boolean {
   return status === 'SCHEDULED' || status === 'IN_PROGRESS';
 }
 

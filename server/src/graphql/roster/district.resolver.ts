@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Permission } from '../../auth/roles.js';
 import type { District } from '../../roster/district.entity.js';
+import type { Person } from '../../roster/person.entity.js';
 import type { FieldMapping } from '../../sync/field-mapping.entity.js';
 import { defaultMappingRows } from '../../sync/sources/default-mappings.js';
 import { SyncStatus } from '../../sync/sync-enums.js';
@@ -11,6 +12,7 @@ import { idArg, optionalId } from '../ids.js';
 import { ConnectionArgs, toConnection, toPageRequest } from '../pagination/connection.js';
 import { SyncRunType } from '../sync/sync-run.type.js';
 import { DistrictType, FieldMappingType } from './district.type.js';
+import { PersonType } from './person.type.js';
 import { CourseConnection, EnrollmentConnection, PersonConnection, SchoolConnection, SectionConnection, TermConnection } from './roster-connections.js';
 
 @ArgsType()
@@ -75,20 +77,25 @@ export class DistrictResolver {
     return ctx.roster.getDistrict(idArg(id, 'District'));
   }
 
-  @FieldResolver(() => SchoolConnection, { description: 'Schools, by id.' })
+  @FieldResolver(() => SchoolConnection, { description: 'Schools, by name, then id.' })
   async schools(@Root() d: District, @Args() args: RosterArgs, @Ctx() ctx: GraphQLContext) {
     return toConnection(await ctx.roster.schools(d.id, args, toPageRequest(args)));
   }
 
-  @FieldResolver(() => SectionConnection, { description: 'Sections, by id.' })
+  @FieldResolver(() => SectionConnection, { description: 'Sections, by school name, section name, then id (names case-insensitive).' })
   async sections(@Root() d: District, @Args() args: SectionArgs, @Ctx() ctx: GraphQLContext) {
     const filter = { ...args, schoolId: optionalId(args.schoolId), termId: optionalId(args.termId) };
     return toConnection(await ctx.roster.sections(d.id, filter, toPageRequest(args)));
   }
 
-  @FieldResolver(() => PersonConnection, { description: 'Students and teachers, by id.' })
+  @FieldResolver(() => PersonConnection, { description: 'Students and teachers, by family name, given name, then id (names case-insensitive).' })
   async people(@Root() d: District, @Args() args: PeopleArgs, @Ctx() ctx: GraphQLContext) {
     return toConnection(await ctx.roster.people(d.id, { ...args, schoolId: optionalId(args.schoolId) }, toPageRequest(args)));
+  }
+
+  @FieldResolver(() => PersonType, { description: 'One student or teacher; NOT_FOUND when not in this district. Admins also reach removed and ended people.' })
+  person(@Root() d: District, @Arg('id', () => ID, { description: 'Person id.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<Person> {
+    return ctx.roster.person(d.id, idArg(id, 'Person'));
   }
 
   @FieldResolver(() => TermConnection, { description: 'Terms, by id.' })

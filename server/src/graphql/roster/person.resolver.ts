@@ -1,7 +1,9 @@
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Enrollment } from '../../roster/enrollment.entity.js';
 import type { Person } from '../../roster/person.entity.js';
 import type { School } from '../../roster/school.entity.js';
 import type { GraphQLContext } from '../context.js';
+import { EnrollmentType } from './enrollment.type.js';
 import { PersonType } from './person.type.js';
 import { SchoolType } from './school.type.js';
 
@@ -13,5 +15,14 @@ export class PersonResolver {
     const ids = await ctx.loaders.personSchoolIds.load(person.id);
     const schools = await ctx.loaders.school.loadMany(ids);
     return schools.filter((s): s is School => s != null && !(s instanceof Error));
+  }
+
+  @FieldResolver(() => [EnrollmentType], { description: 'The person’s sections (enrollments), by school name, section name, then id; removed ones are in `changes`.' })
+  enrollments(
+    @Root() person: Person,
+    @Arg('includeEnded', () => Boolean, { nullable: true, description: 'Also ended enrollments and enrollments in ended sections (default false).' }) includeEnded: boolean | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Enrollment[]> {
+    return ctx.roster.enrollmentsOfPerson(person.districtId, person.id, includeEnded ?? false);
   }
 }

@@ -8,12 +8,11 @@ import { Person } from '../../roster/person.entity.js';
 import { PersonSchool } from '../../roster/person-school.entity.js';
 import type { PersonRole } from '../../roster/roster-enums.js';
 import { RosterQueryService, type Page, type PageRequest } from '../../roster/roster-query.service.js';
+import { comparePeople, orderRows, pageInOrder, PEOPLE_ORDER, SCHOOL_ORDER, SECTION_ORDER, type RosterOrder } from '../../roster/roster-order.js';
 import { pageRows, RowMapper } from '../../roster/roster-rows.js';
 import { School } from '../../roster/school.entity.js';
 import { Section } from '../../roster/section.entity.js';
 import { Term } from '../../roster/term.entity.js';
-
-const byName = new Intl.Collator('en', { sensitivity: 'base' });
 
 export interface RosterFilter {
   /** Soft-deleted rows too (admins only). */
@@ -75,7 +74,7 @@ export class RosterReader extends RosterQueryService {
   schools(districtId: number, f: RosterFilter, page: PageRequest): Promise<Page<School>> {
     const qb = this.rows(School, 's', districtId, f);
     this.search(qb, f, ['s.name', 's.sourceId', 's.schoolNumber']);
-    return pageRows(qb, this.mapper(School), page);
+    return this.inOrder(qb, School, page, SCHOOL_ORDER, districtId);
   }
 
   sections(districtId: number, f: SectionFilter, page: PageRequest): Promise<Page<Section>> {
@@ -83,7 +82,7 @@ export class RosterReader extends RosterQueryService {
     if (f.schoolId != null) qb.andWhere('sec.schoolId = :schoolId', { schoolId: f.schoolId });
     if (f.termId != null) qb.andWhere('sec.termId = :termId', { termId: f.termId });
     this.search(qb, f, ['sec.name', 'sec.sourceId', 'sec.sectionNumber']);
-    return pageRows(qb, this.mapper(Section), page);
+    return this.inOrder(qb, Section, page, SECTION_ORDER, districtId);
   }
 
   people(districtId: number, f: PeopleFilter, page: PageRequest): Promise<Page<Person>> {
@@ -91,7 +90,18 @@ export class RosterReader extends RosterQueryService {
     if (f.role) qb.andWhere('p.role = :role', { role: f.role });
     if (f.schoolId != null) qb.andWhere('p.id IN (SELECT ps.personId FROM person_school ps WHERE ps.schoolId = :schoolId)', { schoolId: f.schoolId });
     this.search(qb, f, ['p.givenName', 'p.familyName', 'p.email', 'p.sourceId']);
-    return pageRows(qb, this.mapper(Person), page);
+    return this.inOrder(qb, Person, page, PEOPLE_ORDER, districtId);
+  }
+
+  /**
+   * One person of the district (NOT_FOUND otherwise). Admins also reach a removed or ended
+   * person (whose history still answers questions); API tokens see the live roster only.
+   */
+  async person(districtId: number, id: number): Promise<Person> {
+    const qb = this.rows(Person, 'p', districtId, { includeDeleted: this.isAdmin, includeEnded: true }).andWhere('p.id = :id', { id });
+    const [person] = await this.mapper(Person).many(qb, 'p');
+    if (!person || (!this.isAdmin && person.endedAt)) throw notFound(`Person ${id}`);
+    return person;
   }
 
   terms(districtId: number, f: RosterFilter, page: PageRequest): Promise<Page<Term>> {
@@ -116,7 +126,7 @@ export class RosterReader extends RosterQueryService {
 
   /**
    * Live (not deleted, not ended) enrollments of live people in these sections, with the person (one statement), by
-   * section, primary teacher first, then by name. Sorted here: an ORDER BY across the join made
+   * section, primary teacher first, then in the roster's people order (roster-order.ts). Sorted here: an ORDER BY across the join made
    * MariaDB sort through a temporary table, tripling the statement's time.
    */
   async enrollmentsOfSections(sectionIds: readonly number[]): Promise<EnrollmentWithPerson[]> {
@@ -136,10 +146,20 @@ export class RosterReader extends RosterQueryService {
     return rows.sort(
       (a, b) => a.sectionId - b.sectionId
         || Number(b.primary) - Number(a.primary)
-        || byName.compare(a.person.familyName, b.person.familyName)
-        || byName.compare(a.person.givenName, b.person.givenName)
+        || comparePeople(a.person, b.person)
         || a.id - b.id,
     );
+  }
+
+  /**
+   * A person's enrollments in the section order (school, section name, id): live ones, and ended
+   * ones (or in ended sections) when asked. Removed enrollments are history (Person.changes).
+   */
+  enrollmentsOfPerson(districtId: number, personId: number, includeEnded: boolean): Promise<Enrollment[]> {
+    const qb = this.rows(Enrollment, 'e', districtId, { includeEnded })
+      .andWhere('e.personId = :personId', { personId })
+      .innerJoin(Section, 'sec', `sec.id = e.sectionId AND sec.deletedAt IS NULL${includeEnded ? '' : ' AND sec.endedAt IS NULL'}`);
+    return this.mapper(Enrollment).many(orderRows(this.db, qb, SECTION_ORDER, 'sec', 'e.id'), 'e');
   }
 
   /** School memberships of these people (one statement). */
@@ -172,6 +192,10 @@ export class RosterReader extends RosterQueryService {
   private async byIds<T extends { id: number }>(entity: new () => T, ids: readonly number[]): Promise<T[]> {
     if (!ids.length) return [];
     return this.mapper(entity).many(this.db.getRepository(entity).createQueryBuilder('r').where('r.id IN (:...ids)', { ids: [...ids] }), 'r');
+  }
+
+  private inOrder<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, entity: new () => T, page: PageRequest, order: RosterOrder, districtId: number): Promise<Page<T>> {
+    return pageInOrder(this.db, qb as SelectQueryBuilder<ObjectLiteral>, this.mapper(entity), page, order, districtId);
   }
 
   private mapper<T extends ObjectLiteral>(entity: new () => T): RowMapper<T> {

@@ -39,7 +39,7 @@ export class SectionResolver {
     return rows.filter((e) => e.role === PersonRole.TEACHER).map((e) => ({ primary: e.primary, person: e.person }));
   }
 
-  @FieldResolver(() => [PersonType], { description: 'Enrolled students, by family then given name.' })
+  @FieldResolver(() => [PersonType], { description: 'Enrolled students, by family name, given name, then id (the roster order).' })
   async students(@Root() section: Section, @Ctx() ctx: GraphQLContext): Promise<Person[]> {
     const rows = await ctx.loaders.sectionEnrollments.load(section.id);
     return rows.filter((e) => e.role === PersonRole.STUDENT).map((e) => e.person);
