@@ -91,6 +91,15 @@ describe.each(DIALECTS)('the change record on %s', (dialect) => {
     const first = await sync(api.app, districtId);
     const total = Object.values(first.counts!).reduce((a, c) => a + c.created, 0);
     expect(total).toBeGreaterThan(1500);
+    // Every CREATE row names the very record it created: its id, and that record's source id.
+    for (const [entity, table] of [['schools', 'school'], ['people', 'person'], ['sections', 'section'], ['enrollments', 'enrollment']]) {
+      const [{ n, distinctIds }] = await api.app.ds.query(
+        `SELECT COUNT(*) AS n, COUNT(DISTINCT t.id) AS distinctIds FROM sync_change c JOIN ${table} t ON t.id = c.entityId AND t.createdByRunId = c.runId ` +
+          "AND (t.sourceId = c.sourceId OR (t.sourceId IS NULL AND c.entityType = 'enrollments')) WHERE c.runId = ? AND c.entityType = ? AND c.action = 'CREATE'",
+        [first.id, entity],
+      );
+      expect([Number(n), Number(distinctIds)]).toEqual([first.counts![entity].created, first.counts![entity].created]);
+    }
     const seen = new Set<string>();
     let after: string | null = null;
     let totalCount = 0;

@@ -63,6 +63,17 @@ function bind(sql: string, params: Record<string, number>): [string, number[]] {
   return [text, values];
 }
 
+/**
+ * The first id of the rows a slice created when they are consecutive and one per staged row
+ * (so the n-th staged row has the n-th id), else null.
+ */
+async function consecutiveIds(em: EntityManager, table: string, stage: string, top: number, params: Record<string, number>): Promise<number | null> {
+  const [made] = await em.query(...bind(`SELECT MIN(id) AS lo, MAX(id) AS hi, COUNT(*) AS n FROM ${table} WHERE id > ${top} AND createdByRunId = :run`, params));
+  const [staged] = await em.query(...bind(`SELECT COUNT(*) AS n FROM ${stage} WHERE seq > :lo AND seq <= :hi`, params));
+  const n = Number(made.n);
+  return n > 0 && n === Number(staged.n) && Number(made.hi) - Number(made.lo) + 1 === n ? Number(made.lo) : null;
+}
+
 async function seqBounds(db: EntityManager, table: string): Promise<{ min: number; max: number }> {
   const [r] = await db.query(`SELECT MIN(seq) AS lo, MAX(seq) AS hi FROM ${table}`);
   return r?.lo === null || r?.lo === undefined ? { min: 1, max: 0 } : { min: Number(r.lo), max: Number(r.hi) };
@@ -95,9 +106,14 @@ export async function applyCreates(em: EntityManager, tables: StageTables, entit
   let written = 0;
   await inSlices(em, stage, async (lo, hi) => {
     const range = 'WHERE s.seq > :lo AND s.seq <= :hi ORDER BY s.seq';
+    const [{ top }] = await em.query(`SELECT COALESCE(MAX(id), 0) AS top FROM ${table}`);
     await em.query(...bind(`INSERT INTO ${table} (${columns.map(q).join(', ')}) SELECT ${values.join(', ')} FROM ${stage} s ${joins} ${range}`, { ...params, lo, hi }));
+    const first = await consecutiveIds(em, table, stage, Number(top), { ...params, lo, hi });
+    // Each staged row got the next id, in seq order: its id is its rank. Otherwise (a row
+    // whose reference did not resolve, or ids another writer interleaved) find each by its key.
+    const id = first === null ? 't.id' : `${first - 1} + ROW_NUMBER() OVER (ORDER BY s.seq)`;
     await em.query(...bind(
-      `${CHANGE_INSERT} SELECT :run, :district, '${entity}', t.id, ${labelOf(entity, dialectOf(em))}, '${ChangeAction.CREATE}', NULL, ${afterJson(entity)} FROM ${stage} s ${created} ${range}`,
+      `${CHANGE_INSERT} SELECT :run, :district, '${entity}', ${id}, ${labelOf(entity, dialectOf(em))}, '${ChangeAction.CREATE}', NULL, ${afterJson(entity)} FROM ${stage} s ${first === null ? created : ''} ${range}`,
       { ...params, lo, hi },
     ));
     written += hi - lo;
