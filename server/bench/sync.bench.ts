@@ -121,6 +121,7 @@ async function benchDialect(dialect: string) {
       if (done.status !== 'LAUNCHED') throw new Error(`run ${done.id} ${done.status}: ${done.error}`);
       return done;
     };
+    const idleRss = Math.round(process.memoryUsage().rss / 1024 / 1024);
     peakRss = 0;
     const [[firstS, first], latencies] = await pollApiDuring(app, () => timed('first sync (empty database)', run));
     const apiP99 = +percentile(latencies, 99).toFixed(1);
@@ -133,7 +134,7 @@ async function benchDialect(dialect: string) {
     const c = changed.counts!;
     console.log(`${'  changes'.padEnd(40)} people updated ${c.people.updated}, sections updated ${c.sections.updated}, enrollments deleted ${c.enrollments.deleted}`);
     const peak = Math.round(peakRss / 1024 / 1024);
-    console.log(`${'peak RSS during the syncs'.padEnd(40)} ${peak} MB`);
+    console.log(`${'peak RSS during the syncs'.padEnd(40)} ${peak} MB (${idleRss} MB before the first)`);
     // Last, so the rows it generates in this process do not count in the syncs' peak RSS.
     const [rawS, records] = await timed('raw bulk load (baseline)', () => rawLoad(ds));
     console.log(`${'first sync / raw bulk load'.padEnd(40)} ${(firstS / rawS).toFixed(1)}×`);

@@ -31,6 +31,8 @@ export interface Config {
   jobPollMs: number;
   /** Jobs one worker process runs at once (and the most it locks). */
   workerConcurrency: number;
+  /** JavaScript heap of one sync thread: a sync holds one batch at a time, so this bounds memory without slowing it. */
+  syncThreadHeapMb: number;
   /** Browser origins besides PUBLIC_URL's that may open the GraphQL websocket. */
   allowedOrigins: string[];
   /** Bearer that GET /metrics requires; null leaves /metrics open. */
@@ -147,6 +149,7 @@ export function loadConfig(env: Env = process.env): Config {
     jobLockLifetimeMs: readWholeNumber(env, 'JOB_LOCK_LIFETIME_SECONDS', 30, 5, 'seconds') * 1000,
     jobPollMs: readWholeNumber(env, 'JOB_POLL_SECONDS', 5, 1, 'seconds') * 1000,
     workerConcurrency: readWholeNumber(env, 'WORKER_CONCURRENCY', 4, 1, 'jobs'),
+    syncThreadHeapMb: readWholeNumber(env, 'SYNC_THREAD_HEAP_MB', 128, 32, 'MB'),
     allowedOrigins: readOrigins(env),
     metricsToken: env.METRICS_TOKEN?.trim() || null,
     trustProxy: env.TRUST_PROXY?.trim() || null,

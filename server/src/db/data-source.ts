@@ -44,8 +44,8 @@ export function createDataSource(url: string, options: DataSourceFactoryOptions 
         db.pragma('synchronous = NORMAL');
         // A sync writes indexes of hundreds of thousands of rows: the default 2 MB page cache
         // spills on every batch. An upper bound, reached only by a connection that needs it.
-        db.pragma('cache_size = -32768');
-        db.pragma('temp.cache_size = -32768');
+        db.pragma('cache_size = -16384');
+        db.pragma('temp.cache_size = -16384');
       },
     };
   } else {

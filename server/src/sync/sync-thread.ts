@@ -51,6 +51,8 @@ export async function executeSyncRunInThread(app: AppContext, runId: number, opt
   }
   const { url, execArgv } = threadEntry();
   const worker = new Worker(url, {
+    // Left alone, V8 lets a busy thread's heap grow far past what one batch needs.
+    resourceLimits: { maxOldGenerationSizeMb: app.config.syncThreadHeapMb },
     // The database this process has open (a test's settings may name another).
     workerData: { runId, config: { ...app.config, databaseUrl: databaseUrlOf(app.ds.options as never) } },
     execArgv: withoutDuplicates([...process.execArgv.filter((a) => !a.startsWith('--input-type')), ...execArgv]),
@@ -74,7 +76,11 @@ export async function executeSyncRunInThread(app: AppContext, runId: number, opt
     const runs = new SyncRunService(app.ds);
     const left = await runs.get(runId);
     if (left && (left.status === SyncStatus.SCHEDULED || left.status === SyncStatus.IN_PROGRESS)) {
-      await runs.finish(runId, SyncStatus.FAILED, { error: 'the sync stopped unexpectedly; nothing was changed', failureCode: FailureCode.INTERNAL, phase: null });
+      const outOfMemory = (err as { code?: string })?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      const error = outOfMemory
+        ? `the sync ran out of memory (SYNC_THREAD_HEAP_MB is ${app.config.syncThreadHeapMb}); nothing was changed`
+        : 'the sync stopped unexpectedly; nothing was changed';
+      await runs.finish(runId, SyncStatus.FAILED, { error, failureCode: FailureCode.INTERNAL, phase: null });
     }
   } finally {
     options.signal?.removeEventListener('abort', abort);

@@ -22,6 +22,7 @@ export function jobsTestApp(ds: DataSource, overrides: Partial<Config> = {}): Ap
     jobLockLifetimeMs: 30_000,
     jobPollMs: 5000,
     workerConcurrency: 4,
+    syncThreadHeapMb: 128,
     allowedOrigins: [],
     metricsToken: null,
     exposeErrorDetails: false,
