@@ -260,25 +260,26 @@ export class SyncPlanner {
       creates.push(record);
       return;
     }
-    const base = {
-      entityType: entity, sourceId: record.sourceId, label: changeLabel(record.key, record.sourceId), recordKey: record.key,
-      schoolId: null, role: entity === 'people' ? record.values.role : entity === 'enrollments' ? record.key.slice(record.key.lastIndexOf(SEP) + 1) : null,
-    };
     this.seen[entity].add(existing.id);
     if (entity === 'people' && this.options.mode === SyncMode.EDIT && existing.values.role !== record.values.role) {
       await this.options.issues.warn('people', record.sourceId, 'ROLE_CHANGE_SKIPPED',
         `Person ${record.sourceId} is ${record.values.role?.toLowerCase()} in the source but ${existing.values.role?.toLowerCase()} in Homeroom; an Edit sync keeps the existing role (run a Reset to change it).`);
       record.values.role = existing.values.role;
-      base.role = existing.values.role;
     }
     const keys = Object.keys(record.values);
-    if (existing.deleted || existing.ended) {
-      // Back in the source, or active again: live with its id.
-      items.push({ ...base, action: ChangeAction.RESTORE, entityId: existing.id, before: existing.values, after: record.values });
+    const live = !existing.deleted && !existing.ended;
+    // Most records of a re-sync are unchanged: nothing else is built for them.
+    if (live && sameValues(record.values, existing.values, keys)) {
+      this.outcome.unchanged[entity].add(existing.id);
       return;
     }
-    if (sameValues(record.values, existing.values, keys)) {
-      this.outcome.unchanged[entity].add(existing.id);
+    const base = {
+      entityType: entity, sourceId: record.sourceId, label: changeLabel(record.key, record.sourceId), recordKey: record.key,
+      schoolId: null, role: entity === 'people' ? record.values.role : entity === 'enrollments' ? record.key.slice(record.key.lastIndexOf(SEP) + 1) : null,
+    };
+    if (!live) {
+      // Back in the source, or active again: live with its id.
+      items.push({ ...base, action: ChangeAction.RESTORE, entityId: existing.id, before: existing.values, after: record.values });
       return;
     }
     const before: Values = {};
