@@ -53,6 +53,12 @@ function insertSelect(entity: EntityType): { columns: string[]; values: string[]
   }
 }
 
+/**
+ * The staged rows drive every join (each probe a unique-key lookup). MySQL/MariaDB may
+ * otherwise scan a roster table and probe the unindexed stage for every row.
+ */
+const stageFirst = (em: EntityManager) => (dialectOf(em) === 'mysql' ? 'STRAIGHT_JOIN ' : '');
+
 /** Binds named parameters (:district, :run, :lo, :hi) positionally, as both drivers take `?`. */
 function bind(sql: string, params: Record<string, number>): [string, number[]] {
   const values: number[] = [];
@@ -107,13 +113,13 @@ export async function applyCreates(em: EntityManager, tables: StageTables, entit
   await inSlices(em, stage, async (lo, hi) => {
     const range = 'WHERE s.seq > :lo AND s.seq <= :hi ORDER BY s.seq';
     const [{ top }] = await em.query(`SELECT COALESCE(MAX(id), 0) AS top FROM ${table}`);
-    await em.query(...bind(`INSERT INTO ${table} (${columns.map(q).join(', ')}) SELECT ${values.join(', ')} FROM ${stage} s ${joins} ${range}`, { ...params, lo, hi }));
+    await em.query(...bind(`INSERT INTO ${table} (${columns.map(q).join(', ')}) SELECT ${stageFirst(em)}${values.join(', ')} FROM ${stage} s ${joins} ${range}`, { ...params, lo, hi }));
     const first = await consecutiveIds(em, table, stage, Number(top), { ...params, lo, hi });
     // Each staged row got the next id, in seq order: its id is its rank. Otherwise (a row
     // whose reference did not resolve, or ids another writer interleaved) find each by its key.
     const id = first === null ? 't.id' : `${first - 1} + ROW_NUMBER() OVER (ORDER BY s.seq)`;
     await em.query(...bind(
-      `${CHANGE_INSERT} SELECT :run, :district, '${entity}', ${id}, ${labelOf(entity, dialectOf(em))}, '${ChangeAction.CREATE}', NULL, ${afterJson(entity)} FROM ${stage} s ${first === null ? created : ''} ${range}`,
+      `${CHANGE_INSERT} SELECT ${stageFirst(em)}:run, :district, '${entity}', ${id}, ${labelOf(entity, dialectOf(em))}, '${ChangeAction.CREATE}', NULL, ${afterJson(entity)} FROM ${stage} s ${first === null ? created : ''} ${range}`,
       { ...params, lo, hi },
     ));
     written += hi - lo;
@@ -122,7 +128,7 @@ export async function applyCreates(em: EntityManager, tables: StageTables, entit
   if (entity !== 'people') return;
   await inSlices(em, tables.links, async (lo, hi) => {
     await em.query(...bind(
-      `INSERT INTO person_school (personId, schoolId, districtId) SELECT p.id, sc.id, :district FROM ${tables.links} l ` +
+      `INSERT INTO person_school (personId, schoolId, districtId) SELECT ${stageFirst(em)}p.id, sc.id, :district FROM ${tables.links} l ` +
         'JOIN person p ON p.districtId = :district AND p.sourceId = l.personSourceId JOIN school sc ON sc.districtId = :district AND sc.sourceId = l.schoolSourceId AND sc.deletedAt IS NULL ' +
         'WHERE l.seq > :lo AND l.seq <= :hi',
       { ...params, lo, hi },
