@@ -4,23 +4,11 @@ import { District } from '../../roster/district.entity.js';
 import { SyncMode, SyncTrigger } from '../../sync/sync-enums.js';
 import { runServiceFor } from '../../sync/run-recovery.js';
 import type { JobPayloads } from '../job-types.js';
-import { localDate } from '../schedule.js';
+import { scheduledSyncBlocker } from '../scheduled-sync-blocker.js';
 
 export type ScheduleOutcome =
   | { created: true; runId: number }
   | { created: false; reason: string; runId?: number };
-
-/**
- * Why a district's scheduled sync must not run now, or null when it may. Sync runs through
- * its expiration date (in the district's timezone) and stops the day after.
- */
-export function scheduledSyncBlocker(district: Pick<District, 'syncEnabled' | 'syncExpiresAt' | 'timezone'>, now = new Date()): string | null {
-  if (!district.syncEnabled) return 'sync is paused for this district (syncEnabled = false)';
-  if (district.syncExpiresAt && localDate(district.timezone, now) > district.syncExpiresAt) {
-    return `sync expired on ${district.syncExpiresAt}`;
-  }
-  return null;
-}
 
 /**
  * What one firing of a district's schedule does: a SCHEDULED EDIT run, enqueued for a
