@@ -1,12 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { IsNull } from 'typeorm';
-import { ValidationError } from '../roster/district-settings.validation.js';
 import { District } from '../roster/district.entity.js';
-import { notFound } from './api-errors.js';
 import { ApiToken } from './api-token.entity.js';
 import { randomSecret } from './password.js';
 import { sha256 } from './token-hash.js';
 import type { DistrictScope, Viewer } from './viewer.js';
+import { ValidationError, notFound } from '../errors.js';
 
 export const API_TOKEN_PREFIX = 'hrt_';
 /** lastUsedAt is written at most this often per token, so reads stay reads. */

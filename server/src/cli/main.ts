@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { UsageError, type CliCommand, type CommandIo } from './cli-command.js';
 import { COMMANDS } from './command-list.js';
+import { ConfigError, SourceError, ValidationError } from '../errors.js';
 
 export { COMMANDS };
 
@@ -65,10 +66,6 @@ export async function runCli(argv: string[], io: CommandIo = processIo()): Promi
       io.err(`Usage: ${command.usage}`);
       return 2;
     }
-    // Bad settings or input print their message alone (loaded here: --help never needs them).
-    const [{ ConfigError }, { ValidationError }, { SourceError }] = await Promise.all([
-      import('../config.js'), import('../roster/district-settings.validation.js'), import('../sync/sources/roster-source.js'),
-    ]);
     if (e instanceof ConfigError || e instanceof ValidationError || e instanceof SourceError) {
       io.err(`homeroom: ${err.message}`);
       return e instanceof ConfigError ? 2 : 1;

@@ -1,5 +1,5 @@
 import type { District } from '../roster/district.entity.js';
-import { localDate } from './schedule.js';
+import { localDate } from '../local-date.js';
 
 /**
  * Why a district's scheduled sync must not run now, or null when it may. Sync runs through

@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { conflict, notFound } from '../auth/api-errors.js';
 import type { DistrictScope } from '../auth/viewer.js';
-import { validateDate, ValidationError } from '../roster/district-settings.validation.js';
+import { validateDate } from '../roster/district-settings.validation.js';
 import { District } from '../roster/district.entity.js';
 import type { SyncLauncher } from './sync-launcher.js';
 import { ACTIVE_STATUSES, SyncMode, SyncStatus, SyncTrigger } from './sync-enums.js';
@@ -9,6 +8,7 @@ import type { SyncRun } from './sync-run.entity.js';
 import { SyncRunService } from './sync-run.service.js';
 import { revertibleRun } from './sync-revert.js';
 import { guardReset } from './reset-preview-guard.js';
+import { conflict, notFound, ValidationError } from '../errors.js';
 
 export interface StartSyncRequest {
   districtId: number;

@@ -1,5 +1,4 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { invalidCursor, notFound } from '../auth/api-errors.js';
 import type { DistrictScope } from '../auth/viewer.js';
 import { pageById, type Page, type PageRequest } from '../roster/roster-query.service.js';
 import { Person } from '../roster/person.entity.js';
@@ -8,6 +7,7 @@ import { ChangeAction, type IssueSeverity, type SyncStatus, type SyncTrigger } f
 import { SyncChange } from './sync-change.entity.js';
 import { SyncIssue } from './sync-issue.entity.js';
 import { SyncRun } from './sync-run.entity.js';
+import { invalidCursor, notFound } from '../errors.js';
 
 export interface RunFilter {
   districtId?: number | null;

@@ -1,18 +1,17 @@
 import type { DataSource } from 'typeorm';
-import { notFound } from '../auth/api-errors.js';
 import type { DistrictScope } from '../auth/viewer.js';
 import type { AppContext } from '../app-context.js';
-import { ValidationError } from '../roster/district-settings.validation.js';
 import { District } from '../roster/district.entity.js';
 import { DistrictService, type UpdateDistrictInput } from '../roster/district.service.js';
 import { ENTITY_TYPES, type EntityType } from '../roster/roster-enums.js';
 import { EXTRA, ROSTER_TABLES } from './engine/roster-tables.js';
 import { FieldMapping } from './field-mapping.entity.js';
-import { testDistrictConnection } from './test-connection.service.js';
+import { testDistrictConnection, type ConnectionTestResult } from './test-connection.service.js';
 import { checkMappings } from './mapping-check.js';
 import { createSource } from './sources/source-factory.js';
-import { SourceError, type FieldMappingTable, type RosterSource } from './sources/roster-source.js';
-import { rescheduleDistrict } from '../jobs/index.js';
+import type { FieldMappingTable, RosterSource } from './sources/roster-source.js';
+import { ValidationError, SourceError } from '../errors.js';
+import { notFound } from '../errors.js';
 
 export interface FieldMappingInput {
   entityType: string;
@@ -25,12 +24,6 @@ export interface SyncSettingsInput extends Omit<UpdateDistrictInput, 'name' | 's
   fieldMappings?: FieldMappingInput[] | null;
 }
 
-export interface ConnectionTestResult {
-  ok: boolean;
-  message: string;
-  districtName: string | null;
-  counts: Partial<Record<EntityType, number>>;
-}
 
 /** The target fields a mapping may name per entity type; besides these, `extra.<name>` on schools, people and sections. */
 export function mappableFields(entity: EntityType): string[] {
@@ -58,7 +51,7 @@ export class SyncSettingsService {
     await this.checkAgainstSource(districtId, mappings);
     // Everything is validated before anything is written.
     const district = await new DistrictService(this.ds, this.app.config.secretKey).update(districtId, settings);
-    await rescheduleDistrict(this.app, district);
+    await this.app.hooks?.districtChanged(this.app, district);
     if (mappings.length) {
       await this.ds.transaction(async (em) => {
         const repo = em.getRepository(FieldMapping);
@@ -80,7 +73,7 @@ export class SyncSettingsService {
   }
 
   /** Reads the source once (district name and counts) without syncing anything. */
-  async testConnection(districtId: number): Promise<ConnectionTestResult> {
+  async testConnection(districtId: number): Promise<ConnectionTestResult & { message: string }> {
     this.scope.assertWrite(districtId);
     const district = await this.ds.getRepository(District).findOneBy({ id: districtId });
     if (!district) throw notFound(`District ${districtId}`);
@@ -88,7 +81,7 @@ export class SyncSettingsService {
     const message = r.ok
       ? `Read the ${district.sourceKind} source${r.districtName ? ` of ${r.districtName}` : ''} in ${r.elapsedMs} ms.`
       : (r.error ?? 'The source could not be read');
-    return { ok: r.ok, message, districtName: r.districtName, counts: r.counts };
+    return { ...r, message };
   }
 
   /** Mappings naming a field the district's source does not have are refused (they would blank data). */

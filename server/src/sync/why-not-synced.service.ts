@@ -1,14 +1,14 @@
 import type { DataSource } from 'typeorm';
-import { notFound } from '../auth/api-errors.js';
 import type { DistrictScope } from '../auth/viewer.js';
-import { ValidationError } from '../roster/district-settings.validation.js';
-import { District } from '../roster/district.entity.js';
 import { Person } from '../roster/person.entity.js';
 import { School } from '../roster/school.entity.js';
 import { Section } from '../roster/section.entity.js';
 import { SyncStatus, SyncTrigger } from './sync-enums.js';
 import { SyncIssue } from './sync-issue.entity.js';
 import { SyncRun } from './sync-run.entity.js';
+import { notFound, ValidationError } from '../errors.js';
+import { escapeLike } from '../db/like-pattern.js';
+import { District } from '../roster/district.entity.js';
 
 export enum SyncPresence {
   /** It is in the roster. */
@@ -79,7 +79,7 @@ export class WhyNotSyncedService {
 
   /** The source id of the person whose issue in this run names the email: "(T-12, tom@example.org)". */
   private async sourceIdInIssues(runId: number, email: string): Promise<string | null> {
-    const pattern = `%, ${email.replace(/[!%_]/g, (c) => `!${c}`)})%`;
+    const pattern = `%, ${escapeLike(email)})%`;
     const issue = await this.ds.getRepository(SyncIssue).createQueryBuilder('i')
       .where("i.runId = :runId AND i.entityType = 'people' AND LOWER(i.message) LIKE :pattern ESCAPE '!'", { runId, pattern })
       .orderBy('i.id', 'ASC').getOne();

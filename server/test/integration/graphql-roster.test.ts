@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import type { AppContext } from '../../src/app-context.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { createHomeroomPubSub } from '../../src/pubsub.js';
+import { createHomeroomPubSub } from '../../src/events/pubsub.js';
 import { District } from '../../src/roster/district.entity.js';
 import { Person } from '../../src/roster/person.entity.js';
 import { PersonRole, SourceKind } from '../../src/roster/roster-enums.js';
@@ -17,6 +17,7 @@ import { startHttpServer, type RunningHttpServer } from '../../src/http/http-ser
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/test-database.js';
 import { AdminUserService } from '../../src/auth/admin-user.service.js';
 import { AdminRole } from '../../src/auth/roles.js';
+import { APP_HOOKS } from '../../src/cli/app-hooks.js';
 
 interface GraphQLResponse<T = any> {
   data?: T;
@@ -140,6 +141,7 @@ describe.each(DIALECTS)('GraphQL roster API over HTTP on %s', (dialect) => {
       ds: db.ds,
       logger: createLogger('silent'),
       pubsub: createHomeroomPubSub(),
+      hooks: APP_HOOKS,
     };
     server = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
     bearer = (await new AdminUserService(db.ds).login('root@homeroom.test', 'root-password-123').catch(async () => {

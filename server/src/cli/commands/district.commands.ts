@@ -1,9 +1,9 @@
 import { DistrictService } from '../../roster/district.service.js';
 import { SourceKind } from '../../roster/roster-enums.js';
-import type { SourceConfig } from '../../sync/source-config.crypto.js';
+import type { SourceConfig } from '../../roster/source-config.crypto.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { publicSourceSettings } from '../../sync/source-settings.js';
+import { publicSourceSettings } from '../../roster/source-settings.js';
 import { boolOption, choiceOption, intOption, UsageError, type CommandRunner } from '../cli-command.js';
 import { closeApp, openApp } from '../cli-context.js';
 import type { District } from '../../roster/district.entity.js';

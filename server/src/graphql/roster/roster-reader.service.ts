@@ -1,5 +1,4 @@
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { forbidden, notFound } from '../../auth/api-errors.js';
 import type { DistrictScope } from '../../auth/viewer.js';
 import { Course } from '../../roster/course.entity.js';
 import { District } from '../../roster/district.entity.js';
@@ -12,6 +11,8 @@ import { pageRows, RowMapper } from '../../roster/roster-rows.js';
 import { School } from '../../roster/school.entity.js';
 import { Section } from '../../roster/section.entity.js';
 import { Term } from '../../roster/term.entity.js';
+import { forbidden, notFound } from '../../errors.js';
+import { containsPattern } from '../../db/like-pattern.js';
 
 const byName = new Intl.Collator('en', { sensitivity: 'base' });
 
@@ -45,7 +46,6 @@ export interface EnrollmentFilter {
 /** An enrollment with its person, as the section loaders hand them out. */
 export type EnrollmentWithPerson = Enrollment & { person: Person };
 
-const escapeLike = (s: string) => `%${s.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
 /**
  * The roster as one caller may see it: every read is limited to the caller's districts
@@ -190,6 +190,6 @@ export class RosterReader extends RosterQueryService {
   private search<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, f: RosterFilter, columns: string[]): void {
     const q = f.search?.trim();
     if (!q) return;
-    qb.andWhere(`(${columns.map((c) => `LOWER(${c}) LIKE :q ESCAPE '!'`).join(' OR ')})`, { q: escapeLike(q) });
+    qb.andWhere(`(${columns.map((c) => `LOWER(${c}) LIKE :q ESCAPE '!'`).join(' OR ')})`, { q: containsPattern(q) });
   }
 }

@@ -1,7 +1,8 @@
 import { SourceKind } from '../../roster/roster-enums.js';
-import type { SourceConfig } from '../source-config.crypto.js';
+import type { SourceConfig } from '../../roster/source-config.crypto.js';
 import { DemoSource } from './demo.source.js';
-import { SourceError, type FieldMappingTable, type RosterSource } from './roster-source.js';
+import type { FieldMappingTable, RosterSource } from './roster-source.js';
+import { SourceError } from '../../errors.js';
 
 type SourceConstructor = (config: SourceConfig) => Promise<RosterSource>;
 
