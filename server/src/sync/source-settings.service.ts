@@ -8,6 +8,7 @@ import { mergeSourceConfig, newSourceConfig, publicSourceSettings, validateSourc
 import { createSource } from './sources/source-factory.js';
 import type { RosterSource } from './sources/roster-source.js';
 import { notFound, ValidationError } from '../errors.js';
+import { DistrictRepository } from '../roster/district.repository.js';
 
 export interface NewDistrictInput {
   name: string;
@@ -75,10 +76,8 @@ export class SourceSettingsService {
       if (!this.scope.writesAll) throw notFound('Testing a new district');
       config = newSourceConfig(clean(change));
     } else {
-      this.scope.assertWrite(districtId);
       this.checkLocalPath(change);
-      const district = await this.app.ds.getRepository(District).findOneBy({ id: districtId });
-      if (!district) throw notFound(`District ${districtId}`);
+      const district = await new DistrictRepository(this.app.ds).getWritable(this.scope, districtId);
       config = mergeSourceConfig(this.districts.sourceConfig(district), change);
     }
     validateSourceConfig(sourceKind, config);

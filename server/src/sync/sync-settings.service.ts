@@ -11,7 +11,7 @@ import { checkMappings } from './mapping-check.js';
 import { createSource } from './sources/source-factory.js';
 import type { FieldMappingTable, RosterSource } from './sources/roster-source.js';
 import { ValidationError, SourceError } from '../errors.js';
-import { notFound } from '../errors.js';
+import { DistrictRepository } from '../roster/district.repository.js';
 
 export interface FieldMappingInput {
   entityType: string;
@@ -43,9 +43,12 @@ export class SyncSettingsService {
     return this.app.ds;
   }
 
+  private get districts(): DistrictRepository {
+    return new DistrictRepository(this.app.ds);
+  }
+
   async update(districtId: number, input: SyncSettingsInput): Promise<District> {
-    this.scope.assertWrite(districtId);
-    if (!(await this.ds.getRepository(District).existsBy({ id: districtId }))) throw notFound(`District ${districtId}`);
+    await this.districts.getWritable(this.scope, districtId);
     const { fieldMappings, ...settings } = input;
     const mappings = fieldMappings ? fieldMappings.map((m) => this.checkMapping(m)) : [];
     await this.checkAgainstSource(districtId, mappings);
@@ -74,9 +77,7 @@ export class SyncSettingsService {
 
   /** Reads the source once (district name and counts) without syncing anything. */
   async testConnection(districtId: number): Promise<ConnectionTestResult & { message: string }> {
-    this.scope.assertWrite(districtId);
-    const district = await this.ds.getRepository(District).findOneBy({ id: districtId });
-    if (!district) throw notFound(`District ${districtId}`);
+    const district = await this.districts.getWritable(this.scope, districtId);
     const r = await testDistrictConnection(this.app, districtId, { signal: AbortSignal.timeout(60_000) });
     const message = r.ok
       ? `Read the ${district.sourceKind} source${r.districtName ? ` of ${r.districtName}` : ''} in ${r.elapsedMs} ms.`
@@ -88,7 +89,7 @@ export class SyncSettingsService {
   private async checkAgainstSource(districtId: number, mappings: Array<{ entityType: EntityType; targetField: string; sourceField: string | null }>): Promise<void> {
     const named = mappings.filter((m) => m.sourceField);
     if (!named.length) return;
-    const district = await this.ds.getRepository(District).findOneByOrFail({ id: districtId });
+    const district = await this.districts.getWritable(this.scope, districtId);
     const signal = AbortSignal.timeout(60_000);
     let source: RosterSource | null = null;
     try {

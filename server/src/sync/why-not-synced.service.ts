@@ -6,9 +6,9 @@ import { Section } from '../roster/section.entity.js';
 import { SyncStatus, SyncTrigger } from './sync-enums.js';
 import { SyncIssue } from './sync-issue.entity.js';
 import { SyncRun } from './sync-run.entity.js';
-import { notFound, ValidationError } from '../errors.js';
+import { ValidationError } from '../errors.js';
 import { escapeLike } from '../db/like-pattern.js';
-import { District } from '../roster/district.entity.js';
+import { DistrictRepository } from '../roster/district.repository.js';
 
 export enum SyncPresence {
   /** It is in the roster. */
@@ -37,9 +37,7 @@ export class WhyNotSyncedService {
   constructor(private readonly ds: DataSource, private readonly scope: DistrictScope) {}
 
   async explain(districtId: number, query: { sourceId?: string | null; email?: string | null }): Promise<WhyNotSyncedAnswer> {
-    this.scope.assertRead(districtId);
-    const district = await this.ds.getRepository(District).findOneBy({ id: districtId });
-    if (!district) throw notFound(`District ${districtId}`);
+    const district = await new DistrictRepository(this.ds).getReadable(this.scope, districtId);
     const sourceId = query.sourceId?.trim() || null;
     const email = query.email?.trim().toLowerCase() || null;
     if (!sourceId && !email) throw new ValidationError('Give a sourceId or an email');

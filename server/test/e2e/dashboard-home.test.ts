@@ -20,6 +20,7 @@ import { School } from '../../src/roster/school.entity.js';
 import { Section } from '../../src/roster/section.entity.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { APP_HOOKS } from '../../src/cli/app-hooks.js';
+import { makeDistrict } from '../support/factories.js';
 
 const root = findRepoRoot();
 
@@ -35,7 +36,7 @@ async function seedDistrict(
   fields: Partial<District> & { name: string },
   counts: { schools: number; sections: number; students: number; teachers: number },
 ): Promise<District> {
-  const district = await ds.getRepository(District).save({ sourceKind: SourceKind.DEMO, sourceConfigEncrypted: 'x', ...fields });
+  const district = await makeDistrict(ds, fields);
   const districtId = district.id;
   await insertAll(ds, School, [
     ...Array.from({ length: counts.schools }, (_, i) => ({ districtId, sourceId: `sch-${i}`, name: `School ${i + 1}` })),

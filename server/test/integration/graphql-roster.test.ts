@@ -15,6 +15,7 @@ import { SyncMode, SyncStatus, SyncTrigger } from '../../src/sync/sync-enums.js'
 import { SyncRun } from '../../src/sync/sync-run.entity.js';
 import { startHttpServer, type RunningHttpServer } from '../../src/http/http-server.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/test-database.js';
+import { makeDistrict, makeRun, makeSchool } from '../support/factories.js';
 import { AdminUserService } from '../../src/auth/admin-user.service.js';
 import { AdminRole } from '../../src/auth/roles.js';
 import { APP_HOOKS } from '../../src/cli/app-hooks.js';
@@ -47,10 +48,8 @@ describe.each(DIALECTS)('GraphQL roster API over HTTP on %s', (dialect) => {
   async function seed(): Promise<void> {
     const ds = db.ds;
     const base = { createdByRunId: null, updatedByRunId: null, lastSeenRunId: null, deletedAt: null, deletedByRunId: null };
-    [lincoln, other] = await ds.getRepository(District).save([
-      { name: 'Lincoln Unified', sourceKind: SourceKind.CLEVER_API, sourceConfigEncrypted: 'secret-token-ciphertext', schoolSelection: null, syncExpiresAt: '2027-06-30' },
-      { name: 'Adams County', sourceKind: SourceKind.DEMO, sourceConfigEncrypted: 'x' },
-    ]);
+    lincoln = await makeDistrict(ds, { name: 'Lincoln Unified', sourceKind: SourceKind.CLEVER_API, sourceConfigEncrypted: 'secret-token-ciphertext', schoolSelection: null, syncExpiresAt: '2027-06-30' });
+    other = await makeDistrict(ds, { name: 'Adams County' });
     const schools = await ds.getRepository(School).save(
       ['Alpha Elementary', 'Birch Middle', 'Cedar High', 'Dogwood Academy', 'Elm Primary'].map((name, i) => ({
         ...base,
@@ -61,7 +60,7 @@ describe.each(DIALECTS)('GraphQL roster API over HTTP on %s', (dialect) => {
       })),
     );
     deletedSchool = schools[2];
-    await ds.getRepository(School).save({ ...base, districtId: other.id, sourceId: 'sch-0', name: 'Adams High' });
+    await makeSchool(ds, other, { sourceId: 'sch-0', name: 'Adams High' });
     const people = await ds.getRepository(Person).save([
       ...['Ada', 'Ben', 'Cara', 'Dev'].map((givenName, i) => ({
         ...base,
@@ -118,15 +117,10 @@ describe.each(DIALECTS)('GraphQL roster API over HTTP on %s', (dialect) => {
         finishedAt: createdAt,
       })),
     );
-    await ds.getRepository(SyncRun).save({
-      districtId: other.id,
-      activeDistrictId: other.id,
-      mode: SyncMode.EDIT,
+    await makeRun(ds, other, {
       dryRun: true,
-      trigger: SyncTrigger.MANUAL,
       requestedBy: 'admin@adams.example',
       status: SyncStatus.IN_PROGRESS,
-      phase: null,
       progress: { processed: {}, total: {}, percent: 42.5, etaSeconds: 10 },
       createdAt: new Date('2026-01-01T00:00:00Z'),
     });

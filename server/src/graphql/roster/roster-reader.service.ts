@@ -11,8 +11,9 @@ import { pageRows, RowMapper } from '../../roster/roster-rows.js';
 import { School } from '../../roster/school.entity.js';
 import { Section } from '../../roster/section.entity.js';
 import { Term } from '../../roster/term.entity.js';
-import { forbidden, notFound } from '../../errors.js';
+import { forbidden } from '../../errors.js';
 import { containsPattern } from '../../db/like-pattern.js';
+import { DistrictRepository } from '../../roster/district.repository.js';
 
 const byName = new Intl.Collator('en', { sensitivity: 'base' });
 
@@ -65,11 +66,8 @@ export class RosterReader extends RosterQueryService {
   }
 
   /** NOT_FOUND when it does not exist or is outside the caller's districts. */
-  async getDistrict(id: number): Promise<District> {
-    this.scope.assertRead(id);
-    const d = await this.findDistrict(id);
-    if (!d) throw notFound(`District ${id}`);
-    return d;
+  getDistrict(id: number): Promise<District> {
+    return new DistrictRepository(this.db).getReadable(this.scope, id);
   }
 
   schools(districtId: number, f: RosterFilter, page: PageRequest): Promise<Page<School>> {

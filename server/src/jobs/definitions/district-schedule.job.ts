@@ -1,10 +1,10 @@
 import type { Job } from 'agenda';
 import type { AppContext } from '../../app-context.js';
-import { District } from '../../roster/district.entity.js';
 import { SyncMode, SyncTrigger } from '../../sync/sync-enums.js';
 import { runServiceFor } from '../../sync/run-recovery.js';
 import type { JobPayloads } from '../job-types.js';
 import { scheduledSyncBlocker } from '../scheduled-sync-blocker.js';
+import { DistrictRepository } from '../../roster/district.repository.js';
 
 export type ScheduleOutcome =
   | { created: true; runId: number }
@@ -21,7 +21,7 @@ export async function runDistrictSchedule(
   now = new Date(),
 ): Promise<ScheduleOutcome> {
   const log = app.logger.child({ job: 'district-schedule', districtId });
-  const district = await app.ds.getRepository(District).findOneBy({ id: districtId });
+  const district = await new DistrictRepository(app.ds).findById(districtId);
   if (!district) {
     log.warn('scheduled sync skipped: the district no longer exists');
     return { created: false, reason: 'the district no longer exists' };

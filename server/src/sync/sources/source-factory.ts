@@ -37,10 +37,6 @@ function requirePath(c: SourceConfig): string {
   return c.path;
 }
 
-export function registerSource(kind: SourceKind, create: SourceConstructor): void {
-  registry.set(kind, create);
-}
-
 export async function createSource(kind: SourceKind, config: SourceConfig): Promise<RosterSource> {
   const create = registry.get(kind);
   if (!create) throw new SourceError(`The ${kind} source is not available in this version`);
