@@ -23,6 +23,14 @@ export class DistrictRepository {
     return this.getOrNotFound(id);
   }
 
+  /** The districts the caller may read, by name (then id). */
+  listReadable(scope: DistrictScope): Promise<District[]> {
+    const qb = this.db.getRepository(District).createQueryBuilder('d');
+    const ids = scope.districtIds;
+    if (ids) qb.where(ids.length ? 'd.id IN (:...ids)' : '1 = 0', { ids });
+    return qb.orderBy('d.name', 'ASC').addOrderBy('d.id', 'ASC').getMany();
+  }
+
   /** Without a caller (jobs, emails, the executor): null when it no longer exists. */
   findById(id: number): Promise<District | null> {
     return this.db.getRepository(District).findOneBy({ id });

@@ -1,6 +1,5 @@
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Course } from './course.entity.js';
-import { District } from './district.entity.js';
 import { School } from './school.entity.js';
 import { Term } from './term.entity.js';
 
@@ -32,10 +31,6 @@ export async function pageById<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
 /** Read-only roster lookups for the API: live rows only (soft-deleted rows are left out). */
 export class RosterQueryService {
   constructor(private readonly ds: DataSource) {}
-
-  listDistricts(): Promise<District[]> {
-    return this.ds.getRepository(District).find({ order: { name: 'ASC', id: 'ASC' } });
-  }
 
   /** By id, deleted or not (a section still names the school it belonged to). */
   async schoolsByIds(ids: readonly number[]): Promise<School[]> {

@@ -58,11 +58,9 @@ export class RosterReader extends RosterQueryService {
     super(db);
   }
 
-  override listDistricts(): Promise<District[]> {
-    const qb = this.db.getRepository(District).createQueryBuilder('d');
-    const ids = this.scope.districtIds;
-    if (ids) qb.where(ids.length ? 'd.id IN (:...ids)' : '1 = 0', { ids });
-    return qb.orderBy('d.name', 'ASC').addOrderBy('d.id', 'ASC').getMany();
+  /** The districts the caller may read, by name. */
+  listDistricts(): Promise<District[]> {
+    return new DistrictRepository(this.db).listReadable(this.scope);
   }
 
   /** NOT_FOUND when it does not exist or is outside the caller's districts. */
