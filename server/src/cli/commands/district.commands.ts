@@ -5,16 +5,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { publicSourceSettings } from '../../roster/source-settings.js';
 import { boolOption, choiceOption, intOption, UsageError, type CommandRunner } from '../cli-command.js';
+import { APP_HOOKS } from '../app-hooks.js';
 import { closeApp, openApp } from '../cli-context.js';
 import type { District } from '../../roster/district.entity.js';
 import { scheduledSyncBlocker } from '../../jobs/scheduled-sync-blocker.js';
 
 const KINDS = Object.values(SourceKind);
-
-/** Loaded on create and update only: the job client brings Agenda, which `district list` does not need. */
-async function rescheduleDistrict(...args: Parameters<typeof import('../../jobs/reschedule-district.js').rescheduleDistrict>) {
-  return (await import('../../jobs/reschedule-district.js')).rescheduleDistrict(...args);
-}
 
 /** A local path is made absolute; an sftp://, https:// or http:// location is kept as given. */
 const location = (p: string) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(p) ? p : resolve(p));
@@ -68,7 +64,7 @@ export const districtCreateCommand: CommandRunner = {
     try {
       const service = new DistrictService(app.ds, app.config.secretKey);
       const d = await service.create({ name: String(v.name), sourceKind: kind, source, timezone: v.timezone as string | undefined, schedule: v.schedule as string | undefined });
-      const next = await rescheduleDistrict(app, d);
+      const next = await APP_HOOKS.districtChanged(app, d);
       const summary = { ...districtSummary(d, service.sourceConfig(d)), ...scheduleSummary(d, next) };
       io.out(v.json ? JSON.stringify(summary) : `Created district ${d.id} "${d.name}" (${d.sourceKind}); ${scheduleText(d, next)}.`);
     } finally {
@@ -121,7 +117,7 @@ export const districtUpdateCommand: CommandRunner = {
         schoolSelection: schools, resetDeleteThreshold: intOption(v.threshold, 'threshold'),
         source: Object.keys(source).length ? source : undefined,
       });
-      const next = await rescheduleDistrict(app, d);
+      const next = await APP_HOOKS.districtChanged(app, d);
       io.out(v.json ? JSON.stringify({ ...districtSummary(d, service.sourceConfig(d)), ...scheduleSummary(d, next) }) : `Updated district ${d.id} "${d.name}"; ${scheduleText(d, next)}.`);
     } finally {
       await closeApp(app);
