@@ -15,13 +15,14 @@ import { dropMysqlDatabase, openDatabase } from '../src/db/data-source.js';
 import { withDatabaseName } from '../src/db/database-url.js';
 import { startHttpServer } from '../src/http/http-server.js';
 import { createLogger } from '../src/logger.js';
-import { createHomeroomPubSub } from '../src/pubsub.js';
+import { createHomeroomPubSub } from '../src/events/pubsub.js';
 import { DistrictService } from '../src/roster/district.service.js';
 import { SourceKind } from '../src/roster/roster-enums.js';
 import { SyncMode, SyncStatus, SyncTrigger } from '../src/sync/sync-enums.js';
 import { InProcessLauncher } from '../src/sync/sync-launcher.js';
 import { executeSyncRun } from '../src/sync/sync-run.executor.js';
 import { SyncRunService } from '../src/sync/sync-run.service.js';
+import { APP_HOOKS } from '../src/cli/app-hooks.js';
 
 const { values } = parseArgs({ options: { rate: { type: 'string' }, seconds: { type: 'string' }, students: { type: 'string' }, db: { type: 'string' }, connections: { type: 'string' }, 'sync-in-process': { type: 'boolean' }, events: { type: 'string' } } });
 const rate = Number(values.rate ?? 200);
@@ -37,7 +38,7 @@ const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(so
 const tmp = mkdtempSync(join(tmpdir(), 'homeroom-bench-api-'));
 const url = dialect === 'mysql' ? withDatabaseName(process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306', `homeroom_bench_api_${process.pid}`) : `sqlite:${join(tmp, 'bench.sqlite')}`;
 const ds = await openDatabase(url, { migrate: true });
-const app: AppContext = { config: loadConfig({ DATABASE_URL: url, SECRET_KEY: 'bench-secret-key-0000', DATA_DIR: tmp, LOG_LEVEL: 'warn' }), ds, logger: createLogger('warn', { stderr: true }), pubsub: createHomeroomPubSub() };
+const app: AppContext = { config: loadConfig({ DATABASE_URL: url, SECRET_KEY: 'bench-secret-key-0000', DATA_DIR: tmp, LOG_LEVEL: 'warn' }), ds, logger: createLogger('warn', { stderr: true }), pubsub: createHomeroomPubSub(), hooks: APP_HOOKS };
 const t = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /**

@@ -13,7 +13,7 @@ import { dropMysqlDatabase, openDatabase } from '../src/db/data-source.js';
 import { withDatabaseName } from '../src/db/database-url.js';
 import { DemoDistrict } from '../src/demo/demo-district.generator.js';
 import { createLogger } from '../src/logger.js';
-import { createHomeroomPubSub } from '../src/pubsub.js';
+import { createHomeroomPubSub } from '../src/events/pubsub.js';
 import { DistrictService } from '../src/roster/district.service.js';
 import { SourceKind } from '../src/roster/roster-enums.js';
 import { insertRows } from '../src/sync/engine/batch-sql.js';

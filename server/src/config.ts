@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { ConfigError } from './errors.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -42,9 +43,6 @@ export interface Config {
   /** Express "trust proxy": which proxies' X-Forwarded-For gives the client address (null: none). */
   trustProxy: string | null;
 }
-
-/** A setting that cannot be used; the message names the variable and says what is expected. */
-export class ConfigError extends Error {}
 
 type Env = Record<string, string | undefined>;
 

@@ -1,14 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { LessThan } from 'typeorm';
-import { ValidationError } from '../roster/district-settings.validation.js';
 import { District } from '../roster/district.entity.js';
 import { AdminSession } from './admin-session.entity.js';
 import { AdminUser } from './admin-user.entity.js';
-import { ApiError } from './api-errors.js';
 import { hashPassword, randomSecret, verifyPassword } from './password.js';
 import { AdminRole } from './roles.js';
 import { sha256 } from './token-hash.js';
 import type { Viewer } from './viewer.js';
+import { ValidationError, ApiError } from '../errors.js';
 
 export const SESSION_TTL_MS = 14 * 24 * 3600_000;
 /** Session secrets start with this, API tokens with `hrt_`: a bearer says which it is. */

@@ -1,12 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { IsNull } from 'typeorm';
-import { ValidationError } from '../roster/district-settings.validation.js';
-import { District } from '../roster/district.entity.js';
-import { notFound } from './api-errors.js';
 import { ApiToken } from './api-token.entity.js';
 import { randomSecret } from './password.js';
 import { sha256 } from './token-hash.js';
 import type { DistrictScope, Viewer } from './viewer.js';
+import { ValidationError, notFound } from '../errors.js';
+import { DistrictRepository } from '../roster/district.repository.js';
 
 export const API_TOKEN_PREFIX = 'hrt_';
 /** lastUsedAt is written at most this often per token, so reads stay reads. */
@@ -26,7 +25,7 @@ export class ApiTokenService {
     if (!name || name.length > 100) throw new ValidationError('A token needs a name of 1 to 100 characters');
     const expiresAt = input.expiresAt ?? null;
     if (expiresAt && (Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= Date.now())) throw new ValidationError('A token expiry must be in the future');
-    if (!(await this.ds.getRepository(District).existsBy({ id: input.districtId }))) throw notFound(`District ${input.districtId}`);
+    await new DistrictRepository(this.ds).getWritable(scope, input.districtId);
     const secret = `${API_TOKEN_PREFIX}${randomSecret(32)}`;
     const token = await this.repo.save(this.repo.create({
       name, districtId: input.districtId, tokenHash: sha256(secret), prefix: secret.slice(0, 12), createdBy: input.createdBy ?? null, lastUsedAt: null, revokedAt: null, expiresAt,

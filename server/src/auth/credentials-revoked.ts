@@ -1,12 +1,7 @@
+import type { CredentialsRevoked } from '../events/app-events.js';
 import type { Viewer } from './viewer.js';
 
-/**
- * Published (through Redis when configured) when credentials stop being valid before
- * their expiry: every API process closes the websockets opened with them.
- */
-export type CredentialsRevoked = { kind: 'SESSION'; sessionId: number } | { kind: 'API_TOKEN'; tokenId: number };
-
-export const CREDENTIALS_REVOKED = 'CREDENTIALS_REVOKED';
+export { CREDENTIALS_REVOKED, type CredentialsRevoked } from '../events/app-events.js';
 
 /** Whether a revocation concerns this caller. */
 export function isRevoked(viewer: Viewer, event: CredentialsRevoked): boolean {

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { TooManyRequestsError } from '../errors.js';
-import { createLimiter, retryAfterSeconds } from '../http/rate-limit.js';
+import { createLimiter, retryAfterSeconds } from './rate-limit.js';
 import type { Logger } from '../logger.js';
 
 /** Failed sign-ins allowed per account and client address before 429 (then blocked for BLOCK). */

@@ -1,5 +1,5 @@
-import { notFound } from './api-errors.js';
 import { AdminRole } from './roles.js';
+import { notFound } from '../errors.js';
 
 /** Who is calling: an admin user (session) or a partner API token. Anonymous callers have none. */
 export type Viewer =

@@ -10,6 +10,17 @@ export interface CommandIo {
   ask?: (question: string) => Promise<string | null>;
 }
 
+export type CommandValues = Record<string, string | boolean | undefined>;
+
+/** What a command does: the module holding it is imported only when the command is chosen. */
+export interface CommandRunner {
+  run(values: CommandValues, positionals: string[], io: CommandIo): Promise<number>;
+}
+
+/**
+ * A command as the help and the argument parser see it. `load` imports its module on use, so
+ * `homeroom --help` (and each command) loads only what it runs, not TypeORM, GraphQL and Agenda.
+ */
 export interface CliCommand {
   /** Words that select it: ['district', 'create']. */
   path: string[];
@@ -18,7 +29,7 @@ export interface CliCommand {
   options: Options;
   /** Positional arguments allowed (names, for the usage line). */
   positionals?: string[];
-  run(values: Record<string, string | boolean | undefined>, positionals: string[], io: CommandIo): Promise<number>;
+  load(): Promise<CommandRunner>;
 }
 
 /** Bad input from the command line: printed with the usage line, exit code 2. */

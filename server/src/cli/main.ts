@@ -1,27 +1,10 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../config.js';
-import { ValidationError } from '../roster/district-settings.validation.js';
-import { SourceError } from '../sync/sources/roster-source.js';
 import { UsageError, type CliCommand, type CommandIo } from './cli-command.js';
-import { demoCommand } from './commands/demo.command.js';
-import { districtCreateCommand, districtListCommand, districtUpdateCommand } from './commands/district.commands.js';
-import { districtTestCommand } from './commands/district-test.command.js';
-import { fakeCleverCommand } from './commands/fake-clever.command.js';
-import { fakeOneRosterCommand } from './commands/fake-oneroster.command.js';
-import { migrateCommand } from './commands/migrate.command.js';
-import { schemaCommand } from './commands/schema.command.js';
-import { serveCommand } from './commands/serve.command.js';
-import { adminCreateCommand } from './commands/admin.command.js';
-import { tokenCreateCommand } from './commands/token.command.js';
-import { syncCommand } from './commands/sync.command.js';
-import { changesCommand } from './commands/changes.command.js';
+import { COMMANDS } from './command-list.js';
+import { ConfigError, SourceError, ValidationError } from '../errors.js';
 
-export const COMMANDS: CliCommand[] = [
-  serveCommand, migrateCommand, demoCommand, districtCreateCommand, districtListCommand, districtUpdateCommand, syncCommand, changesCommand, schemaCommand,
-  districtTestCommand, fakeCleverCommand, fakeOneRosterCommand,
-  adminCreateCommand, tokenCreateCommand,
-];
+export { COMMANDS };
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.path.join(' ').length));
@@ -74,7 +57,8 @@ export async function runCli(argv: string[], io: CommandIo = processIo()): Promi
   try {
     const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
     if (positionals.length > 0 && !command.positionals?.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    return await command.run(values as Record<string, string | boolean | undefined>, positionals, io);
+    const runner = await command.load();
+    return await runner.run(values as Record<string, string | boolean | undefined>, positionals, io);
   } catch (e) {
     const err = e as Error & { code?: string };
     if (e instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {

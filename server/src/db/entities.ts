@@ -1,7 +1,7 @@
 import { AdminSession } from '../auth/admin-session.entity.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { ApiToken } from '../auth/api-token.entity.js';
-import { AgendaJob } from '../jobs/agenda-job.entity.js';
+import { AgendaJob } from '../jobs/backend/agenda-job.entity.js';
 import { Course } from '../roster/course.entity.js';
 import { District } from '../roster/district.entity.js';
 import { Enrollment } from '../roster/enrollment.entity.js';

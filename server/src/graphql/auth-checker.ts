@@ -1,6 +1,6 @@
-import { forbidden, unauthenticated } from '../auth/api-errors.js';
 import { AdminRole, Permission } from '../auth/roles.js';
 import type { GraphQLContext } from './context.js';
+import { forbidden, unauthenticated } from '../errors.js';
 
 /**
  * The one place that maps callers to permissions. `@Authorized()` needs any caller;

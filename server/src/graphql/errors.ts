@@ -1,7 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ApiError } from '../auth/api-errors.js';
-import { ValidationError } from '../roster/district-settings.validation.js';
+import { ApiError, ValidationError } from '../errors.js';
 
 /** The API code of a service error: ApiError carries one, ValidationError is BAD_USER_INPUT. */
 export function errorCode(err: unknown): string | null {

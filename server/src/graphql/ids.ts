@@ -1,5 +1,5 @@
-import { notFound } from '../auth/api-errors.js';
 
+import { notFound } from '../errors.js';
 /** GraphQL IDs are database ids as strings; anything else names no record (null). */
 export function parseId(id: string | number): number | null {
   const n = typeof id === 'number' ? id : /^\d{1,15}$/.test(id) ? Number(id) : NaN;

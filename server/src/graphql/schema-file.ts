@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { printSchema } from 'graphql';
-import { findRepoRoot } from '../http/repo-root.js';
-import { createHomeroomPubSub } from '../pubsub.js';
+import { findRepoRoot } from '../repo-root.js';
+import { createHomeroomPubSub } from '../events/pubsub.js';
 import { buildHomeroomSchema } from './schema.js';
 
 const HEADER = '# Generated from the type-graphql resolvers by `npm run codegen`. Do not edit.\n\n';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import type { HomeroomPubSub } from '../pubsub.js';
+import type { HomeroomPubSub } from '../events/pubsub.js';
 import { authChecker } from './auth-checker.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import './enums.js';

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { authenticate, SESSION_COOKIE } from '../auth/authenticate.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { SessionCookies } from '../graphql/context.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { RateLimiter } from '../auth/rate-limit.js';
 
 /** res.locals of a /graphql request after authentication. */
 export interface AuthLocals {

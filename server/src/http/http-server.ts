@@ -18,10 +18,11 @@ import { createGraphQLContext, type GraphQLContext } from '../graphql/context.js
 import { formatError, withErrorCodes } from '../graphql/errors.js';
 import { assertWithinLimits, DEFAULT_QUERY_LIMITS, type QueryLimits } from '../graphql/limits.js';
 import { buildHomeroomSchema } from '../graphql/schema.js';
-import { JobQueueLauncher, type SyncLauncher } from '../sync/sync-launcher.js';
+import type { SyncLauncher } from '../sync/sync-launcher.js';
+import { JobQueueLauncher } from '../jobs/job-queue-launcher.js';
 import { authMiddleware, sessionCookies, type AuthLocals } from './auth-middleware.js';
 import { compressAnswers } from './compression.js';
-import { RateLimiter, tokenRateLimitOf, type RateLimitOptions } from './rate-limit.js';
+import { RateLimiter, tokenRateLimitOf, type RateLimitOptions } from '../auth/rate-limit.js';
 import { dashboardRouter } from './dashboard.js';
 import { jsonErrorHandler } from './error-handlers.js';
 import { securityHeaders } from './security-headers.js';
@@ -29,7 +30,7 @@ import { WsConnections } from './ws-connections.js';
 import { originAllowed } from './ws-origin.js';
 import { healthHandler } from './health.js';
 import { registerOperationsRoutes } from './operations.routes.js';
-import { findRepoRoot } from './repo-root.js';
+import { findRepoRoot } from '../repo-root.js';
 
 export const GRAPHQL_PATH = '/graphql';
 

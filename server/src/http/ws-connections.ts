@@ -2,7 +2,7 @@ import type { WebSocket } from 'ws';
 import { CREDENTIALS_REVOKED, isRevoked } from '../auth/credentials-revoked.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Logger } from '../logger.js';
-import type { HomeroomPubSub } from '../pubsub.js';
+import type { HomeroomPubSub } from '../events/pubsub.js';
 
 /** graphql-ws close code for credentials that stopped being valid. */
 export const CLOSE_UNAUTHORIZED = 4401;

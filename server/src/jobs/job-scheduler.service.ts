@@ -2,7 +2,7 @@ import type { Agenda } from 'agenda';
 import type { DataSource } from 'typeorm';
 import { District } from '../roster/district.entity.js';
 import { CLEANUP_SCHEDULE, DEFAULT_RETENTION_DAYS, JOB_NAMES, type JobPayloads } from './job-types.js';
-import { validateSchedule } from './schedule.js';
+import { validateSchedule } from '../roster/district-settings.validation.js';
 
 export type ScheduledDistrict = Pick<District, 'id' | 'schedule' | 'timezone'>;
 

@@ -10,7 +10,7 @@ import { heartbeatPolicy, runServiceFor } from '../sync/run-recovery.js';
 import { cleanupJob } from './definitions/cleanup.job.js';
 import { districtScheduleJob } from './definitions/district-schedule.job.js';
 import { RunningRuns, syncRunJob, type ExecuteRun } from './definitions/sync-run.job.js';
-import { createJobBackend } from './job-backend.js';
+import { createJobBackend } from './backend/job-backend.js';
 import { JobScheduler } from './job-scheduler.service.js';
 import { JOB_NAMES, type JobPayloads } from './job-types.js';
 

@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 
@@ -35,15 +35,27 @@ export function parseSmtpUrl(smtpUrl: string, publicUrl: string): { url: string;
 
 class SmtpMailer implements Mailer {
   readonly kind = 'smtp' as const;
-  private readonly transport: Transporter;
+  private transport: Promise<Transporter> | null = null;
+  private readonly url: URL;
   private readonly from: string;
 
   constructor(smtpUrl: string, publicUrl: string, private readonly logger: Logger) {
     const { url, from } = parseSmtpUrl(smtpUrl, publicUrl);
     this.from = from;
+    this.url = new URL(url);
+  }
+
+  /** nodemailer is loaded on the first email: a command that sends none never loads it. */
+  private connect(): Promise<Transporter> {
+    this.transport ??= this.createTransport();
+    return this.transport;
+  }
+
+  private async createTransport(): Promise<Transporter> {
+    const { default: nodemailer } = await import('nodemailer');
     // Short timeouts: a dead mail server must not hold a worker for minutes.
-    const u = new URL(url);
-    this.transport = nodemailer.createTransport({
+    const u = this.url;
+    return nodemailer.createTransport({
       host: u.hostname,
       port: u.port ? Number(u.port) : u.protocol === 'smtps:' ? 465 : 587,
       secure: u.protocol === 'smtps:',
@@ -55,12 +67,12 @@ class SmtpMailer implements Mailer {
   }
 
   async send(message: MailMessage, context: Record<string, unknown> = {}): Promise<void> {
-    const info = await this.transport.sendMail({ from: this.from, ...message });
+    const info = await (await this.connect()).sendMail({ from: this.from, ...message });
     this.logger.info({ ...context, to: message.to, subject: message.subject, messageId: info.messageId }, 'email sent');
   }
 
   close(): void {
-    this.transport.close();
+    void this.transport?.then((t) => t.close());
   }
 }
 

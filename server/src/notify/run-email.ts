@@ -1,5 +1,5 @@
 import { ENTITY_TYPES } from '../roster/roster-enums.js';
-import { SyncMode, SyncStatus, SyncTrigger, type RunCounts } from '../sync/sync-enums.js';
+import { FailureCode, SyncMode, SyncStatus, SyncTrigger, type RunCounts } from '../sync/sync-enums.js';
 
 /** What a run email is made of: the run as it ended and the district it belongs to. */
 export interface RunEmailInput {
@@ -13,6 +13,8 @@ export interface RunEmailInput {
     counts: RunCounts | null;
     issueCounts: Record<string, number> | null;
     error: string | null;
+    /** Why it failed, as a code (THRESHOLD_EXCEEDED: the mass-delete guard held it). */
+    failureCode?: FailureCode | null;
     startedAt: Date | null;
     finishedAt: Date | null;
     requestedBy?: string | null;
@@ -53,7 +55,8 @@ const ENTITY_WORDS: Record<string, string> = {
 const ACTIONS = ['created', 'updated', 'deleted', 'restored', 'ended', 'unchanged'] as const;
 
 /** A run the mass-delete guard held (a Reset refused, or an Edit held): nothing changed. */
-export const isThresholdRefusal = (error: string | null | undefined): boolean => !!error && (error.startsWith('Reset refused') || error.startsWith('Held:'));
+export const isThresholdRefusal = (run: Pick<RunEmailInput['run'], 'status' | 'failureCode'>): boolean =>
+  run.status === SyncStatus.FAILED && run.failureCode === FailureCode.THRESHOLD_EXCEEDED;
 
 /** The dashboard page of one run. */
 export function runReportUrl(publicUrl: string, districtId: number, runId: number): string {
@@ -106,7 +109,7 @@ export function renderRunEmail({ run, district, publicUrl, newTeachers }: RunEma
   const status = STATUS_WORDS[run.status] ?? run.status;
   const kind = kindOfRun(run);
   const url = runReportUrl(publicUrl, district.id, run.id);
-  const refused = run.status === SyncStatus.FAILED && isThresholdRefusal(run.error);
+  const refused = isThresholdRefusal(run);
   const reset = run.mode === SyncMode.RESET;
   const subject = refused
     ? `[Homeroom] ${district.name}: ${reset ? 'Reset refused' : `${kind} held`} (too many deletions) — nothing changed`

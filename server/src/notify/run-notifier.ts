@@ -1,11 +1,12 @@
 import type { AppContext } from '../app-context.js';
-import { District } from '../roster/district.entity.js';
 import { SyncMode, SyncStatus } from '../sync/sync-enums.js';
 import { SyncRun } from '../sync/sync-run.entity.js';
 import { createMailer, type Mailer } from './mailer.js';
 import { Person } from '../roster/person.entity.js';
 import { PersonRole } from '../roster/roster-enums.js';
 import { NEW_TEACHERS_LISTED, renderRunEmail, type RunEmailInput } from './run-email.js';
+import { SyncRunRepository } from '../sync/sync-run.repository.js';
+import { DistrictRepository } from '../roster/district.repository.js';
 
 const ENDED = [SyncStatus.LAUNCHED, SyncStatus.FAILED, SyncStatus.CANCELLED];
 
@@ -44,11 +45,11 @@ async function newTeachersOf(app: AppContext, run: SyncRun): Promise<RunEmailInp
  */
 export async function notifyRunFinished(app: AppContext, runId: number, mailer: Mailer = mailerFor(app)): Promise<NotifyOutcome> {
   const log = app.logger.child({ component: 'notify', runId });
-  const run = await app.ds.getRepository(SyncRun).findOneBy({ id: runId });
+  const run = await new SyncRunRepository(app.ds).findById(runId);
   if (!run) return { sent: [], failed: [], skipped: 'no such run' };
   if (!ENDED.includes(run.status)) return { sent: [], failed: [], skipped: `run is ${run.status}` };
   if (run.dryRun) return { sent: [], failed: [], skipped: 'dry run' };
-  const district = await app.ds.getRepository(District).findOneBy({ id: run.districtId });
+  const district = await new DistrictRepository(app.ds).findById(run.districtId);
   // "Failures and Resets only" subscribers skip a launched Edit sync.
   const routine = run.status === SyncStatus.LAUNCHED && run.mode !== SyncMode.RESET;
   const quiet = new Set(routine ? district?.notifyProblemsOnly ?? [] : []);

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { AppContext } from '../app-context.js';
-import { databaseAnswers } from '../http/health.js';
+import { databaseAnswers } from '../db/database-answers.js';
 
 export type CheckResult = 'ok' | 'unreachable' | 'not configured';
 

@@ -1,7 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
+import { ValidationError } from '../errors.js';
 
-/** A setting the caller gave is not acceptable; the message says which and why. */
-export class ValidationError extends Error {}
 
 export function validateTimezone(tz: string): void {
   try {
@@ -12,12 +11,21 @@ export function validateTimezone(tz: string): void {
 }
 
 export function validateCron(cron: string, tz = 'UTC'): void {
-  if (cron.trim().split(/\s+/).length !== 5) throw new ValidationError(`Invalid schedule "${cron}": expected 5 cron fields (minute hour day month weekday), e.g. "0 2 * * *"`);
+  if ((cron ?? '').trim().split(/\s+/).length !== 5) throw new ValidationError(`Invalid schedule "${cron}": expected 5 cron fields (minute hour day month weekday), e.g. "0 2 * * *"`);
   try {
     CronExpressionParser.parse(cron, { tz });
   } catch (e) {
     throw new ValidationError(`Invalid schedule "${cron}": ${(e as Error).message}`);
   }
+}
+
+/**
+ * A district schedule: a 5-field cron expression in an IANA timezone. Throws a ValidationError
+ * with a readable message (`Invalid schedule "* *": expected 5 cron fields …`, `Unknown timezone "Mars/Base" …`).
+ */
+export function validateSchedule(cron: string, timezone: string): void {
+  validateTimezone(timezone);
+  validateCron(cron, timezone);
 }
 
 /** True for a real calendar date as YYYY-MM-DD (2026-02-30 is not one: Date would roll it over). */

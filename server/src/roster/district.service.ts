@@ -1,9 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { decryptSourceConfig, encryptSourceConfig, type SourceConfig } from '../sync/source-config.crypto.js';
+import { decryptSourceConfig, encryptSourceConfig, type SourceConfig } from './source-config.crypto.js';
 import { District } from './district.entity.js';
-import { validateCron, validateDate, validateTimezone, ValidationError } from './district-settings.validation.js';
+import { validateCron, validateDate, validateSchedule, validateTimezone } from './district-settings.validation.js';
 import { SourceKind } from './roster-enums.js';
-import { mergeSourceConfig, newSourceConfig, validateSourceConfig, type SourceSettingsChange } from '../sync/source-settings.js';
+import { mergeSourceConfig, newSourceConfig, validateSourceConfig, type SourceSettingsChange } from './source-settings.js';
+import { ValidationError } from '../errors.js';
 
 export interface CreateDistrictInput {
   name: string;
@@ -66,9 +67,8 @@ export class DistrictService {
     if (await this.repo.findOneBy({ name })) throw new ValidationError(`A district named "${name}" already exists`);
     this.checkSource(input.sourceKind, input.source);
     const timezone = input.timezone ?? 'America/New_York';
-    validateTimezone(timezone);
     const schedule = input.schedule ?? '0 2 * * *';
-    validateCron(schedule, timezone);
+    validateSchedule(schedule, timezone);
     return this.repo.save(this.repo.create({
       name, sourceKind: input.sourceKind, timezone, schedule,
       sourceConfigEncrypted: encryptSourceConfig(newSourceConfig(input.source), this.secretKey),

@@ -1,5 +1,5 @@
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { invalidCursor } from '../auth/api-errors.js';
+import { invalidCursor } from '../errors.js';
 import type { Page, PageRequest } from './roster-query.service.js';
 import type { RowMapper } from './roster-rows.js';
 import { School } from './school.entity.js';

@@ -1,10 +1,6 @@
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Course } from './course.entity.js';
-import { District } from './district.entity.js';
-import { Person } from './person.entity.js';
-import type { PersonRole } from './roster-enums.js';
 import { School } from './school.entity.js';
-import { Section } from './section.entity.js';
 import { Term } from './term.entity.js';
 
 /** A slice of rows in key order: `first` rows after the row with id `afterId`. */
@@ -36,28 +32,6 @@ export async function pageById<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
 export class RosterQueryService {
   constructor(private readonly ds: DataSource) {}
 
-  listDistricts(): Promise<District[]> {
-    return this.ds.getRepository(District).find({ order: { name: 'ASC', id: 'ASC' } });
-  }
-
-  findDistrict(id: number): Promise<District | null> {
-    return this.ds.getRepository(District).findOneBy({ id });
-  }
-
-  pageSchools(districtId: number, page: PageRequest): Promise<Page<School>> {
-    return pageById(this.live(School, 'school', districtId), page);
-  }
-
-  pageSections(districtId: number, page: PageRequest): Promise<Page<Section>> {
-    return pageById(this.live(Section, 'section', districtId), page);
-  }
-
-  pagePeople(districtId: number, page: PageRequest & { role?: PersonRole | null }): Promise<Page<Person>> {
-    const qb = this.live(Person, 'person', districtId);
-    if (page.role) qb.andWhere('person.role = :role', { role: page.role });
-    return pageById(qb, page);
-  }
-
   /** By id, deleted or not (a section still names the school it belonged to). */
   async schoolsByIds(ids: readonly number[]): Promise<School[]> {
     return ids.length ? this.ds.getRepository(School).createQueryBuilder('s').whereInIds([...ids]).getMany() : [];
@@ -69,13 +43,5 @@ export class RosterQueryService {
 
   async termsByIds(ids: readonly number[]): Promise<Term[]> {
     return ids.length ? this.ds.getRepository(Term).createQueryBuilder('t').whereInIds([...ids]).getMany() : [];
-  }
-
-  private live<T extends ObjectLiteral>(entity: new () => T, alias: string, districtId: number): SelectQueryBuilder<T> {
-    return this.ds
-      .getRepository(entity)
-      .createQueryBuilder(alias)
-      .where(`${alias}.districtId = :districtId`, { districtId })
-      .andWhere(`${alias}.deletedAt IS NULL AND ${alias}.endedAt IS NULL`);
   }
 }

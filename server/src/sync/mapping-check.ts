@@ -1,5 +1,6 @@
 import { ENTITY_TYPES, type EntityType } from '../roster/roster-enums.js';
-import { SourceError, type FieldMappingTable, type RosterSource } from './sources/roster-source.js';
+import type { FieldMappingTable, RosterSource } from './sources/roster-source.js';
+import { SourceError } from '../errors.js';
 
 /** Records read to learn a source's fields when it cannot list them itself. */
 const SAMPLE = 50;

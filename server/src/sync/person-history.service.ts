@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { invalidCursor, notFound } from '../auth/api-errors.js';
+import { invalidCursor, notFound } from '../errors.js';
 import type { DistrictScope } from '../auth/viewer.js';
 import { Enrollment } from '../roster/enrollment.entity.js';
 import { Person } from '../roster/person.entity.js';

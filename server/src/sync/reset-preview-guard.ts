@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { ValidationError } from '../roster/district-settings.validation.js';
 import type { District } from '../roster/district.entity.js';
 import { SyncMode, SyncStatus } from './sync-enums.js';
 import { SyncRun } from './sync-run.entity.js';
+import { ValidationError } from '../errors.js';
 
 /** How old a Reset preview may be when the Reset it guards starts (DESIGN §4). */
 export const PREVIEW_MAX_AGE_MS = 60 * 60 * 1000;

@@ -1,4 +1,4 @@
-import { SYNC_RUN_UPDATED, type HomeroomPubSub } from '../pubsub.js';
+import { SYNC_RUN_UPDATED, type HomeroomPubSub } from '../events/pubsub.js';
 import type { SyncRun } from './sync-run.entity.js';
 
 /**

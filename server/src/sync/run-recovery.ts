@@ -1,6 +1,5 @@
 import type { AppContext } from '../app-context.js';
 import type { Config } from '../config.js';
-import { notifyRunFinished } from '../notify/run-notifier.js';
 import { SyncRunService } from './sync-run.service.js';
 
 /*
@@ -34,7 +33,7 @@ export function runServiceFor(app: AppContext): SyncRunService {
     staleAfterMs: heartbeatPolicy(app.config).staleAfterMs,
     onRecovered: async (runId) => {
       app.logger.warn({ runId }, 'sync run recovered: its process stopped');
-      await notifyRunFinished(app, runId).catch((err) => app.logger.error({ err, runId }, 'sync email failed'));
+      await app.hooks?.runFinished(app, runId).catch((err) => app.logger.error({ err, runId }, 'sync email failed'));
     },
   });
 }

@@ -1,15 +1,14 @@
-import { notFound } from '../auth/api-errors.js';
 import type { DistrictScope } from '../auth/viewer.js';
 import type { AppContext } from '../app-context.js';
-import { ValidationError } from '../roster/district-settings.validation.js';
 import { District } from '../roster/district.entity.js';
 import { DistrictService } from '../roster/district.service.js';
 import type { EntityType, SourceKind } from '../roster/roster-enums.js';
-import { rescheduleDistrict } from '../jobs/index.js';
-import type { SourceConfig } from './source-config.crypto.js';
-import { mergeSourceConfig, newSourceConfig, publicSourceSettings, validateSourceConfig, type SourceSettingsChange } from './source-settings.js';
+import type { SourceConfig } from '../roster/source-config.crypto.js';
+import { mergeSourceConfig, newSourceConfig, publicSourceSettings, validateSourceConfig, type SourceSettingsChange } from '../roster/source-settings.js';
 import { createSource } from './sources/source-factory.js';
 import type { RosterSource } from './sources/roster-source.js';
+import { notFound, ValidationError } from '../errors.js';
+import { DistrictRepository } from '../roster/district.repository.js';
 
 export interface NewDistrictInput {
   name: string;
@@ -43,7 +42,7 @@ export class SourceSettingsService {
   async create(input: NewDistrictInput): Promise<District> {
     if (!this.scope.writesAll) throw notFound('Creating districts');
     const district = await this.districts.create({ name: input.name, sourceKind: input.sourceKind, timezone: input.timezone, source: clean(input.source) });
-    await rescheduleDistrict(this.app, district);
+    await this.app.hooks?.districtChanged(this.app, district);
     return district;
   }
 
@@ -51,7 +50,7 @@ export class SourceSettingsService {
     this.scope.assertWrite(districtId);
     this.checkLocalPath(change);
     const district = await this.districts.update(districtId, { sourceKind, source: change });
-    await rescheduleDistrict(this.app, district);
+    await this.app.hooks?.districtChanged(this.app, district);
     return district;
   }
 
@@ -77,10 +76,8 @@ export class SourceSettingsService {
       if (!this.scope.writesAll) throw notFound('Testing a new district');
       config = newSourceConfig(clean(change));
     } else {
-      this.scope.assertWrite(districtId);
       this.checkLocalPath(change);
-      const district = await this.app.ds.getRepository(District).findOneBy({ id: districtId });
-      if (!district) throw notFound(`District ${districtId}`);
+      const district = await new DistrictRepository(this.app.ds).getWritable(this.scope, districtId);
       config = mergeSourceConfig(this.districts.sourceConfig(district), change);
     }
     validateSourceConfig(sourceKind, config);

@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { conflict, notFound } from '../auth/api-errors.js';
 import type { DistrictScope } from '../auth/viewer.js';
-import { validateDate, ValidationError } from '../roster/district-settings.validation.js';
+import { validateDate } from '../roster/district-settings.validation.js';
 import { District } from '../roster/district.entity.js';
 import type { SyncLauncher } from './sync-launcher.js';
 import { ACTIVE_STATUSES, SyncMode, SyncStatus, SyncTrigger } from './sync-enums.js';
@@ -9,6 +8,9 @@ import type { SyncRun } from './sync-run.entity.js';
 import { SyncRunService } from './sync-run.service.js';
 import { revertibleRun } from './sync-revert.js';
 import { guardReset } from './reset-preview-guard.js';
+import { conflict, ValidationError } from '../errors.js';
+import { SyncRunRepository } from './sync-run.repository.js';
+import { DistrictRepository } from '../roster/district.repository.js';
 
 export interface StartSyncRequest {
   districtId: number;
@@ -33,11 +35,8 @@ export class SyncControlService {
     this.runs = runs ?? new SyncRunService(ds);
   }
 
-  private async district(id: number): Promise<District> {
-    this.scope.assertWrite(id);
-    const d = await this.ds.getRepository(District).findOneBy({ id });
-    if (!d) throw notFound(`District ${id}`);
-    return d;
+  private district(id: number): Promise<District> {
+    return new DistrictRepository(this.ds).getWritable(this.scope, id);
   }
 
   /** A new run (queued), or the district's active run with `existing: true`. */
@@ -60,16 +59,14 @@ export class SyncControlService {
   }
 
   async cancel(runId: number): Promise<SyncRun> {
-    const run = await this.runs.get(runId);
-    if (!run || !this.scope.canWrite(run.districtId)) throw notFound(`Sync run ${runId}`);
+    const run = await new SyncRunRepository(this.ds).getWritable(this.scope, runId);
     if (!ACTIVE_STATUSES.includes(run.status)) throw conflict(`Sync run ${runId} has already finished (${run.status}); there is nothing to cancel`);
     return this.runs.requestCancel(runId);
   }
 
   /** Queues a REVERT of `runId`, which must be the district's latest launched (applied) run. */
   async revert(runId: number): Promise<SyncRun> {
-    const target = await this.runs.get(runId);
-    if (!target || !this.scope.canWrite(target.districtId)) throw notFound(`Sync run ${runId}`);
+    const target = await new SyncRunRepository(this.ds).getWritable(this.scope, runId);
     if (target.dryRun) throw conflict(`Sync run ${runId} is a dry run; it changed nothing to revert`);
     const latest = await revertibleRun(this.ds.manager, target.districtId).catch((e) => {
       throw conflict((e as Error).message);

@@ -1,5 +1,4 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { invalidCursor, notFound } from '../auth/api-errors.js';
 import type { DistrictScope } from '../auth/viewer.js';
 import { pageById, type Page, type PageRequest } from '../roster/roster-query.service.js';
 import { Person } from '../roster/person.entity.js';
@@ -8,6 +7,8 @@ import { ChangeAction, type IssueSeverity, type SyncStatus, type SyncTrigger } f
 import { SyncChange } from './sync-change.entity.js';
 import { SyncIssue } from './sync-issue.entity.js';
 import { SyncRun } from './sync-run.entity.js';
+import { invalidCursor } from '../errors.js';
+import { SyncRunRepository } from './sync-run.repository.js';
 
 export interface RunFilter {
   districtId?: number | null;
@@ -67,9 +68,7 @@ export class SyncReportService {
 
   /** NOT_FOUND when missing or outside the caller's districts. */
   async getRun(id: number): Promise<SyncRun> {
-    const run = await this.ds.getRepository(SyncRun).findOneBy({ id });
-    if (!run || !this.scope.canRead(run.districtId)) throw notFound(`Sync run ${id}`);
-    return run;
+    return new SyncRunRepository(this.ds).getReadable(this.scope, id);
   }
 
   /** Runs by id, those outside the caller's districts left out (one statement). */

@@ -1,6 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
 import { ENTITY_TYPES, type EntityType } from '../roster/roster-enums.js';
-import { ValidationError } from '../roster/district-settings.validation.js';
 import { insertRows, q, updateByIds } from './engine/batch-sql.js';
 import { enrollmentsByIds, findExisting } from './engine/existing-records.js';
 import { CHANGE_COLUMNS } from './engine/sync-applier.js';
@@ -9,6 +8,7 @@ import { ROSTER_TABLES } from './engine/roster-tables.js';
 import { ChangeAction, SyncStatus, SyncTrigger, type RunCounts } from './sync-enums.js';
 import { SyncChange } from './sync-change.entity.js';
 import { SyncRun } from './sync-run.entity.js';
+import { ValidationError } from '../errors.js';
 
 /** The run a revert of this district would undo: its latest launched, applied run. */
 export async function revertibleRun(em: EntityManager, districtId: number): Promise<SyncRun> {

@@ -15,18 +15,14 @@ import { previewMismatch } from './engine/preview-check.js';
 import { checkMappings } from './mapping-check.js';
 import { effectiveMappings } from './field-mapping.service.js';
 import { createSource } from './sources/source-factory.js';
-import { SourceError, type RosterSource } from './sources/roster-source.js';
+import type { RosterSource } from './sources/roster-source.js';
 import { FailureCode, SyncMode, SyncPhase, SyncStatus, SyncTrigger, type RunCounts } from './sync-enums.js';
 import { safeDbError } from '../db/db-error.js';
 import { SyncRun } from './sync-run.entity.js';
 import { SyncRunService } from './sync-run.service.js';
 import { revertRun } from './sync-revert.js';
-import { notifyRunFinished } from '../notify/run-notifier.js';
-
-/** Today in the district's timezone, as YYYY-MM-DD. */
-export function todayIn(timezone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+import { SourceError } from '../errors.js';
+import { localDate as todayIn } from '../local-date.js';
 
 class CancelledError extends Error {}
 
@@ -69,7 +65,7 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
   if (!run) throw new Error(`No sync run ${runId}`);
   if (run.status === SyncStatus.IN_PROGRESS) {
     // The worker that had it died mid-run; its transaction never committed.
-    if (await runs.interrupt(runId)) await notifyRunFinished(app, runId).catch((err) => app.logger.error({ err, runId }, 'sync email failed'));
+    if (await runs.interrupt(runId)) await app.hooks?.runFinished(app, runId).catch((err) => app.logger.error({ err, runId }, 'sync email failed'));
     return (await runs.get(runId))!;
   }
   if (!(await runs.claim(runId))) return (await runs.get(runId))!;
@@ -99,7 +95,7 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
       // Last statement of the transaction: nothing awaited after it writes the run row.
       await runs.finish(runId, SyncStatus.LAUNCHED, {
         counts, issueCounts: issues.counts, phase: null, error: null, failureCode: null,
-        progress: { ...progress.snapshot('LAUNCHED').progress, percent: 100, etaSeconds: 0 },
+        progress: { ...progress.snapshot(SyncStatus.LAUNCHED).progress, percent: 100, etaSeconds: 0 },
       }, em);
     };
     let counts: RunCounts;
@@ -130,7 +126,7 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
   } finally {
     clearInterval(cancelPoll);
   }
-  await notifyRunFinished(app, runId).catch((err) => log.error({ err }, 'sync email failed'));
+  await app.hooks?.runFinished(app, runId).catch((err) => log.error({ err }, 'sync email failed'));
   return (await runs.get(runId))!;
 }
 

@@ -1,8 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { ValidationError } from '../roster/district-settings.validation.js';
 import { District } from '../roster/district.entity.js';
 import { ACTIVE_STATUSES, FailureCode, SyncMode, SyncStatus, SyncTrigger } from './sync-enums.js';
 import { SyncRun } from './sync-run.entity.js';
+import { ValidationError } from '../errors.js';
 
 export interface CreateRunRequest {
   districtId: number;

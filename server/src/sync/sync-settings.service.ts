@@ -1,18 +1,17 @@
 import type { DataSource } from 'typeorm';
-import { notFound } from '../auth/api-errors.js';
 import type { DistrictScope } from '../auth/viewer.js';
 import type { AppContext } from '../app-context.js';
-import { ValidationError } from '../roster/district-settings.validation.js';
 import { District } from '../roster/district.entity.js';
 import { DistrictService, type UpdateDistrictInput } from '../roster/district.service.js';
 import { ENTITY_TYPES, type EntityType } from '../roster/roster-enums.js';
 import { EXTRA, ROSTER_TABLES } from './engine/roster-tables.js';
 import { FieldMapping } from './field-mapping.entity.js';
-import { testDistrictConnection } from './test-connection.service.js';
+import { testDistrictConnection, type ConnectionTestResult } from './test-connection.service.js';
 import { checkMappings } from './mapping-check.js';
 import { createSource } from './sources/source-factory.js';
-import { SourceError, type FieldMappingTable, type RosterSource } from './sources/roster-source.js';
-import { rescheduleDistrict } from '../jobs/index.js';
+import type { FieldMappingTable, RosterSource } from './sources/roster-source.js';
+import { ValidationError, SourceError } from '../errors.js';
+import { DistrictRepository } from '../roster/district.repository.js';
 
 export interface FieldMappingInput {
   entityType: string;
@@ -25,12 +24,6 @@ export interface SyncSettingsInput extends Omit<UpdateDistrictInput, 'name' | 's
   fieldMappings?: FieldMappingInput[] | null;
 }
 
-export interface ConnectionTestResult {
-  ok: boolean;
-  message: string;
-  districtName: string | null;
-  counts: Partial<Record<EntityType, number>>;
-}
 
 /** The target fields a mapping may name per entity type; besides these, `extra.<name>` on schools, people and sections. */
 export function mappableFields(entity: EntityType): string[] {
@@ -50,15 +43,18 @@ export class SyncSettingsService {
     return this.app.ds;
   }
 
+  private get districts(): DistrictRepository {
+    return new DistrictRepository(this.app.ds);
+  }
+
   async update(districtId: number, input: SyncSettingsInput): Promise<District> {
-    this.scope.assertWrite(districtId);
-    if (!(await this.ds.getRepository(District).existsBy({ id: districtId }))) throw notFound(`District ${districtId}`);
+    await this.districts.getWritable(this.scope, districtId);
     const { fieldMappings, ...settings } = input;
     const mappings = fieldMappings ? fieldMappings.map((m) => this.checkMapping(m)) : [];
     await this.checkAgainstSource(districtId, mappings);
     // Everything is validated before anything is written.
     const district = await new DistrictService(this.ds, this.app.config.secretKey).update(districtId, settings);
-    await rescheduleDistrict(this.app, district);
+    await this.app.hooks?.districtChanged(this.app, district);
     if (mappings.length) {
       await this.ds.transaction(async (em) => {
         const repo = em.getRepository(FieldMapping);
@@ -80,22 +76,20 @@ export class SyncSettingsService {
   }
 
   /** Reads the source once (district name and counts) without syncing anything. */
-  async testConnection(districtId: number): Promise<ConnectionTestResult> {
-    this.scope.assertWrite(districtId);
-    const district = await this.ds.getRepository(District).findOneBy({ id: districtId });
-    if (!district) throw notFound(`District ${districtId}`);
+  async testConnection(districtId: number): Promise<ConnectionTestResult & { message: string }> {
+    const district = await this.districts.getWritable(this.scope, districtId);
     const r = await testDistrictConnection(this.app, districtId, { signal: AbortSignal.timeout(60_000) });
     const message = r.ok
       ? `Read the ${district.sourceKind} source${r.districtName ? ` of ${r.districtName}` : ''} in ${r.elapsedMs} ms.`
       : (r.error ?? 'The source could not be read');
-    return { ok: r.ok, message, districtName: r.districtName, counts: r.counts };
+    return { ...r, message };
   }
 
   /** Mappings naming a field the district's source does not have are refused (they would blank data). */
   private async checkAgainstSource(districtId: number, mappings: Array<{ entityType: EntityType; targetField: string; sourceField: string | null }>): Promise<void> {
     const named = mappings.filter((m) => m.sourceField);
     if (!named.length) return;
-    const district = await this.ds.getRepository(District).findOneByOrFail({ id: districtId });
+    const district = await this.districts.getWritable(this.scope, districtId);
     const signal = AbortSignal.timeout(60_000);
     let source: RosterSource | null = null;
     try {

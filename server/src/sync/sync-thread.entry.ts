@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { AppContext } from '../app-context.js';
+import type { AppContext, AppHooks } from '../app-context.js';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/data-source.js';
 import { createLogger } from '../logger.js';
-import type { HomeroomPubSub, SyncRunUpdate } from '../pubsub.js';
+import type { HomeroomPubSub, SyncRunUpdate } from '../events/pubsub.js';
 import { executeSyncRun } from './sync-run.executor.js';
 import type { SyncThreadMessage } from './sync-thread.js';
 
@@ -21,7 +21,12 @@ async function main(): Promise<void> {
     publish: (_topic: string, update: SyncRunUpdate) => post({ type: 'update', update }),
     subscribe: () => { throw new Error('a sync thread does not subscribe'); },
   } as unknown as HomeroomPubSub;
-  const app: AppContext = { config, ds, logger, pubsub };
+  // The hooks run in the starting process (it has them wired); the executor changes no district.
+  const hooks: AppHooks = {
+    runFinished: async (_app, runId) => post({ type: 'finished', runId }),
+    districtChanged: async () => null,
+  };
+  const app: AppContext = { config, ds, logger, pubsub, hooks };
   const controller = new AbortController();
   parentPort!.on('message', (m: { type: string; reason?: string }) => {
     if (m.type === 'abort') controller.abort(new Error(m.reason ?? 'The worker is shutting down'));

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { AppContext } from '../app-context.js';
 import { databaseUrlOf } from '../db/database-url.js';
-import { SYNC_RUN_UPDATED, type SyncRunUpdate } from '../pubsub.js';
+import { SYNC_RUN_UPDATED, type SyncRunUpdate } from '../events/pubsub.js';
 import type { SyncRun } from './sync-run.entity.js';
 import { FailureCode, SyncStatus } from './sync-enums.js';
 import { SyncRunService } from './sync-run.service.js';
@@ -9,6 +9,8 @@ import { SyncRunService } from './sync-run.service.js';
 /** Messages from a sync thread to the process that started it. */
 export type SyncThreadMessage =
   | { type: 'update'; update: SyncRunUpdate }
+  /** The run ended: the starting process runs its hooks (the email), which the thread does not have. */
+  | { type: 'finished'; runId: number }
   | { type: 'done' }
   | { type: 'failed'; message: string };
 
@@ -60,10 +62,12 @@ export async function executeSyncRunInThread(app: AppContext, runId: number, opt
   });
   const abort = () => worker.postMessage({ type: 'abort', reason: (options.signal?.reason as Error | undefined)?.message ?? 'The worker is shutting down' });
   options.signal?.addEventListener('abort', abort, { once: true });
+  const finished: Array<Promise<void>> = [];
   try {
     await new Promise<void>((resolve, reject) => {
       worker.on('message', (m: SyncThreadMessage) => {
         if (m.type === 'update') void app.pubsub.publish(SYNC_RUN_UPDATED, m.update);
+        else if (m.type === 'finished') finished.push(app.hooks?.runFinished(app, m.runId).catch((err) => app.logger.error({ err, runId }, 'sync email failed')) ?? Promise.resolve());
         else if (m.type === 'done') resolve();
         else if (m.type === 'failed') reject(new Error(m.message));
       });
@@ -85,6 +89,7 @@ export async function executeSyncRunInThread(app: AppContext, runId: number, opt
   } finally {
     options.signal?.removeEventListener('abort', abort);
     await worker.terminate().catch(() => undefined);
+    await Promise.all(finished);
   }
   const run = await new SyncRunService(app.ds).get(runId);
   if (!run) throw new Error(`No sync run ${runId}`);

@@ -1,14 +1,14 @@
 import type { DataSource } from 'typeorm';
-import { notFound } from '../auth/api-errors.js';
 import type { DistrictScope } from '../auth/viewer.js';
-import { ValidationError } from '../roster/district-settings.validation.js';
-import { District } from '../roster/district.entity.js';
 import { Person } from '../roster/person.entity.js';
 import { School } from '../roster/school.entity.js';
 import { Section } from '../roster/section.entity.js';
 import { SyncStatus, SyncTrigger } from './sync-enums.js';
 import { SyncIssue } from './sync-issue.entity.js';
 import { SyncRun } from './sync-run.entity.js';
+import { ValidationError } from '../errors.js';
+import { escapeLike } from '../db/like-pattern.js';
+import { DistrictRepository } from '../roster/district.repository.js';
 
 export enum SyncPresence {
   /** It is in the roster. */
@@ -37,9 +37,7 @@ export class WhyNotSyncedService {
   constructor(private readonly ds: DataSource, private readonly scope: DistrictScope) {}
 
   async explain(districtId: number, query: { sourceId?: string | null; email?: string | null }): Promise<WhyNotSyncedAnswer> {
-    this.scope.assertRead(districtId);
-    const district = await this.ds.getRepository(District).findOneBy({ id: districtId });
-    if (!district) throw notFound(`District ${districtId}`);
+    const district = await new DistrictRepository(this.ds).getReadable(this.scope, districtId);
     const sourceId = query.sourceId?.trim() || null;
     const email = query.email?.trim().toLowerCase() || null;
     if (!sourceId && !email) throw new ValidationError('Give a sourceId or an email');
@@ -79,7 +77,7 @@ export class WhyNotSyncedService {
 
   /** The source id of the person whose issue in this run names the email: "(T-12, tom@example.org)". */
   private async sourceIdInIssues(runId: number, email: string): Promise<string | null> {
-    const pattern = `%, ${email.replace(/[!%_]/g, (c) => `!${c}`)})%`;
+    const pattern = `%, ${escapeLike(email)})%`;
     const issue = await this.ds.getRepository(SyncIssue).createQueryBuilder('i')
       .where("i.runId = :runId AND i.entityType = 'people' AND LOWER(i.message) LIKE :pattern ESCAPE '!'", { runId, pattern })
       .orderBy('i.id', 'ASC').getOne();

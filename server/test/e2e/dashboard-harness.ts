@@ -9,11 +9,12 @@ import { AdminRole } from '../../src/auth/roles.js';
 import { createDemoDistrict } from '../../src/cli/commands/demo.command.js';
 import { loadConfig } from '../../src/config.js';
 import { startHttpServer, type RunningHttpServer } from '../../src/http/http-server.js';
-import { findRepoRoot } from '../../src/http/repo-root.js';
+import { findRepoRoot } from '../../src/repo-root.js';
 import { createLogger } from '../../src/logger.js';
-import { createHomeroomPubSub } from '../../src/pubsub.js';
+import { createHomeroomPubSub } from '../../src/events/pubsub.js';
 import { InProcessLauncher, type SyncLauncher } from '../../src/sync/sync-launcher.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { APP_HOOKS } from '../../src/cli/app-hooks.js';
 
 export const root = findRepoRoot();
 export const SCREENSHOTS = join(root, 'web/e2e/screenshots');
@@ -60,6 +61,7 @@ export async function startDashboard(options: { launchDelayMs?: number } = {}): 
     ds: db.ds,
     logger: createLogger('silent'),
     pubsub: createHomeroomPubSub(),
+    hooks: APP_HOOKS,
   };
   const launcher = new DelayedLauncher(new InProcessLauncher(app), options.launchDelayMs ?? 800);
   const server = await startHttpServer(app, { port: 0, host: '127.0.0.1', launcher });

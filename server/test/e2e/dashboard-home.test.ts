@@ -10,15 +10,17 @@ import { ensureWebBuild } from '../../../web/e2e/web-build.js';
 import type { AppContext } from '../../src/app-context.js';
 import { loadConfig } from '../../src/config.js';
 import { startHttpServer, type RunningHttpServer } from '../../src/http/http-server.js';
-import { findRepoRoot } from '../../src/http/repo-root.js';
+import { findRepoRoot } from '../../src/repo-root.js';
 import { createLogger } from '../../src/logger.js';
-import { createHomeroomPubSub } from '../../src/pubsub.js';
+import { createHomeroomPubSub } from '../../src/events/pubsub.js';
 import { District } from '../../src/roster/district.entity.js';
 import { Person } from '../../src/roster/person.entity.js';
 import { PersonRole, SourceKind } from '../../src/roster/roster-enums.js';
 import { School } from '../../src/roster/school.entity.js';
 import { Section } from '../../src/roster/section.entity.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { APP_HOOKS } from '../../src/cli/app-hooks.js';
+import { makeDistrict } from '../support/factories.js';
 
 const root = findRepoRoot();
 
@@ -34,7 +36,7 @@ async function seedDistrict(
   fields: Partial<District> & { name: string },
   counts: { schools: number; sections: number; students: number; teachers: number },
 ): Promise<District> {
-  const district = await ds.getRepository(District).save({ sourceKind: SourceKind.DEMO, sourceConfigEncrypted: 'x', ...fields });
+  const district = await makeDistrict(ds, fields);
   const districtId = district.id;
   await insertAll(ds, School, [
     ...Array.from({ length: counts.schools }, (_, i) => ({ districtId, sourceId: `sch-${i}`, name: `School ${i + 1}` })),
@@ -75,6 +77,7 @@ describe('dashboard home in Chromium', () => {
       ds: db.ds,
       logger: createLogger('silent'),
       pubsub: createHomeroomPubSub(),
+      hooks: APP_HOOKS,
     };
     await new AdminUserService(db.ds).create({ email: 'ops@example.org', password: 'correct-horse-battery', role: AdminRole.PLATFORM_ADMIN });
     server = await startHttpServer(app, { port: 0, host: '127.0.0.1' });

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createConnection } from 'mysql2/promise';
 import type { AppContext } from '../../src/app-context.js';
-import { SYNC_RUN_UPDATED } from '../../src/pubsub.js';
+import { SYNC_RUN_UPDATED } from '../../src/events/pubsub.js';
 import { SyncStatus } from '../../src/sync/sync-enums.js';
 import { rosterFingerprint } from '../support/faults-roster.js';
 import { createDistrict, sync, testApp } from '../support/test-app.js';

@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import type { AppContext } from '../../src/app-context.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { createHomeroomPubSub } from '../../src/pubsub.js';
+import { createHomeroomPubSub } from '../../src/events/pubsub.js';
 import { District } from '../../src/roster/district.entity.js';
 import { Person } from '../../src/roster/person.entity.js';
 import { PersonRole, SourceKind } from '../../src/roster/roster-enums.js';
@@ -15,8 +15,10 @@ import { SyncMode, SyncStatus, SyncTrigger } from '../../src/sync/sync-enums.js'
 import { SyncRun } from '../../src/sync/sync-run.entity.js';
 import { startHttpServer, type RunningHttpServer } from '../../src/http/http-server.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/test-database.js';
+import { makeDistrict, makeRun, makeSchool } from '../support/factories.js';
 import { AdminUserService } from '../../src/auth/admin-user.service.js';
 import { AdminRole } from '../../src/auth/roles.js';
+import { APP_HOOKS } from '../../src/cli/app-hooks.js';
 
 interface GraphQLResponse<T = any> {
   data?: T;
@@ -46,10 +48,8 @@ describe.each(DIALECTS)('GraphQL roster API over HTTP on %s', (dialect) => {
   async function seed(): Promise<void> {
     const ds = db.ds;
     const base = { createdByRunId: null, updatedByRunId: null, lastSeenRunId: null, deletedAt: null, deletedByRunId: null };
-    [lincoln, other] = await ds.getRepository(District).save([
-      { name: 'Lincoln Unified', sourceKind: SourceKind.CLEVER_API, sourceConfigEncrypted: 'secret-token-ciphertext', schoolSelection: null, syncExpiresAt: '2027-06-30' },
-      { name: 'Adams County', sourceKind: SourceKind.DEMO, sourceConfigEncrypted: 'x' },
-    ]);
+    lincoln = await makeDistrict(ds, { name: 'Lincoln Unified', sourceKind: SourceKind.CLEVER_API, sourceConfigEncrypted: 'secret-token-ciphertext', schoolSelection: null, syncExpiresAt: '2027-06-30' });
+    other = await makeDistrict(ds, { name: 'Adams County' });
     const schools = await ds.getRepository(School).save(
       ['Alpha Elementary', 'Birch Middle', 'Cedar High', 'Dogwood Academy', 'Elm Primary'].map((name, i) => ({
         ...base,
@@ -60,7 +60,7 @@ describe.each(DIALECTS)('GraphQL roster API over HTTP on %s', (dialect) => {
       })),
     );
     deletedSchool = schools[2];
-    await ds.getRepository(School).save({ ...base, districtId: other.id, sourceId: 'sch-0', name: 'Adams High' });
+    await makeSchool(ds, other, { sourceId: 'sch-0', name: 'Adams High' });
     const people = await ds.getRepository(Person).save([
       ...['Ada', 'Ben', 'Cara', 'Dev'].map((givenName, i) => ({
         ...base,
@@ -117,15 +117,10 @@ describe.each(DIALECTS)('GraphQL roster API over HTTP on %s', (dialect) => {
         finishedAt: createdAt,
       })),
     );
-    await ds.getRepository(SyncRun).save({
-      districtId: other.id,
-      activeDistrictId: other.id,
-      mode: SyncMode.EDIT,
+    await makeRun(ds, other, {
       dryRun: true,
-      trigger: SyncTrigger.MANUAL,
       requestedBy: 'admin@adams.example',
       status: SyncStatus.IN_PROGRESS,
-      phase: null,
       progress: { processed: {}, total: {}, percent: 42.5, etaSeconds: 10 },
       createdAt: new Date('2026-01-01T00:00:00Z'),
     });
@@ -140,6 +135,7 @@ describe.each(DIALECTS)('GraphQL roster API over HTTP on %s', (dialect) => {
       ds: db.ds,
       logger: createLogger('silent'),
       pubsub: createHomeroomPubSub(),
+      hooks: APP_HOOKS,
     };
     server = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
     bearer = (await new AdminUserService(db.ds).login('root@homeroom.test', 'root-password-123').catch(async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { AdminRole } from '../../src/auth/roles.js';
-import { createRedisPubSub } from '../../src/redis-pubsub.js';
+import { createRedisPubSub } from '../../src/events/redis-pubsub.js';
 import type { District } from '../../src/roster/district.entity.js';
 import { SyncMode, SyncTrigger } from '../../src/sync/sync-enums.js';
 import { SyncRunService } from '../../src/sync/sync-run.service.js';

@@ -7,8 +7,9 @@ import type { AppContext } from '../../src/app-context.js';
 import { loadConfig } from '../../src/config.js';
 import { startHttpServer, type RunningHttpServer } from '../../src/http/http-server.js';
 import { createLogger } from '../../src/logger.js';
-import { createHomeroomPubSub } from '../../src/pubsub.js';
+import { createHomeroomPubSub } from '../../src/events/pubsub.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { APP_HOOKS } from '../../src/cli/app-hooks.js';
 
 // Static serving and lifecycle do not depend on the database dialect: SQLite only.
 describe('HTTP server: dashboard files and lifecycle', () => {
@@ -23,6 +24,7 @@ describe('HTTP server: dashboard files and lifecycle', () => {
       ds: db.ds,
       logger: createLogger('silent'),
       pubsub: createHomeroomPubSub(),
+      hooks: APP_HOOKS,
     };
     dist = mkdtempSync(join(tmpdir(), 'homeroom-dist-'));
     mkdirSync(join(dist, 'assets'));

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { Agenda } from 'agenda';
 import { createJobBackend, JobScheduler, runDistrictSchedule } from '../../src/jobs/index.js';
-import { District } from '../../src/roster/district.entity.js';
-import { SourceKind } from '../../src/roster/roster-enums.js';
+import type { District } from '../../src/roster/district.entity.js';
 import { SyncRun } from '../../src/sync/sync-run.entity.js';
 import { SyncMode, SyncStatus, SyncTrigger } from '../../src/sync/sync-enums.js';
 import { SyncRunService } from '../../src/sync/sync-run.service.js';
+import { makeDistrict } from '../support/factories.js';
 import { jobsTestApp } from '../support/jobs-app.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/test-database.js';
 
@@ -26,10 +26,7 @@ describe.each(DIALECTS)('district schedules on %s', (dialect) => {
     await agenda.cancelAll();
   });
 
-  const district = (fields: Partial<District> = {}) =>
-    db.ds.getRepository(District).save(
-      db.ds.getRepository(District).create({ name: `District ${dialect} ${n++}`, sourceKind: SourceKind.DEMO, sourceConfigEncrypted: 'x', ...fields }),
-    );
+  const district = (fields: Partial<District> = {}) => makeDistrict(db.ds, { name: `District ${dialect} ${n++}`, ...fields });
 
   it('keeps one repeating job per district that follows its schedule and timezone', async () => {
     const d = await district({ schedule: '0 2 * * *', timezone: 'America/New_York' });

@@ -5,10 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agenda } from 'agenda';
 import { createJobBackend } from '../../src/jobs/index.js';
-import { District } from '../../src/roster/district.entity.js';
-import { SourceKind } from '../../src/roster/roster-enums.js';
 import { SyncMode, SyncStatus, SyncTrigger } from '../../src/sync/sync-enums.js';
 import { SyncRunService } from '../../src/sync/sync-run.service.js';
+import { makeDistrict } from '../support/factories.js';
 import { spawnWorker } from '../support/jobs-spawn.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/test-database.js';
 
@@ -72,9 +71,7 @@ describe.each(DIALECTS)('job workers in separate processes on %s', (dialect) => 
   }, 60_000);
 
   it('kill -9 of a worker holding a sync run: another worker takes the job over after the lock lifetime and fails the run as interrupted', async () => {
-    const district = await db.ds.getRepository(District).save(
-      db.ds.getRepository(District).create({ name: `D-${dialect}`, sourceKind: SourceKind.DEMO, sourceConfigEncrypted: 'x' }),
-    );
+    const district = await makeDistrict(db.ds, { name: `D-${dialect}` });
     const runs = new SyncRunService(db.ds);
     const { run } = await runs.createRun({ districtId: district.id, mode: SyncMode.EDIT, trigger: SyncTrigger.MANUAL });
     const agenda = new Agenda({ backend: createJobBackend(db.ds) });
@@ -107,9 +104,7 @@ describe.each(DIALECTS)('job workers in separate processes on %s', (dialect) => 
   }, 60_000);
 
   it('SIGTERM: a sync run still running after the grace period is marked FAILED "interrupted" and the worker exits', async () => {
-    const district = await db.ds.getRepository(District).save(
-      db.ds.getRepository(District).create({ name: `T-${dialect}`, sourceKind: SourceKind.DEMO, sourceConfigEncrypted: 'x' }),
-    );
+    const district = await makeDistrict(db.ds, { name: `T-${dialect}` });
     const runs = new SyncRunService(db.ds);
     const { run } = await runs.createRun({ districtId: district.id, mode: SyncMode.EDIT, trigger: SyncTrigger.MANUAL });
     const agenda = new Agenda({ backend: createJobBackend(db.ds) });

@@ -8,12 +8,12 @@ import { effectiveMappings } from '../../src/sync/field-mapping.service.js';
 import { FieldMapping } from '../../src/sync/field-mapping.entity.js';
 import { checkMappings } from '../../src/sync/mapping-check.js';
 import { OneRosterCsvSource } from '../../src/sync/sources/oneroster-csv.source.js';
-import { SourceError } from '../../src/sync/sources/roster-source.js';
 import { SyncChange } from '../../src/sync/sync-change.entity.js';
 import { SyncStatus } from '../../src/sync/sync-enums.js';
 import { adminSession, startApiServer, type ApiServer } from '../support/api-harness.js';
 import { createDistrict, sync } from '../support/test-app.js';
 import { DIALECTS } from '../support/test-database.js';
+import { SourceError } from '../../src/errors.js';
 
 /** A OneRoster export whose users carry two extension columns an SIS adds (ell_status, homeroom). */
 function exportWith(ell: string): string {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AppContext } from '../../src/app-context.js';
-import { SYNC_RUN_UPDATED, type SyncRunUpdate } from '../../src/pubsub.js';
+import { SYNC_RUN_UPDATED, type SyncRunUpdate } from '../../src/events/pubsub.js';
 import { SyncMode, SyncStatus, SyncTrigger } from '../../src/sync/sync-enums.js';
 import { SyncRunService } from '../../src/sync/sync-run.service.js';
 import { executeSyncRunInThread } from '../../src/sync/sync-thread.js';

@@ -2,7 +2,7 @@
 // DATABASE_URL, publishing progress through Redis (REDIS_URL). Prints "done <status>".
 import { openDatabase } from '../../src/db/data-source.js';
 import { loadConfig } from '../../src/config.js';
-import { createRedisPubSub } from '../../src/redis-pubsub.js';
+import { createRedisPubSub } from '../../src/events/redis-pubsub.js';
 import { createLogger } from '../../src/logger.js';
 import { executeSyncRun } from '../../src/sync/sync-run.executor.js';
 

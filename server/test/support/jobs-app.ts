@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 import type { AppContext } from '../../src/app-context.js';
 import type { Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { createHomeroomPubSub } from '../../src/pubsub.js';
+import { createHomeroomPubSub } from '../../src/events/pubsub.js';
+import { APP_HOOKS } from '../../src/cli/app-hooks.js';
 
 /** A minimal AppContext over an open DataSource for job tests (and their worker processes). */
 export function jobsTestApp(ds: DataSource, overrides: Partial<Config> = {}): AppContext {
@@ -29,5 +30,5 @@ export function jobsTestApp(ds: DataSource, overrides: Partial<Config> = {}): Ap
     trustProxy: null,
     ...overrides,
   };
-  return { config, ds, logger: createLogger(config.logLevel), pubsub: createHomeroomPubSub() };
+  return { config, ds, logger: createLogger(config.logLevel), pubsub: createHomeroomPubSub(), hooks: APP_HOOKS };
 }

@@ -3,8 +3,9 @@ import { startFakeCleverServer, type FakeCleverOptions, type FakeCleverServer } 
 import type { CleverRecord, FakeCleverData } from '../../src/fake-clever/clever-district.js';
 import { CleverApiSource, flattenClever, type CleverApiSourceOptions } from '../../src/sync/sources/clever-api.source.js';
 import { backoffDelayMs, CleverHttpClient, rateLimitWaitMs } from '../../src/sync/sources/clever-http.js';
-import { SourceError, type EnrollmentRecord, type PersonRecord, type SourceRecordOf } from '../../src/sync/sources/roster-source.js';
+import { type EnrollmentRecord, type PersonRecord, type SourceRecordOf } from '../../src/sync/sources/roster-source.js';
 import type { EntityType } from '../../src/roster/roster-enums.js';
+import { SourceError } from '../../src/errors.js';
 
 const TOKEN = 'unit-token';
 let server: FakeCleverServer | null = null;

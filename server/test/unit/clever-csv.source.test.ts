@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { PersonRole } from '../../src/roster/roster-enums.js';
 import { CleverCsvSource } from '../../src/sync/sources/clever-csv.source.js';
 import { parseDate } from '../../src/sync/sources/csv-files.js';
-import { SourceError } from '../../src/sync/sources/roster-source.js';
 import { writeZip } from '../support/zip-writer.js';
 import { all, mapped } from '../support/source-records.js';
+import { SourceError } from '../../src/errors.js';
 
 const CRLF = (lines: string[]) => lines.join('\r\n') + '\r\n';
 const CR = (lines: string[]) => lines.join('\r') + '\r';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType } from 'graphql';
 import { buildHomeroomSchema } from '../../src/graphql/schema.js';
-import { createHomeroomPubSub } from '../../src/pubsub.js';
+import { createHomeroomPubSub } from '../../src/events/pubsub.js';
 
 describe('schema documentation', () => {
   it('describes every type, field, argument and enum value of the API', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { nextRunTimes, scheduledSyncBlocker, validateSchedule } from '../../src/jobs/index.js';
+import { nextRunTimes, scheduledSyncBlocker } from '../../src/jobs/index.js';
+import { validateSchedule } from '../../src/roster/district-settings.validation.js';
 
 describe('district schedules', () => {
   it('rejects a bad cron or timezone with a clear message', () => {

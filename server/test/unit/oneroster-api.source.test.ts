@@ -5,8 +5,9 @@ import { startFakeOneRosterServer, type FakeOneRosterOptions, type FakeOneRoster
 import { oauth1Sign } from '../../src/sync/sources/oneroster-auth.js';
 import { OneRosterApiSource, type OneRosterApiOptions } from '../../src/sync/sources/oneroster-api.source.js';
 import { nextLink } from '../../src/sync/sources/oneroster-paging.js';
-import { SourceError, type SourceRecordOf } from '../../src/sync/sources/roster-source.js';
+import type { SourceRecordOf } from '../../src/sync/sources/roster-source.js';
 import type { EntityType } from '../../src/roster/roster-enums.js';
+import { SourceError } from '../../src/errors.js';
 
 const ID = 'client-1';
 const SECRET = 'very-secret-value';

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PersonRole } from '../../src/roster/roster-enums.js';
 import { OneRosterCsvSource } from '../../src/sync/sources/oneroster-csv.source.js';
-import { SourceError } from '../../src/sync/sources/roster-source.js';
 import { writeZip } from '../support/zip-writer.js';
 import { all, mapped } from '../support/source-records.js';
+import { SourceError } from '../../src/errors.js';
 
 const CRLF = (lines: string[]) => lines.join('\r\n') + '\r\n';
 const LF = (lines: string[]) => lines.join('\n') + '\n';

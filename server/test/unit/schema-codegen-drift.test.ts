@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { findRepoRoot } from '../../src/http/repo-root.js';
+import { findRepoRoot } from '../../src/repo-root.js';
 
 const STALE = 'web/src/gql is out of date with schema/schema.graphql or the dashboard queries. Run `npm run codegen` and commit web/src/gql/.';
 

@@ -2,16 +2,12 @@ import { AdminUserService } from '../../auth/admin-user.service.js';
 import { randomSecret } from '../../auth/password.js';
 import { AdminRole } from '../../auth/roles.js';
 import { DistrictService } from '../../roster/district.service.js';
-import { choiceOption, UsageError, type CliCommand } from '../cli-command.js';
+import { choiceOption, UsageError, type CommandRunner } from '../cli-command.js';
 import { closeApp, openApp } from '../cli-context.js';
 
 const ROLES = ['platform_admin', 'support', 'district_admin'] as const;
 
-export const adminCreateCommand: CliCommand = {
-  path: ['admin', 'create'],
-  summary: 'Create an admin user (prints a generated password once unless --password is given)',
-  usage: 'homeroom admin create --email E --role platform_admin|support|district_admin [--district D] [--password P] [--json]',
-  options: { email: { type: 'string' }, role: { type: 'string' }, district: { type: 'string' }, password: { type: 'string' }, json: { type: 'boolean' } },
+export const adminCreateCommand: CommandRunner = {
   async run(v, _p, io) {
     if (!v.email) throw new UsageError('--email is required');
     const role = choiceOption(v.role as string | undefined, 'role', ROLES);

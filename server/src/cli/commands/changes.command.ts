@@ -2,7 +2,7 @@ import { ENTITY_TYPES } from '../../roster/roster-enums.js';
 import { readChangeRecord, type ChangeRecordRow } from '../../sync/change-record.reader.js';
 import { ChangeAction } from '../../sync/sync-enums.js';
 import { SyncRunService } from '../../sync/sync-run.service.js';
-import { choiceOption, intOption, UsageError, type CliCommand } from '../cli-command.js';
+import { choiceOption, intOption, UsageError, type CommandRunner } from '../cli-command.js';
 import { closeApp, openApp } from '../cli-context.js';
 
 const ACTIONS = ['create', 'update', 'delete', 'restore', 'end'] as const;
@@ -20,12 +20,7 @@ function human(c: ChangeRecordRow): string {
   return `${c.action.padEnd(8)} ${c.entityType.padEnd(12)} ${c.sourceId ?? ''}${c.entityId !== null ? ` (#${c.entityId})` : ''}${fields ? `  ${fields}` : ''}`;
 }
 
-export const changesCommand: CliCommand = {
-  path: ['changes'],
-  summary: "Print a run's change record: every record it created, updated, deleted, restored or ended",
-  usage: 'homeroom changes <run id> [--action create|update|delete|restore|end] [--type schools|terms|courses|people|sections|enrollments] [--json|--csv]',
-  positionals: ['run id'],
-  options: { action: { type: 'string' }, type: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' } },
+export const changesCommand: CommandRunner = {
   async run(v, positionals, io) {
     if (positionals.length !== 1) throw new UsageError('Name exactly one run id');
     const runId = intOption(positionals[0], 'run id', 1)!;

@@ -5,7 +5,7 @@ import { SyncMode, SyncTrigger } from '../../sync/sync-enums.js';
 import type { SyncRun } from '../../sync/sync-run.entity.js';
 import { executeSyncRun } from '../../sync/sync-run.executor.js';
 import { runServiceFor } from '../../sync/run-recovery.js';
-import { intOption, type CliCommand } from '../cli-command.js';
+import { intOption, type CommandRunner } from '../cli-command.js';
 import { closeApp, openApp } from '../cli-context.js';
 
 /** Creates a demo district (generated source) and runs its first sync. */
@@ -15,11 +15,7 @@ export async function createDemoDistrict(app: AppContext, name: string, students
   return { districtId: district.id, run: await executeSyncRun(app, run.id) };
 }
 
-export const demoCommand: CliCommand = {
-  path: ['demo'],
-  summary: 'Create a demo district from generated data and sync it',
-  usage: 'homeroom demo [--students 2000] [--name "Demo District"]',
-  options: { students: { type: 'string' }, name: { type: 'string' } },
+export const demoCommand: CommandRunner = {
   async run(v, _p, io) {
     const students = intOption(v.students, 'students', 1) ?? 2000;
     const app = await openApp(io.env, { quietLogs: true });

@@ -1,16 +1,11 @@
 import { DistrictService } from '../../roster/district.service.js';
 import { testDistrictConnection } from '../../sync/test-connection.service.js';
-import { UsageError, type CliCommand } from '../cli-command.js';
+import { UsageError, type CommandRunner } from '../cli-command.js';
 import { closeApp, openApp } from '../cli-context.js';
 
 const ORDER = ['schools', 'terms', 'courses', 'people', 'sections', 'enrollments'] as const;
 
-export const districtTestCommand: CliCommand = {
-  path: ['district', 'test'],
-  summary: "Test a district's source connection: its name and record counts",
-  usage: 'homeroom district test <district> [--json]',
-  positionals: ['district'],
-  options: { json: { type: 'boolean' } },
+export const districtTestCommand: CommandRunner = {
   async run(v, positionals, io) {
     if (positionals.length !== 1) throw new UsageError('Name exactly one district (id or name)');
     const app = await openApp(io.env, { quietLogs: true });

@@ -1,24 +1,16 @@
 import { DistrictService } from '../../roster/district.service.js';
 import { SourceKind } from '../../roster/roster-enums.js';
-import type { SourceConfig } from '../../sync/source-config.crypto.js';
+import type { SourceConfig } from '../../roster/source-config.crypto.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { publicSourceSettings } from '../../sync/source-settings.js';
-import { boolOption, choiceOption, intOption, UsageError, type CliCommand } from '../cli-command.js';
+import { publicSourceSettings } from '../../roster/source-settings.js';
+import { boolOption, choiceOption, intOption, UsageError, type CommandRunner } from '../cli-command.js';
+import { APP_HOOKS } from '../app-hooks.js';
 import { closeApp, openApp } from '../cli-context.js';
 import type { District } from '../../roster/district.entity.js';
-import { rescheduleDistrict } from '../../jobs/index.js';
-import { scheduledSyncBlocker } from '../../jobs/definitions/district-schedule.job.js';
+import { scheduledSyncBlocker } from '../../jobs/scheduled-sync-blocker.js';
 
 const KINDS = Object.values(SourceKind);
-
-/** Source options shared by create and update. */
-const SOURCE_OPTIONS = {
-  url: { type: 'string' }, token: { type: 'string' }, path: { type: 'string' }, 'client-id': { type: 'string' }, 'client-secret': { type: 'string' },
-  auth: { type: 'string' }, 'token-url': { type: 'string' }, password: { type: 'string' }, 'private-key': { type: 'string' }, 'host-key': { type: 'string' },
-} as const;
-const SOURCE_USAGE = '[--url U] [--token T] [--path DIR_ZIP_SFTP_OR_HTTPS_URL] [--client-id ID --client-secret S --auth oauth2|oauth1 --token-url U] '
-  + '[--password P | --private-key FILE] [--host-key SHA256:…]';
 
 /** A local path is made absolute; an sftp://, https:// or http:// location is kept as given. */
 const location = (p: string) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(p) ? p : resolve(p));
@@ -61,14 +53,7 @@ export function districtSummary(d: District, source: SourceConfig) {
   };
 }
 
-export const districtCreateCommand: CliCommand = {
-  path: ['district', 'create'],
-  summary: 'Create a district and say where its roster comes from',
-  usage: `homeroom district create --name N --source ${KINDS.join('|')} ${SOURCE_USAGE} [--students N] [--timezone TZ] [--schedule CRON] [--json]`,
-  options: {
-    name: { type: 'string' }, source: { type: 'string' }, ...SOURCE_OPTIONS,
-    students: { type: 'string' }, timezone: { type: 'string' }, schedule: { type: 'string' }, json: { type: 'boolean' },
-  },
+export const districtCreateCommand: CommandRunner = {
   async run(v, _p, io) {
     if (!v.name) throw new UsageError('--name is required');
     const kind = choiceOption(v.source as string | undefined, 'source', KINDS);
@@ -79,7 +64,7 @@ export const districtCreateCommand: CliCommand = {
     try {
       const service = new DistrictService(app.ds, app.config.secretKey);
       const d = await service.create({ name: String(v.name), sourceKind: kind, source, timezone: v.timezone as string | undefined, schedule: v.schedule as string | undefined });
-      const next = await rescheduleDistrict(app, d);
+      const next = await APP_HOOKS.districtChanged(app, d);
       const summary = { ...districtSummary(d, service.sourceConfig(d)), ...scheduleSummary(d, next) };
       io.out(v.json ? JSON.stringify(summary) : `Created district ${d.id} "${d.name}" (${d.sourceKind}); ${scheduleText(d, next)}.`);
     } finally {
@@ -101,11 +86,7 @@ function scheduleText(d: District, next: Date | null): string {
   return `next scheduled sync ${nextScheduledSync ?? 'none'}`;
 }
 
-export const districtListCommand: CliCommand = {
-  path: ['district', 'list'],
-  summary: 'List districts',
-  usage: 'homeroom district list [--json]',
-  options: { json: { type: 'boolean' } },
+export const districtListCommand: CommandRunner = {
   async run(v, _p, io) {
     const app = await openApp(io.env, { quietLogs: true });
     try {
@@ -121,16 +102,7 @@ export const districtListCommand: CliCommand = {
   },
 };
 
-export const districtUpdateCommand: CliCommand = {
-  path: ['district', 'update'],
-  summary: "Change a district's source or sync settings",
-  usage: `homeroom district update <district> [--name N] ${SOURCE_USAGE} [--schedule CRON] [--timezone TZ] [--schools all|ID,ID…] [--expires YYYY-MM-DD|never] [--enabled true|false] [--threshold PERCENT] [--json]`,
-  positionals: ['district'],
-  options: {
-    name: { type: 'string' }, ...SOURCE_OPTIONS, schedule: { type: 'string' },
-    timezone: { type: 'string' }, schools: { type: 'string' }, expires: { type: 'string' }, enabled: { type: 'string' },
-    threshold: { type: 'string' }, json: { type: 'boolean' },
-  },
+export const districtUpdateCommand: CommandRunner = {
   async run(v, positionals, io) {
     if (positionals.length !== 1) throw new UsageError('Name exactly one district (id or name)');
     const source = sourceOptions(v);
@@ -145,7 +117,7 @@ export const districtUpdateCommand: CliCommand = {
         schoolSelection: schools, resetDeleteThreshold: intOption(v.threshold, 'threshold'),
         source: Object.keys(source).length ? source : undefined,
       });
-      const next = await rescheduleDistrict(app, d);
+      const next = await APP_HOOKS.districtChanged(app, d);
       io.out(v.json ? JSON.stringify({ ...districtSummary(d, service.sourceConfig(d)), ...scheduleSummary(d, next) }) : `Updated district ${d.id} "${d.name}"; ${scheduleText(d, next)}.`);
     } finally {
       await closeApp(app);

@@ -1,15 +1,6 @@
-import { intOption, UsageError, type CliCommand } from '../cli-command.js';
+import { intOption, UsageError, type CommandRunner } from '../cli-command.js';
 
-export const fakeCleverCommand: CliCommand = {
-  path: ['fake-clever'],
-  summary: 'Serve a generated district as a fake Clever Data API v3.0 (development and tests)',
-  usage: 'homeroom fake-clever [--students 2000] [--seed 42] [--port 4010] [--host 127.0.0.1] [--token T] [--name N] '
-    + '[--rate-limit-every K] [--retry-after S] [--fail-every K] [--fail-after N] [--delay-ms D] [--drop-every K] [--page-size-max 10000]',
-  options: {
-    students: { type: 'string' }, seed: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, token: { type: 'string' },
-    name: { type: 'string' }, 'rate-limit-every': { type: 'string' }, 'retry-after': { type: 'string' }, 'fail-every': { type: 'string' },
-    'fail-after': { type: 'string' }, 'delay-ms': { type: 'string' }, 'drop-every': { type: 'string' }, 'page-size-max': { type: 'string' },
-  },
+export const fakeCleverCommand: CommandRunner = {
   async run(v, _p, io) {
     const token = String(v.token ?? 'fake-clever-token');
     if (!token.trim()) throw new UsageError('--token must not be empty');

@@ -1,16 +1,6 @@
-import { choiceOption, intOption, UsageError, type CliCommand } from '../cli-command.js';
+import { choiceOption, intOption, UsageError, type CommandRunner } from '../cli-command.js';
 
-export const fakeOneRosterCommand: CliCommand = {
-  path: ['fake-oneroster'],
-  summary: 'Serve a generated district as a fake OneRoster 1.1 REST API (development and tests)',
-  usage: 'homeroom fake-oneroster [--students 2000] [--seed 42] [--port 4020] [--host 127.0.0.1] [--client-id ID] [--client-secret S] '
-    + '[--auth oauth2|oauth1] [--max-limit N] [--name N] [--rate-limit-every K] [--retry-after S] [--fail-every K] [--fail-after N] [--delay-ms D] [--drop-every K]',
-  options: {
-    students: { type: 'string' }, seed: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'client-id': { type: 'string' },
-    'client-secret': { type: 'string' }, auth: { type: 'string' }, 'max-limit': { type: 'string' }, name: { type: 'string' },
-    'rate-limit-every': { type: 'string' }, 'retry-after': { type: 'string' }, 'fail-every': { type: 'string' },
-    'fail-after': { type: 'string' }, 'delay-ms': { type: 'string' }, 'drop-every': { type: 'string' },
-  },
+export const fakeOneRosterCommand: CommandRunner = {
   async run(v, _p, io) {
     const clientId = String(v['client-id'] ?? 'fake-client');
     const clientSecret = String(v['client-secret'] ?? 'fake-secret');

@@ -1,12 +1,8 @@
 import { loadConfig } from '../../config.js';
 import { openDatabase } from '../../db/data-source.js';
-import type { CliCommand } from '../cli-command.js';
+import type { CommandRunner } from '../cli-command.js';
 
-export const migrateCommand: CliCommand = {
-  path: ['migrate'],
-  summary: 'Create the database if needed and apply pending migrations',
-  usage: 'homeroom migrate',
-  options: {},
+export const migrateCommand: CommandRunner = {
   async run(_v, _p, io) {
     const config = loadConfig(io.env);
     const ds = await openDatabase(config.databaseUrl, { migrate: false });

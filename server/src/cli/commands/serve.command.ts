@@ -1,16 +1,12 @@
 import { startHttpServer } from '../../http/http-server.js';
 import { startWorker } from '../../jobs/index.js';
 import { District } from '../../roster/district.entity.js';
-import { choiceOption, intOption, type CliCommand } from '../cli-command.js';
+import { choiceOption, intOption, type CommandRunner } from '../cli-command.js';
 import { closeApp, openApp } from '../cli-context.js';
 import { createDemoDistrict } from './demo.command.js';
 import { createDemoAdmin } from '../../auth/demo-admin.js';
 
-export const serveCommand: CliCommand = {
-  path: ['serve'],
-  summary: 'Run the API, the dashboard and the job worker',
-  usage: 'homeroom serve [--port 4000] [--role all|api|worker] [--demo-if-empty]',
-  options: { port: { type: 'string' }, role: { type: 'string' }, 'demo-if-empty': { type: 'boolean' } },
+export const serveCommand: CommandRunner = {
   async run(v, _p, io) {
     const role = choiceOption(v.role as string | undefined, 'role', ['all', 'api', 'worker'] as const) ?? 'all';
     const port = intOption(v.port, 'port') ?? undefined;

@@ -6,7 +6,7 @@ import type { SyncRun } from '../../sync/sync-run.entity.js';
 import { executeSyncRun } from '../../sync/sync-run.executor.js';
 import { runServiceFor } from '../../sync/run-recovery.js';
 import { createJobClient } from '../../jobs/index.js';
-import { choiceOption, intOption, UsageError, type CliCommand } from '../cli-command.js';
+import { choiceOption, intOption, UsageError, type CommandRunner } from '../cli-command.js';
 import { closeApp, openApp } from '../cli-context.js';
 import { confirmReset } from './reset-preview.js';
 
@@ -28,15 +28,7 @@ function printHuman(run: SyncRun, out: (l: string) => void) {
   if (issues.length) out(`  issues: ${issues.map(([k, n]) => `${k} ${n}`).join(', ')}`);
 }
 
-export const syncCommand: CliCommand = {
-  path: ['sync'],
-  summary: "Sync a district's roster from its source now",
-  usage: 'homeroom sync <district id or name> [--mode edit|reset] [--dry-run] [--as-of YYYY-MM-DD] [--override-threshold] [--preview <run id>] [--confirm "<district name>"] [--revert] [--wait] [--json]',
-  positionals: ['district'],
-  options: {
-    mode: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'as-of': { type: 'string' }, 'override-threshold': { type: 'boolean' },
-    preview: { type: 'string' }, confirm: { type: 'string' }, revert: { type: 'boolean' }, wait: { type: 'boolean' }, json: { type: 'boolean' },
-  },
+export const syncCommand: CommandRunner = {
   async run(v, positionals, io) {
     if (positionals.length !== 1) throw new UsageError('Name exactly one district (id or name)');
     const mode = (choiceOption(v.mode as string | undefined, 'mode', ['edit', 'reset'] as const) ?? 'edit').toUpperCase() as SyncMode;

@@ -2,14 +2,10 @@ import { ApiTokenService } from '../../auth/api-token.service.js';
 import { DistrictScope } from '../../auth/viewer.js';
 import { isCalendarDate } from '../../roster/district-settings.validation.js';
 import { DistrictService } from '../../roster/district.service.js';
-import { UsageError, type CliCommand } from '../cli-command.js';
+import { UsageError, type CommandRunner } from '../cli-command.js';
 import { closeApp, openApp } from '../cli-context.js';
 
-export const tokenCreateCommand: CliCommand = {
-  path: ['token', 'create'],
-  summary: 'Create a read-only partner API token for one district (prints the secret once)',
-  usage: 'homeroom token create --district D --name N [--expires YYYY-MM-DD] [--json]',
-  options: { district: { type: 'string' }, name: { type: 'string' }, expires: { type: 'string' }, json: { type: 'boolean' } },
+export const tokenCreateCommand: CommandRunner = {
   async run(v, _p, io) {
     if (!v.district) throw new UsageError('--district is required (id or exact name)');
     if (!v.name) throw new UsageError('--name is required');

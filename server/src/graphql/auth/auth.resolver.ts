@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { unauthenticated } from '../../auth/api-errors.js';
 import { CREDENTIALS_REVOKED } from '../../auth/credentials-revoked.js';
 import { Permission } from '../../auth/roles.js';
 import type { GraphQLContext } from '../context.js';
@@ -7,6 +6,7 @@ import { AdminRole } from '../enums.js';
 import { idArg, optionalId } from '../ids.js';
 import { DateTime } from '../scalars.js';
 import { AdminUserType, ApiTokenType, CreateApiTokenPayload, LoginPayload, ViewerType } from './auth.types.js';
+import { unauthenticated } from '../../errors.js';
 
 /** Sign-in, the caller, admin accounts and partner API tokens. */
 @Resolver()

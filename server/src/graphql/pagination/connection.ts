@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
-import { INVALID_CURSOR_MESSAGE } from '../../auth/api-errors.js';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { Page, PageRequest } from '../../roster/roster-query.service.js';
+import { INVALID_CURSOR_MESSAGE } from '../../errors.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { Permission } from '../../auth/roles.js';
 import type { District } from '../../roster/district.entity.js';
-import type { SourceSettingsChange } from '../../sync/source-settings.js';
+import type { SourceSettingsChange } from '../../roster/source-settings.js';
 import type { GraphQLContext } from '../context.js';
 import { SourceKind } from '../enums.js';
 import { idArg } from '../ids.js';

@@ -1,5 +1,4 @@
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { forbidden, notFound } from '../../auth/api-errors.js';
 import type { DistrictScope } from '../../auth/viewer.js';
 import { Course } from '../../roster/course.entity.js';
 import { District } from '../../roster/district.entity.js';
@@ -13,6 +12,9 @@ import { pageRows, RowMapper } from '../../roster/roster-rows.js';
 import { School } from '../../roster/school.entity.js';
 import { Section } from '../../roster/section.entity.js';
 import { Term } from '../../roster/term.entity.js';
+import { forbidden, notFound } from '../../errors.js';
+import { containsPattern } from '../../db/like-pattern.js';
+import { DistrictRepository } from '../../roster/district.repository.js';
 
 export interface RosterFilter {
   /** Soft-deleted rows too (admins only). */
@@ -44,7 +46,6 @@ export interface EnrollmentFilter {
 /** An enrollment with its person, as the section loaders hand them out. */
 export type EnrollmentWithPerson = Enrollment & { person: Person };
 
-const escapeLike = (s: string) => `%${s.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
 /**
  * The roster as one caller may see it: every read is limited to the caller's districts
@@ -56,19 +57,14 @@ export class RosterReader extends RosterQueryService {
     super(db);
   }
 
-  override listDistricts(): Promise<District[]> {
-    const qb = this.db.getRepository(District).createQueryBuilder('d');
-    const ids = this.scope.districtIds;
-    if (ids) qb.where(ids.length ? 'd.id IN (:...ids)' : '1 = 0', { ids });
-    return qb.orderBy('d.name', 'ASC').addOrderBy('d.id', 'ASC').getMany();
+  /** The districts the caller may read, by name. */
+  listDistricts(): Promise<District[]> {
+    return new DistrictRepository(this.db).listReadable(this.scope);
   }
 
   /** NOT_FOUND when it does not exist or is outside the caller's districts. */
-  async getDistrict(id: number): Promise<District> {
-    this.scope.assertRead(id);
-    const d = await this.findDistrict(id);
-    if (!d) throw notFound(`District ${id}`);
-    return d;
+  getDistrict(id: number): Promise<District> {
+    return new DistrictRepository(this.db).getReadable(this.scope, id);
   }
 
   schools(districtId: number, f: RosterFilter, page: PageRequest): Promise<Page<School>> {
@@ -214,6 +210,6 @@ export class RosterReader extends RosterQueryService {
   private search<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, f: RosterFilter, columns: string[]): void {
     const q = f.search?.trim();
     if (!q) return;
-    qb.andWhere(`(${columns.map((c) => `LOWER(${c}) LIKE :q ESCAPE '!'`).join(' OR ')})`, { q: escapeLike(q) });
+    qb.andWhere(`(${columns.map((c) => `LOWER(${c}) LIKE :q ESCAPE '!'`).join(' OR ')})`, { q: containsPattern(q) });
   }
 }

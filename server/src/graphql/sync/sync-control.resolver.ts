@@ -98,7 +98,7 @@ class EntityTotal {
 }
 
 @ObjectType('ConnectionTestResult', { description: 'Whether Homeroom can read a district’s source.' })
-class ConnectionTestResult {
+class ConnectionTestResultType {
   @Field(() => Boolean, { description: 'True when the source answered.' })
   ok!: boolean;
 
@@ -178,8 +178,8 @@ export class SyncControlResolver {
   }
 
   @Authorized(Permission.WRITE)
-  @Mutation(() => ConnectionTestResult, { description: 'Read the district’s source once, without syncing, to check that it can be reached and read.' })
-  async testDistrictConnection(@Arg('districtId', () => ID, { description: 'The district.' }) districtId: string, @Ctx() ctx: GraphQLContext): Promise<ConnectionTestResult> {
+  @Mutation(() => ConnectionTestResultType, { description: 'Read the district’s source once, without syncing, to check that it can be reached and read.' })
+  async testDistrictConnection(@Arg('districtId', () => ID, { description: 'The district.' }) districtId: string, @Ctx() ctx: GraphQLContext): Promise<ConnectionTestResultType> {
     const r = await ctx.syncSettings.testConnection(idArg(districtId, 'District'));
     return { ...r, counts: Object.entries(r.counts).map(([entity, count]) => ({ entity, count: count ?? 0 })) };
   }

@@ -1,14 +1,14 @@
 import { filter, pipe, Repeater } from '@graphql-yoga/subscription';
 import { Args, ArgsType, Authorized, Field, Float, ID, Int, ObjectType, Resolver, Root, Subscription, type ResolverData } from 'type-graphql';
-import { ValidationError } from '../../roster/district-settings.validation.js';
 import { Permission } from '../../auth/roles.js';
-import { SYNC_RUN_UPDATED, type SyncRunUpdate } from '../../pubsub.js';
+import { SYNC_RUN_UPDATED, type SyncRunUpdate } from '../../events/pubsub.js';
 import type { SyncRun } from '../../sync/sync-run.entity.js';
 import { authChecker } from '../auth-checker.js';
 import type { GraphQLContext } from '../context.js';
 import { SyncPhase, SyncStatus } from '../enums.js';
 import { idArg } from '../ids.js';
 import { runPercent } from './sync-run.view.js';
+import { ValidationError } from '../../errors.js';
 
 @ObjectType('EntityProgress', { description: 'Records processed so far of one entity type in the current phase.' })
 class EntityProgressType {

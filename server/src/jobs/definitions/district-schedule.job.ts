@@ -1,26 +1,14 @@
 import type { Job } from 'agenda';
 import type { AppContext } from '../../app-context.js';
-import { District } from '../../roster/district.entity.js';
 import { SyncMode, SyncTrigger } from '../../sync/sync-enums.js';
 import { runServiceFor } from '../../sync/run-recovery.js';
 import type { JobPayloads } from '../job-types.js';
-import { localDate } from '../schedule.js';
+import { scheduledSyncBlocker } from '../scheduled-sync-blocker.js';
+import { DistrictRepository } from '../../roster/district.repository.js';
 
 export type ScheduleOutcome =
   | { created: true; runId: number }
   | { created: false; reason: string; runId?: number };
-
-/**
- * Why a district's scheduled sync must not run now, or null when it may. Sync runs through
- * its expiration date (in the district's timezone) and stops the day after.
- */
-export function scheduledSyncBlocker(district: Pick<District, 'syncEnabled' | 'syncExpiresAt' | 'timezone'>, now = new Date()): string | null {
-  if (!district.syncEnabled) return 'sync is paused for this district (syncEnabled = false)';
-  if (district.syncExpiresAt && localDate(district.timezone, now) > district.syncExpiresAt) {
-    return `sync expired on ${district.syncExpiresAt}`;
-  }
-  return null;
-}
 
 /**
  * What one firing of a district's schedule does: a SCHEDULED EDIT run, enqueued for a
@@ -33,7 +21,7 @@ export async function runDistrictSchedule(
   now = new Date(),
 ): Promise<ScheduleOutcome> {
   const log = app.logger.child({ job: 'district-schedule', districtId });
-  const district = await app.ds.getRepository(District).findOneBy({ id: districtId });
+  const district = await new DistrictRepository(app.ds).findById(districtId);
   if (!district) {
     log.warn('scheduled sync skipped: the district no longer exists');
     return { created: false, reason: 'the district no longer exists' };

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { EntityType } from '../../roster/roster-enums.js';
-import { SYNC_RUN_UPDATED, type HomeroomPubSub } from '../../pubsub.js';
-import type { SyncPhase, SyncStatus } from '../sync-enums.js';
+import { SYNC_RUN_UPDATED, type HomeroomPubSub } from '../../events/pubsub.js';
+import { SyncStatus, type SyncPhase } from '../sync-enums.js';
 import { SyncRun, type RunProgress } from '../sync-run.entity.js';
 
 const PUBLISH_EVERY_MS = 250;
@@ -56,7 +56,7 @@ export class ProgressReporter {
     void this.emit(first);
   }
 
-  snapshot(status: SyncStatus | string): { progress: RunProgress; status: string } {
+  snapshot(status: SyncStatus): { progress: RunProgress; status: SyncStatus } {
     const totalAll = Object.values(this.total).reduce((a, b) => a + b, 0);
     const doneAll = Object.values(this.processed).reduce((a, b) => a + b, 0);
     const fraction = totalAll > 0 ? Math.min(1, doneAll / totalAll) : 0;
@@ -68,12 +68,12 @@ export class ProgressReporter {
 
   /** The last event of a run: its final status, and 100% when it launched. */
   async finish(status: SyncStatus): Promise<void> {
-    if (status === 'LAUNCHED') this.share = { from: 100, to: 100 };
+    if (status === SyncStatus.LAUNCHED) this.share = { from: 100, to: 100 };
     this.phase = null;
     await this.emit(true, status);
   }
 
-  async emit(force: boolean, status = 'IN_PROGRESS'): Promise<void> {
+  async emit(force: boolean, status = SyncStatus.IN_PROGRESS): Promise<void> {
     const now = Date.now();
     if (!force && now - this.lastPublish < PUBLISH_EVERY_MS) return;
     this.lastPublish = now;

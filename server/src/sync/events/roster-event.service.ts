@@ -1,12 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { ApiError, notFound } from '../../auth/api-errors.js';
 import type { DistrictScope } from '../../auth/viewer.js';
-import { CursorExpiredError, InvalidCursorError } from '../../errors.js';
-import { District } from '../../roster/district.entity.js';
+import { ApiError, CursorExpiredError, InvalidCursorError } from '../../errors.js';
 import { ENTITY_TYPES } from '../../roster/roster-enums.js';
 import { SyncRun } from '../sync-run.entity.js';
 import { EventCursorCodec, type EventCursor } from './event-cursor.js';
 import { changeRows, feedHead, type ChangeRow } from './roster-event.queries.js';
+import { DistrictRepository } from '../../roster/district.repository.js';
 
 export const DEFAULT_EVENT_PAGE = 100;
 export const MAX_EVENT_PAGE = 1000;
@@ -111,8 +110,7 @@ export class RosterEventService {
   }
 
   private async assertDistrict(districtId: number): Promise<void> {
-    this.scope.assertRead(districtId);
-    if (!(await this.ds.getRepository(District).existsBy({ id: districtId }))) throw notFound(`District ${districtId}`);
+    await new DistrictRepository(this.ds).getReadable(this.scope, districtId);
   }
 }
 

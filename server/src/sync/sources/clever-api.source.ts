@@ -1,10 +1,7 @@
 import { PersonRole, SourceKind, type EntityType } from '../../roster/roster-enums.js';
 import { CleverHttpClient, MAX_CLEVER_PAGE_SIZE, type CleverEnvelope, type CleverHttpOptions } from './clever-http.js';
-import {
-  SourceError,
-  type CourseRecord, type EnrollmentRecord, type FieldMappingTable, type PersonRecord, type RawFields, type RosterSource,
-  type SchoolRecord, type SectionRecord, type SourceProblem, type SourceRecordOf, type TermRecord,
-} from './roster-source.js';
+import type { CourseRecord, EnrollmentRecord, FieldMappingTable, PersonRecord, RawFields, RosterSource, SchoolRecord, SectionRecord, SourceProblem, SourceRecordOf, TermRecord } from './roster-source.js';
+import { SourceError } from '../../errors.js';
 
 export interface CleverApiSourceOptions extends CleverHttpOptions {
   /** Records per page (`limit`), 1 to 10000; default 1000. */

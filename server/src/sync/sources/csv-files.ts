@@ -5,7 +5,8 @@ import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import type { EntityType } from '../../roster/roster-enums.js';
 import { CsvDamagedError, CsvRecordReader } from './csv-record-reader.js';
-import { SourceError, type SourceProblem } from './roster-source.js';
+import type { SourceProblem } from './roster-source.js';
+import { SourceError } from '../../errors.js';
 
 /*
  * Shared plumbing of the CSV sources (Clever district CSV, OneRoster CSV): where the files

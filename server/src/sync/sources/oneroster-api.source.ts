@@ -4,11 +4,8 @@ import { MISSING_REQUIRED_FIELD, ProblemList, ROLE_SKIPPED } from './csv-files.j
 import { OAuth1Auth, OAuth2Auth, type OAuth1Method, type OneRosterAuthKind } from './oneroster-auth.js';
 import { pages, type PagingState } from './oneroster-paging.js';
 import { RetryingHttpClient, type RetryOptions } from './retrying-http.js';
-import {
-  SourceError,
-  type CourseRecord, type EnrollmentRecord, type FieldMappingTable, type PersonRecord, type RawFields, type RosterSource,
-  type SchoolRecord, type SectionRecord, type SourceProblem, type SourceRecordOf, type TermRecord,
-} from './roster-source.js';
+import type { CourseRecord, EnrollmentRecord, FieldMappingTable, PersonRecord, RawFields, RosterSource, SchoolRecord, SectionRecord, SourceProblem, SourceRecordOf, TermRecord } from './roster-source.js';
+import { SourceError } from '../../errors.js';
 
 export const DEFAULT_ONEROSTER_PAGE_SIZE = 1000;
 

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { RetryingHttpClient, type HttpAuth, type RetryOptions } from './retrying-http.js';
-import { SourceError } from './roster-source.js';
+import { SourceError } from '../../errors.js';
 
 export type OneRosterAuthKind = 'oauth2' | 'oauth1';
 export type OAuth1Method = 'HMAC-SHA256' | 'HMAC-SHA1';

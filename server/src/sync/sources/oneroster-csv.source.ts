@@ -2,11 +2,8 @@ import { PersonRole, SourceKind, type EntityType } from '../../roster/roster-enu
 import {
   checkHeader, CsvFileSet, DUPLICATE_SOURCE_ID, INVALID_VALUE, MISSING_REQUIRED_FIELD, parseDate, ProblemList, readRows,
   ROLE_SKIPPED, SOURCE_ID_MAX_LENGTH, SOURCE_ID_TOO_LONG, splitList, type CsvRow, type CsvSpec, shown } from './csv-files.js';
-import {
-  SourceError,
-  type CourseRecord, type EnrollmentRecord, type FieldMappingTable, type PersonRecord, type RosterSource, type SchoolRecord,
-  type SectionRecord, type SourceProblem, type SourceRecordOf, type TermRecord,
-} from './roster-source.js';
+import type { CourseRecord, EnrollmentRecord, FieldMappingTable, PersonRecord, RosterSource, SchoolRecord, SectionRecord, SourceProblem, SourceRecordOf, TermRecord } from './roster-source.js';
+import { SourceError } from '../../errors.js';
 
 const STATUS = ['sourcedId', 'status', 'dateLastModified'];
 const MANIFEST: CsvSpec = { file: 'manifest.csv', entity: 'schools', required: ['propertyName', 'value'] };

@@ -1,5 +1,5 @@
 import type { RetryingHttpClient } from './retrying-http.js';
-import { SourceError } from './roster-source.js';
+import { SourceError } from '../../errors.js';
 
 /** The `rel="next"` target of an RFC 8288 Link header, or null. */
 export function nextLink(header: string | null): string | null {

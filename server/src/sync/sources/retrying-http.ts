@@ -1,5 +1,5 @@
-import { SourceError } from './roster-source.js';
 
+import { SourceError } from '../../errors.js';
 /** Timeouts, retries and rate-limit handling shared by every HTTP source (Clever, OneRoster, CSV downloads). */
 export interface RetryOptions {
   /** Per-request timeout (headers and body), default 30 s. */

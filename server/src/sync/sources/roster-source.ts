@@ -81,4 +81,4 @@ export interface RosterSource {
 }
 
 /** The source as a whole cannot be read (missing file or column, rejected token, server down). */
-export class SourceError extends Error {}
+export { SourceError } from '../../errors.js';

@@ -1,7 +1,8 @@
 import { SourceKind } from '../../roster/roster-enums.js';
-import type { SourceConfig } from '../source-config.crypto.js';
+import type { SourceConfig } from '../../roster/source-config.crypto.js';
 import { DemoSource } from './demo.source.js';
-import { SourceError, type FieldMappingTable, type RosterSource } from './roster-source.js';
+import type { FieldMappingTable, RosterSource } from './roster-source.js';
+import { SourceError } from '../../errors.js';
 
 type SourceConstructor = (config: SourceConfig) => Promise<RosterSource>;
 
@@ -34,10 +35,6 @@ async function csvSource(c: SourceConfig, kind: SourceKind, mappings: FieldMappi
 function requirePath(c: SourceConfig): string {
   if (!c.path) throw new SourceError('The district has no source path: set one with `homeroom district update <district> --path DIR_OR_ZIP`');
   return c.path;
-}
-
-export function registerSource(kind: SourceKind, create: SourceConstructor): void {
-  registry.set(kind, create);
 }
 
 export async function createSource(kind: SourceKind, config: SourceConfig): Promise<RosterSource> {

@@ -4,9 +4,9 @@ import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { backoffDelayMs, networkMessage, sleep } from '../retrying-http.js';
-import { SourceError } from '../roster-source.js';
 import type { Downloaded, TransferOptions } from './sftp-download.js';
 import { shownUrl } from './sftp-download.js';
+import { SourceError } from '../../../errors.js';
 
 export interface HttpLocation {
   url: string;

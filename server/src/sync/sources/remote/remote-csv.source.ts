@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EntityType, SourceKind } from '../../../roster/roster-enums.js';
 import { sleep } from '../retrying-http.js';
-import { SourceError, type FieldMappingTable, type RosterSource, type SourceProblem, type SourceRecordOf } from '../roster-source.js';
+import type { FieldMappingTable, RosterSource, SourceProblem, SourceRecordOf } from '../roster-source.js';
 import { downloadHttp, type HttpDownloadOptions } from './http-download.js';
 import { downloadSftp, shownUrl, type Downloaded } from './sftp-download.js';
 import { looksLikeZip, verifyFolder, verifyZip } from './verify-export.js';
+import { SourceError } from '../../../errors.js';
 
 export interface RemoteLocation {
   url: string;

@@ -2,8 +2,8 @@ import { stat } from 'node:fs/promises';
 import { basename, join, posix } from 'node:path';
 import SftpClient from 'ssh2-sftp-client';
 import { sleep } from '../retrying-http.js';
-import { SourceError } from '../roster-source.js';
 import { hostKeyFingerprint, sameFingerprint } from './host-key.js';
+import { SourceError } from '../../../errors.js';
 
 export interface SftpLocation {
   /** sftp://user@host[:port]/path/export.zip or …/folder/ */

@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import yauzl from 'yauzl';
-import { SourceError } from '../roster-source.js';
+import { SourceError } from '../../../errors.js';
 
 /**
  * Reads a downloaded zip to its end: the central directory must be there (a cut-off

@@ -16,6 +16,7 @@ import { hostname } from 'node:os';
 import type { DataSource } from 'typeorm';
 import { columnValue, containsData, JOB_COLUMNS, ms, rowToJob, type JobColumn } from './job-row.js';
 import { createSqlExecutor, type SqlExecutor, type SqlRow, type SqlValue } from './sql-executor.js';
+import { containsPattern } from '../../db/like-pattern.js';
 
 export const DEFAULT_JOB_TABLE = 'agenda_job';
 
@@ -155,8 +156,7 @@ export class TypeormJobRepository implements JobRepository {
       conditions.push(wanted.length ? { sql: `id IN (${placeholders(wanted.length)})`, params: wanted } : { sql: '1=0', params: [] });
     }
     if (search) {
-      const pattern = `%${search.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
-      conditions.push({ sql: `LOWER(name) LIKE ? ESCAPE '!'`, params: [pattern] });
+      conditions.push({ sql: `LOWER(name) LIKE ? ESCAPE '!'`, params: [containsPattern(search)] });
     }
     if (!includeDisabled) conditions.push({ sql: 'disabled = 0', params: [] });
     const where = and(conditions);

@@ -1,6 +1,6 @@
 import { createPubSub } from '@graphql-yoga/subscription';
 import { Redis } from 'ioredis';
-import type { HomeroomPubSub } from './pubsub.js';
+import type { HomeroomPubSub } from './app-events.js';
 
 const PREFIX = 'homeroom:pubsub:';
 type Listener = ((event: Event) => void) | { handleEvent(event: Event): void };

@@ -1,6 +1,6 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import { dialectOf } from '../db/data-source.js';
-import type { Dialect } from '../db/database-url.js';
+import { dialectOf } from '../../db/data-source.js';
+import type { Dialect } from '../../db/database-url.js';
 
 export type SqlValue = string | number | null;
 export type SqlRow = Record<string, unknown>;

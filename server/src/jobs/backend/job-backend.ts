@@ -1,7 +1,7 @@
 import { RedisNotificationChannel } from '@agendajs/redis-backend';
 import { InMemoryNotificationChannel, type AgendaBackend, type NotificationChannel } from 'agenda';
 import type { DataSource } from 'typeorm';
-import { dialectOf } from '../db/data-source.js';
+import { dialectOf } from '../../db/data-source.js';
 import { DEFAULT_JOB_TABLE, TypeormJobRepository } from './job-repository.js';
 
 export interface JobBackendOptions {

@@ -1,31 +1,15 @@
-import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { setMaxListeners } from 'node:events';
-import type { CredentialsRevoked } from './auth/credentials-revoked.js';
+import type { AppEvents, HomeroomPubSub } from './app-events.js';
 
-/** What a subscriber to a run sees: published on every status/phase change and at most every 250 ms of progress. */
-export interface SyncRunUpdate {
-  runId: number;
-  districtId: number;
-  status: string;
-  phase: string | null;
-  percent: number;
-  etaSeconds: number | null;
-  processed: Record<string, number>;
-  total: Record<string, number>;
-}
-
-type Events = { SYNC_RUN_UPDATED: [SyncRunUpdate]; CREDENTIALS_REVOKED: [CredentialsRevoked] };
-
-export type HomeroomPubSub = PubSub<Events>;
-
-export const SYNC_RUN_UPDATED = 'SYNC_RUN_UPDATED';
+export * from './app-events.js';
 
 /** In-process only: what tests and single-process tools use. */
 export function createHomeroomPubSub(): HomeroomPubSub {
   const eventTarget = new EventTarget();
   // Every open dashboard page follows its districts' runs: many listeners are normal, not a leak.
   setMaxListeners(0, eventTarget);
-  return createPubSub<Events>({ eventTarget });
+  return createPubSub<AppEvents>({ eventTarget });
 }
 
 /**

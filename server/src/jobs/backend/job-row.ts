@@ -105,16 +105,6 @@ export function rowToJob<DATA = unknown>(row: SqlRow): JobParameters<DATA> {
   return job;
 }
 
-/** Reads `a.b.c` from a value. */
-export function pathValue(value: unknown, path: string): unknown {
-  let current = value;
-  for (const part of path.split('.')) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[part];
-  }
-  return current;
-}
-
 /** Partial deep match: every key of `pattern` is present in `value` with an equal value (like jsonb @>). */
 export function containsData(value: unknown, pattern: unknown): boolean {
   if (pattern === null || typeof pattern !== 'object') return sameScalar(value, pattern);
@@ -131,16 +121,3 @@ function sameScalar(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-/**
- * Whether a stored job matches Agenda's `unique` query: keys are attribute names or
- * `data.<path>`; values compare as strings (so 5 and "5" match, as in Postgres' `->>`).
- */
-export function matchesUnique(job: JobParameters, unique: Record<string, unknown>): boolean {
-  return Object.entries(unique).every(([key, expected]) => {
-    const actual = key.startsWith('data.') ? pathValue(job.data, key.slice(5)) : (job as unknown as Record<string, unknown>)[key];
-    if (actual === undefined || actual === null || expected === undefined || expected === null) return actual == expected;
-    if (actual instanceof Date || expected instanceof Date) return ms(actual as Date) === ms(expected as Date);
-    if (typeof expected === 'object' || typeof actual === 'object') return JSON.stringify(actual) === JSON.stringify(expected);
-    return String(actual) === String(expected);
-  });
-}

@@ -1,6 +1,6 @@
-import { ValidationError } from '../roster/district-settings.validation.js';
-import { SourceKind } from '../roster/roster-enums.js';
+import { SourceKind } from './roster-enums.js';
 import type { SourceConfig } from './source-config.crypto.js';
+import { ValidationError } from '../errors.js';
 
 /** Settings that are secrets: write-only, never returned or logged; the API says only whether and when each was set. */
 export const SECRET_SETTINGS = ['token', 'clientSecret', 'password', 'privateKey'] as const;
