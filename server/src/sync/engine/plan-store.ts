@@ -12,6 +12,12 @@ const IN_LIST = 5000;
 
 type Row = Record<string, unknown>;
 
+/** A person's or section's state in the source, and the id of the record Homeroom has. */
+export interface KeyEntry {
+  state: string;
+  id: number | null;
+}
+
 const json = (v: Values | null) => (v ? JSON.stringify(v) : null);
 const parse = (v: unknown): Values | null => (v === null || v === undefined ? null : JSON.parse(String(v)));
 
@@ -41,23 +47,26 @@ export class PlanStore {
       items.map((p) => [p.entityType, p.action, p.entityId, p.sourceId, p.label, p.recordKey, p.schoolId, p.role, json(p.before), json(p.after)]));
   }
 
-  /** Records the source state of people and sections (K kept, F filtered, I invalid) for later entity types. */
-  async addKeys(entity: EntityType, keys: Array<[sourceId: string, state: string]>): Promise<void> {
+  /**
+   * Records the source state of people and sections (K kept, E ended, F filtered, I invalid)
+   * for later entity types, with the id of the record Homeroom has (null: none, or not looked up).
+   */
+  async addKeys(entity: EntityType, keys: Array<[sourceId: string, state: string, entityId: number | null]>): Promise<void> {
     if (keys.length === 0) return;
-    await insertRows(this.ds.manager, this.tables.keys, ['entityType', 'sourceId', 'state'], keys.map(([id, state]) => [entity, id, state]), { verb: insertIgnore(dialectOf(this.ds)) });
+    await insertRows(this.ds.manager, this.tables.keys, ['entityType', 'sourceId', 'state', 'entityId'], keys.map(([id, state, entityId]) => [entity, id, state, entityId]), { verb: insertIgnore(dialectOf(this.ds)) });
   }
 
-  /** The state of each given source id that the source sent; absent ids are not in the map. */
-  async keyStates(entity: EntityType, sourceIds: string[]): Promise<Map<string, string>> {
-    const states = new Map<string, string>();
+  /** The state (and existing id) of each given source id that the source sent; absent ids are not in the map. */
+  async keyStates(entity: EntityType, sourceIds: string[]): Promise<Map<string, KeyEntry>> {
+    const states = new Map<string, KeyEntry>();
     const unique = [...new Set(sourceIds)];
     for (let i = 0; i < unique.length; i += IN_LIST) {
       const part = unique.slice(i, i + IN_LIST);
-      const rows: Array<{ sourceId: string; state: string }> = await this.ds.query(
-        `SELECT sourceId, state FROM ${this.tables.keys} WHERE entityType = ? AND sourceId IN (${part.map(() => '?').join(', ')})`,
+      const rows: Array<{ sourceId: string; state: string; entityId: number | null }> = await this.ds.query(
+        `SELECT sourceId, state, entityId FROM ${this.tables.keys} WHERE entityType = ? AND sourceId IN (${part.map(() => '?').join(', ')})`,
         [entity, ...part],
       );
-      for (const r of rows) states.set(String(r.sourceId), String(r.state));
+      for (const r of rows) states.set(String(r.sourceId), { state: String(r.state), id: r.entityId === null ? null : Number(r.entityId) });
     }
     return states;
   }

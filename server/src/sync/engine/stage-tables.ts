@@ -73,7 +73,7 @@ export async function createStageTables(ds: DataSource, runId: number): Promise<
   const t = stageTablesOf(runId);
   await dropStageTables(ds, runId);
   if (dialectOf(ds) === 'sqlite') {
-    await ds.query(`CREATE ${TEMP} TABLE ${t.keys} (entityType VARCHAR(16) NOT NULL, sourceId VARCHAR(255) NOT NULL, state CHAR(1) NOT NULL, PRIMARY KEY (entityType, sourceId))`);
+    await ds.query(`CREATE ${TEMP} TABLE ${t.keys} (entityType VARCHAR(16) NOT NULL, sourceId VARCHAR(255) NOT NULL, state CHAR(1) NOT NULL, entityId INTEGER NULL, PRIMARY KEY (entityType, sourceId))`);
     await ds.query(
       `CREATE ${TEMP} TABLE ${t.plan} (id INTEGER PRIMARY KEY AUTOINCREMENT, entityType VARCHAR(16) NOT NULL, action VARCHAR(8) NOT NULL, entityId INTEGER NULL, ` +
         'sourceId VARCHAR(255) NULL, label VARCHAR(255) NOT NULL, recordKey TEXT NOT NULL, schoolId INTEGER NULL, role VARCHAR(10) NULL, ' +
@@ -83,7 +83,7 @@ export async function createStageTables(ds: DataSource, runId: number): Promise<
     // Byte-for-byte ids (binary collation); the plan is written once and read back in id
     // order by this run alone, so it needs no transactions (MyISAM: fast bulk writes, instant drop).
     await ds.query(
-      `CREATE TABLE ${t.keys} (entityType VARCHAR(16) NOT NULL, sourceId VARCHAR(255) NOT NULL, state CHAR(1) NOT NULL, PRIMARY KEY (entityType, sourceId)) ` +
+      `CREATE TABLE ${t.keys} (entityType VARCHAR(16) NOT NULL, sourceId VARCHAR(255) NOT NULL, state CHAR(1) NOT NULL, entityId INT NULL, PRIMARY KEY (entityType, sourceId)) ` +
         'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin',
     );
     await ds.query(

@@ -6,7 +6,7 @@ import { countLive, enrollmentsByIds, findExisting, findExistingEnrollments, idR
 import { IdBitmap } from './id-bitmap.js';
 import type { IssueCollector } from './issue-collector.js';
 import { coversDate, normalizeFields, type NormalizeProblem } from './normalize.js';
-import type { PlanStore } from './plan-store.js';
+import type { KeyEntry, PlanStore } from './plan-store.js';
 import { RecordFilter, SmallScope, type KeyState } from './record-filter.js';
 import { ROSTER_TABLES, SINGULAR } from './roster-tables.js';
 import { yieldToEventLoop } from './sql-dialect.js';
@@ -44,6 +44,7 @@ interface Candidate {
   unknownSchool?: boolean;
 }
 
+const idsOf = (entries: Map<string, KeyEntry>) => new Map([...entries].filter(([, e]) => e.id !== null).map(([sourceId, e]) => [sourceId, e.id!]));
 const sameValues = (a: Values, b: Values, keys: string[]) => keys.every((k) => (a[k] ?? null) === (b[k] ?? null));
 
 async function* inBatches<T>(records: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
@@ -125,7 +126,7 @@ export class SyncPlanner {
       const current = match?.values.schoolSourceId ?? match?.values.schools;
       if (c.unknownSchool && match && this.scope.schoolStillSent(current)) c.state = 'I';
     }
-    if (entity === 'people' || entity === 'sections') await this.store.addKeys(entity, unique.map((c) => [c.sourceId, c.state]));
+    if (entity === 'people' || entity === 'sections') await this.store.addKeys(entity, unique.map((c) => [c.sourceId, c.state, existing.get(c.sourceId)?.id ?? null]));
     const items: PlanItem[] = [];
     const creates: PlannedRecord[] = [];
     for (const c of unique) {
@@ -191,10 +192,15 @@ export class SyncPlanner {
     }
     let existing = new Map<string, ExistingRecord>();
     if (this.hasRows.enrollments) {
-      const keys = candidates.map((c) => splitEnrollmentKey(c.record.key));
-      const sections = await idsBySourceId(this.ds.manager, districtId, 'section', keys.map((k) => k[0]));
-      const people = await idsBySourceId(this.ds.manager, districtId, 'person', keys.map((k) => k[1]));
-      existing = await findExistingEnrollments(this.ds.manager, districtId, sections, people);
+      // The ids of the sections and people Homeroom has came with their states; a section or
+      // person the source does not have (an Edit keeps such enrollments) is looked up by source id.
+      const ids = async (table: string, states: Map<string, KeyEntry>, named: string[]) => {
+        const found = idsOf(states);
+        const unsent = named.filter((id) => !states.has(id));
+        if (unsent.length) for (const [k, v] of await idsBySourceId(this.ds.manager, districtId, table, unsent)) found.set(k, v);
+        return found;
+      };
+      existing = await findExistingEnrollments(this.ds.manager, districtId, await ids('section', sectionStates, sectionIds), await ids('person', personStates, personIds));
     }
     const items: PlanItem[] = [];
     const creates: PlannedRecord[] = [];
@@ -217,7 +223,7 @@ export class SyncPlanner {
     await this.store.creates.add('enrollments', creates);
   }
 
-  private async enrollment(raw: any, sectionStates: Map<string, string>, personStates: Map<string, string>): Promise<{ record: PlannedRecord; invalid: boolean; ended?: boolean } | null> {
+  private async enrollment(raw: any, sectionStates: Map<string, KeyEntry>, personStates: Map<string, KeyEntry>): Promise<{ record: PlannedRecord; invalid: boolean; ended?: boolean } | null> {
     const { issues, asOf } = this.options;
     const section = String(raw.sectionSourceId ?? '');
     const person = String(raw.personSourceId ?? '');
@@ -229,8 +235,8 @@ export class SyncPlanner {
       sourceId: raw.sourceId ? String(raw.sourceId) : null,
       values: { primary: role === PersonRole.TEACHER && raw.primary ? 'true' : 'false', beginDate: raw.beginDate ?? null, endDate: raw.endDate ?? null },
     };
-    const sectionState = sectionStates.get(section);
-    const personState = personStates.get(person);
+    const sectionState = sectionStates.get(section)?.state;
+    const personState = personStates.get(person)?.state;
     if (sectionState === 'I' || personState === 'I') return { record, invalid: true };
     // Edit keeps what an enrollment naming a missing section or person had; a Reset removes
     // the missing record, and its enrollments with it.
@@ -318,7 +324,7 @@ export class SyncPlanner {
         : await findExisting(this.ds.manager, districtId, entity, 'id', unseen);
       if (mode === SyncMode.EDIT) {
         const states = await this.store.keyStates('sections', records.map((r) => splitEnrollmentKey(r.key)[0]));
-        records = records.filter((r) => states.get(splitEnrollmentKey(r.key)[0]) === 'K');
+        records = records.filter((r) => states.get(splitEnrollmentKey(r.key)[0])?.state === 'K');
       }
       await this.store.add(records.map((r) => ({
         entityType: entity, action: ChangeAction.DELETE, entityId: r.id, sourceId: r.sourceId, label: changeLabel(r.key, r.sourceId),
