@@ -12,6 +12,7 @@ import { RosterExtraFields1795480000000 } from './1795480000000-RosterExtraField
 import { RunFailureCode1796068024451 } from './1796068024451-RunFailureCode.js';
 import { BinarySourceIds1796068976972 } from './1796068976972-BinarySourceIds.js';
 import { ApiTokenExpiry1796080000000 } from './1796080000000-ApiTokenExpiry.js';
+import { RolloverContinuity1796090000000 } from './1796090000000-RolloverContinuity.js';
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795461312055,
@@ -27,4 +28,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   RunFailureCode1796068024451,
   BinarySourceIds1796068976972,
   ApiTokenExpiry1796080000000,
+  RolloverContinuity1796090000000,
 ];

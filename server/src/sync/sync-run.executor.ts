@@ -22,11 +22,9 @@ import { SyncRun } from './sync-run.entity.js';
 import { SyncRunService } from './sync-run.service.js';
 import { revertRun } from './sync-revert.js';
 import { notifyRunFinished } from '../notify/run-notifier.js';
+import { syncDateFor } from './sync-date.js';
 
-/** Today in the district's timezone, as YYYY-MM-DD. */
-export function todayIn(timezone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export { todayIn } from './sync-date.js';
 
 class CancelledError extends Error {}
 
@@ -173,7 +171,7 @@ async function syncFromSource(
       const planner = new SyncPlanner(app.ds, source, {
         districtId: district.id,
         mode: run.mode,
-        asOf: run.asOf ?? todayIn(district.timezone),
+        asOf: syncDateFor(run, district).asOf,
         schoolSelection: district.schoolSelection,
         mappings,
         issues,

@@ -9,6 +9,7 @@ import { closeApp, openApp } from '../cli-context.js';
 import type { District } from '../../roster/district.entity.js';
 import { rescheduleDistrict } from '../../jobs/index.js';
 import { scheduledSyncBlocker } from '../../jobs/definitions/district-schedule.job.js';
+import { isCalendarDate } from '../../roster/district-settings.validation.js';
 
 const KINDS = Object.values(SourceKind);
 
@@ -57,6 +58,7 @@ export function districtSummary(d: District, source: SourceConfig) {
     ...(source.hostKey ? { hostKey: shown.hostKey } : {}),
     secrets: Object.fromEntries(shown.secrets.filter((x) => x.set).map((x) => [x.name, `set ${x.changedAt ?? ''}`.trim()])),
     timezone: d.timezone, schedule: d.schedule, syncEnabled: d.syncEnabled, syncExpiresAt: d.syncExpiresAt,
+    syncAsOf: d.syncAsOf,
     schools: d.schoolSelection ?? 'all', resetDeleteThreshold: d.resetDeleteThreshold,
   };
 }
@@ -121,14 +123,23 @@ export const districtListCommand: CliCommand = {
   },
 };
 
+/** `--sync-as-of YYYY-MM-DD` sets the district's sync date; `today` (or `none`) clears it. */
+function syncAsOfOption(value: unknown): string | null | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value).trim();
+  if (text === 'today' || text === 'none') return null;
+  if (!isCalendarDate(text)) throw new UsageError(`--sync-as-of must be a real date as YYYY-MM-DD, or "today" to sync as of today again; got "${text}"`);
+  return text;
+}
+
 export const districtUpdateCommand: CliCommand = {
   path: ['district', 'update'],
   summary: "Change a district's source or sync settings",
-  usage: `homeroom district update <district> [--name N] ${SOURCE_USAGE} [--schedule CRON] [--timezone TZ] [--schools all|ID,ID…] [--expires YYYY-MM-DD|never] [--enabled true|false] [--threshold PERCENT] [--json]`,
+  usage: `homeroom district update <district> [--name N] ${SOURCE_USAGE} [--schedule CRON] [--timezone TZ] [--schools all|ID,ID…] [--expires YYYY-MM-DD|never] [--sync-as-of YYYY-MM-DD|today] [--enabled true|false] [--threshold PERCENT] [--json]`,
   positionals: ['district'],
   options: {
     name: { type: 'string' }, ...SOURCE_OPTIONS, schedule: { type: 'string' },
-    timezone: { type: 'string' }, schools: { type: 'string' }, expires: { type: 'string' }, enabled: { type: 'string' },
+    timezone: { type: 'string' }, schools: { type: 'string' }, expires: { type: 'string' }, 'sync-as-of': { type: 'string' }, enabled: { type: 'string' },
     threshold: { type: 'string' }, json: { type: 'boolean' },
   },
   async run(v, positionals, io) {
@@ -142,11 +153,13 @@ export const districtUpdateCommand: CliCommand = {
         name: v.name as string | undefined, schedule: v.schedule as string | undefined, timezone: v.timezone as string | undefined,
         syncEnabled: boolOption(v.enabled, 'enabled'),
         syncExpiresAt: v.expires === undefined ? undefined : v.expires === 'never' ? null : String(v.expires),
+        syncAsOf: syncAsOfOption(v['sync-as-of']),
         schoolSelection: schools, resetDeleteThreshold: intOption(v.threshold, 'threshold'),
         source: Object.keys(source).length ? source : undefined,
       });
       const next = await rescheduleDistrict(app, d);
-      io.out(v.json ? JSON.stringify({ ...districtSummary(d, service.sourceConfig(d)), ...scheduleSummary(d, next) }) : `Updated district ${d.id} "${d.name}"; ${scheduleText(d, next)}.`);
+      const asOf = d.syncAsOf ? ` Every sync runs as of ${d.syncAsOf} (early rollover) until that day, then as of today again.` : '';
+      io.out(v.json ? JSON.stringify({ ...districtSummary(d, service.sourceConfig(d)), ...scheduleSummary(d, next) }) : `Updated district ${d.id} "${d.name}"; ${scheduleText(d, next)}.${asOf}`);
     } finally {
       await closeApp(app);
     }
