@@ -40,6 +40,8 @@ export type DistrictSyncSettingsInput = {
   schedule?: string | null | undefined;
   /** Source ids of the schools to sync; null or empty means all. */
   schoolSelection?: Array<string> | null | undefined;
+  /** Early rollover: every run (scheduled and manual) syncs as of this date until it arrives, then as of today again. null clears it; a date that has already arrived is stored as null. */
+  syncAsOf?: string | null | undefined;
   /** False pauses scheduled syncs. */
   syncEnabled?: boolean | null | undefined;
   /** Scheduled syncs stop after this date; null clears it. */
