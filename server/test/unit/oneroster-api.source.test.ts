@@ -160,7 +160,7 @@ describe('OneRoster API source against the fake server', () => {
     const r = await source({ pageSize: 50 }).describe();
     expect(r.districtName).toBe('Springfield USD');
     expect(r.counts).toEqual({
-      schools: live(d.orgs).filter((o) => o.type === 'school').length, terms: 6, // both school years courses: d.courses.length,
+      schools: live(d.orgs).filter((o) => o.type === 'school').length, terms: 6 /* both school years */, courses: d.courses.length,
       people: live(d.users).length, sections: d.classes.length, enrollments: live(d.enrollments).length,
     });
   });
