@@ -9,7 +9,7 @@ import { closeApp, openApp } from '../cli-context.js';
 import type { District } from '../../roster/district.entity.js';
 import { rescheduleDistrict } from '../../jobs/index.js';
 import { scheduledSyncBlocker } from '../../jobs/definitions/district-schedule.job.js';
-import { isCalendarDate } from '../../roster/district-settings.validation.js';
+import { isCalendarDate, ValidationError } from '../../roster/district-settings.validation.js';
 
 const KINDS = Object.values(SourceKind);
 
@@ -128,7 +128,7 @@ function syncAsOfOption(value: unknown): string | null | undefined {
   if (value === undefined) return undefined;
   const text = String(value).trim();
   if (text === 'today' || text === 'none') return null;
-  if (!isCalendarDate(text)) throw new UsageError(`--sync-as-of must be a real date as YYYY-MM-DD, or "today" to sync as of today again; got "${text}"`);
+  if (!isCalendarDate(text)) throw new ValidationError(`--sync-as-of must be a real date as YYYY-MM-DD, or "today" to sync as of today again; got "${text}"`);
   return text;
 }
 
