@@ -159,6 +159,13 @@ describe.each(DIALECTS)('school-year rollover on %s', (dialect) => {
       ['NEW-B', 'OLD-B', 'SAME_PERIOD'],
     ]);
 
+    // Back to a date in last year (a one-off as-of): last year's classes come back without
+    // becoming the continuation of this year's (the links never loop).
+    const back = await sync(api.app, districtId, { source, asOf: '2026-03-01' });
+    expect(back.counts!.sections).toMatchObject({ restored: 2, ended: 3 });
+    expect(await links(back.id)).toEqual([]);
+    expect((await sync(api.app, districtId, { source, asOf: '2026-11-23' })).counts!.sections).toMatchObject({ restored: 3, ended: 2 });
+
     // Over GraphQL, to partners: predecessor, successor and the rule; the run lists its links.
     const token = await apiTokenFor(api, districtId);
     const res = await api.gql(`query ($d: ID!) { district(id: $d) {

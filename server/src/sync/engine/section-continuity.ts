@@ -61,12 +61,14 @@ async function countLinked(em: EntityManager, run: number): Promise<number> {
 
 /** The pairs (newId, oldId) to link in this round under `rule`. */
 function pairsSql(district: number, run: number, rule: SectionContinuityRule): string {
-  const news = `SELECT s.id, s.schoolId, s.courseId, s.period, ${primaryTeacher('s', true)} AS teacherId
+  const news = `SELECT s.id, s.schoolId, s.courseId, s.period, COALESCE(s.createdByRunId, 0) AS createdBy, ${primaryTeacher('s', true)} AS teacherId
     FROM section s
     WHERE s.id IN (${runSections(run)}) AND s.predecessorId IS NULL AND s.courseId IS NOT NULL AND s.deletedAt IS NULL AND s.endedAt IS NULL`;
   // An ended section already continued by a live section is taken; a deleted successor (a
-  // reverted rollover) frees it again.
-  const olds = `SELECT o.id, o.schoolId, o.courseId, o.period, o.endedByRunId, ${primaryTeacher('o', false)} AS teacherId
+  // reverted rollover) frees it again. A section continues only one created before it, so
+  // the links never loop (last year's class restored by a sync as of an earlier date does not
+  // become the continuation of next year's, which continues it).
+  const olds = `SELECT o.id, o.schoolId, o.courseId, o.period, o.endedByRunId, COALESCE(o.createdByRunId, 0) AS createdBy, ${primaryTeacher('o', false)} AS teacherId
     FROM section o
     WHERE o.districtId = ${district} AND o.endedAt IS NOT NULL AND o.deletedAt IS NULL AND o.courseId IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM section x WHERE x.predecessorId = o.id AND x.deletedAt IS NULL)`;
@@ -81,7 +83,7 @@ function pairsSql(district: number, run: number, rule: SectionContinuityRule): s
       SELECT n.id AS newId, o.id AS oldId, COALESCE(o.endedByRunId, 0) AS oldRun,
         CASE WHEN n.period IS NOT NULL AND n.period = o.period THEN 1 ELSE 0 END AS samePeriod
       FROM (${news}) n
-      JOIN (${olds}) o ON o.schoolId = n.schoolId AND o.courseId = n.courseId AND o.id <> n.id AND ${match}
+      JOIN (${olds}) o ON o.schoolId = n.schoolId AND o.courseId = n.courseId AND o.createdBy < n.createdBy AND ${match}
     ) p
   ) r WHERE r.byNew = 1 AND r.byOld = 1`;
 }
