@@ -13,6 +13,7 @@ import { RunFailureCode1796068024451 } from './1796068024451-RunFailureCode.js';
 import { BinarySourceIds1796068976972 } from './1796068976972-BinarySourceIds.js';
 import { ApiTokenExpiry1796080000000 } from './1796080000000-ApiTokenExpiry.js';
 import { RosterOrderIndexes1796090000000 } from './1796090000000-RosterOrderIndexes.js';
+import { RolloverContinuity1796091000000 } from './1796091000000-RolloverContinuity.js';
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795461312055,
@@ -29,4 +30,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   BinarySourceIds1796068976972,
   ApiTokenExpiry1796080000000,
   RosterOrderIndexes1796090000000,
+  RolloverContinuity1796091000000,
 ];

@@ -10,6 +10,7 @@ const districtChildren: RouteRecordRaw[] = [
   { path: 'people/:personId', name: 'district-person', component: () => import('./pages/district/PersonPage.vue'), props: true, meta: { title: 'Person', tab: 'district-roster' } },
   { path: 'troubleshoot', name: 'district-troubleshoot', component: () => import('./pages/district/TroubleshootPage.vue'), props: true, meta: { title: 'Troubleshoot' } },
   { path: 'runs/:runId', name: 'district-run', component: () => import('./pages/RunPage.vue'), props: true, meta: { title: 'Sync run', tab: 'district-history' } },
+  { path: 'rollover', name: 'district-rollover', component: () => import('./pages/district/RolloverPage.vue'), props: true, meta: { title: 'New school year', write: true, tab: 'district' } },
   { path: 'settings', name: 'district-settings', component: () => import('./pages/district/SettingsPage.vue'), props: true, meta: { title: 'Settings' } },
 ];
 

@@ -56,11 +56,11 @@ export const COMMANDS: CliCommand[] = [
   {
     path: ['district', 'update'],
     summary: "Change a district's source or sync settings",
-    usage: `homeroom district update <district> [--name N] ${SOURCE_USAGE} [--schedule CRON] [--timezone TZ] [--schools all|ID,ID…] [--expires YYYY-MM-DD|never] [--enabled true|false] [--threshold PERCENT] [--json]`,
+    usage: `homeroom district update <district> [--name N] ${SOURCE_USAGE} [--schedule CRON] [--timezone TZ] [--schools all|ID,ID…] [--expires YYYY-MM-DD|never] [--sync-as-of YYYY-MM-DD|today] [--enabled true|false] [--threshold PERCENT] [--json]`,
     positionals: ['district'],
     options: {
       name: { type: 'string' }, ...SOURCE_OPTIONS, schedule: { type: 'string' },
-      timezone: { type: 'string' }, schools: { type: 'string' }, expires: { type: 'string' }, enabled: { type: 'string' },
+      timezone: { type: 'string' }, schools: { type: 'string' }, expires: { type: 'string' }, 'sync-as-of': { type: 'string' }, enabled: { type: 'string' },
       threshold: { type: 'string' }, json: { type: 'boolean' },
     },
     load: async () => (await import('./commands/district.commands.js')).districtUpdateCommand,

@@ -13,6 +13,29 @@ export interface DemoOptions {
   /** Share (0..1) of people and sections whose fields differ, and of enrollments dropped, as in a later export. */
   perturbShare?: number;
   perturbSeed?: number;
+  /**
+   * Also carry next school year, as real exports do before a rollover (default true): its
+   * terms (first day Aug 15), its sections under new source ids (same courses, mostly the same
+   * teachers, a fall and a spring section for each semester one) and their enrollments, which
+   * begin on next year's first day. A sync as of a date in this year ends nothing new and
+   * creates none of it: its terms are not active yet.
+   */
+  nextYear?: boolean;
+}
+
+interface YearDates { start: string; end: string; springStart: string; fallEnd: string; label: string }
+
+/** One generated section: where it sits and who teaches it. */
+interface SectionSlot {
+  s: SchoolPlan;
+  p: number;
+  k: number;
+  sourceId: string;
+  termId: string;
+  primary: number;
+  /** Enrollment dates: null for this year (the demo always sent none), the term's for next year. */
+  beginDate: string | null;
+  endDate: string | null;
 }
 
 const PERIODS = 7;
@@ -43,7 +66,9 @@ interface SchoolPlan {
 export class DemoDistrict {
   readonly seed: number;
   readonly schools: SchoolPlan[] = [];
-  readonly schoolYear: { start: string; end: string; springStart: string; fallEnd: string; label: string };
+  readonly schoolYear: YearDates;
+  /** Next school year (its start is the first day of school), carried unless `nextYear: false`. */
+  readonly nextSchoolYear: YearDates;
   private readonly referenceDate: string;
 
   constructor(readonly options: DemoOptions) {
@@ -58,6 +83,13 @@ export class DemoDistrict {
       springStart: `${startYear + 1}-01-01`,
       end: `${startYear + 1}-06-30`,
       label: `${startYear}-${String(startYear + 1).slice(2)}`,
+    };
+    this.nextSchoolYear = {
+      start: `${startYear + 1}-08-15`,
+      fallEnd: `${startYear + 1}-12-31`,
+      springStart: `${startYear + 2}-01-01`,
+      end: `${startYear + 2}-06-30`,
+      label: `${startYear + 1}-${String(startYear + 2).slice(2)}`,
     };
     const schoolCount = Math.max(1, Math.round(options.students / STUDENTS_PER_SCHOOL));
     let student = 0;
@@ -100,11 +132,20 @@ export class DemoDistrict {
     }
   }
 
+  get carriesNextYear(): boolean {
+    return this.options.nextYear ?? true;
+  }
+
   *termRecords(): Generator<TermRecord> {
     const y = this.schoolYear;
     yield { sourceId: 'trm-year', fields: { name: `School Year ${y.label}`, startDate: y.start, endDate: y.end } };
     yield { sourceId: 'trm-fall', fields: { name: `Fall ${y.label}`, startDate: y.start, endDate: y.fallEnd } };
     yield { sourceId: 'trm-spring', fields: { name: `Spring ${y.label}`, startDate: y.springStart, endDate: y.end } };
+    if (!this.carriesNextYear) return;
+    const n = this.nextSchoolYear;
+    yield { sourceId: 'trm-next-year', fields: { name: `School Year ${n.label}`, startDate: n.start, endDate: n.end } };
+    yield { sourceId: 'trm-next-fall', fields: { name: `Fall ${n.label}`, startDate: n.start, endDate: n.fallEnd } };
+    yield { sourceId: 'trm-next-spring', fields: { name: `Spring ${n.label}`, startDate: n.springStart, endDate: n.end } };
   }
 
   *courseRecords(): Generator<CourseRecord> {
@@ -147,17 +188,54 @@ export class DemoDistrict {
     return this.referenceDate > this.schoolYear.fallEnd ? 'trm-spring' : 'trm-fall';
   }
 
+  private primaryTeacher(s: SchoolPlan, p: number, k: number): number {
+    return s.firstTeacher + ((p * s.sectionsPerPeriod + k) % s.teachers);
+  }
+
+  /**
+   * Next year's primary teacher: mostly this year's; one section in ten (where the school has a
+   * teacher free that period) goes to a teacher who did not teach the course this year, so
+   * continuity falls back to "same course and period" for it.
+   */
+  private nextPrimaryTeacher(s: SchoolPlan, p: number, k: number): number {
+    const n = s.index * 10000 + p * 1000 + k;
+    if (s.teachers > s.sectionsPerPeriod && hashRandom(this.seed, 60, n) < 0.1) {
+      // This year's teachers of course p hold offsets p*spp … p*spp+spp-1 (mod teachers): the next offset is free.
+      return s.firstTeacher + (((p + 1) * s.sectionsPerPeriod) % s.teachers);
+    }
+    return this.primaryTeacher(s, p, k);
+  }
+
+  /** Every section of one school and period: this year's, then next year's (a semester section twice: fall and spring). */
+  private *slots(s: SchoolPlan, p: number): Generator<SectionSlot> {
+    for (let k = 0; k < s.sectionsPerPeriod; k++) {
+      yield { s, p, k, sourceId: this.sectionId(s.index, p, k), termId: this.sectionTerm(s, p, k), primary: this.primaryTeacher(s, p, k), beginDate: null, endDate: null };
+    }
+    if (!this.carriesNextYear) return;
+    const y = this.nextSchoolYear;
+    for (let k = 0; k < s.sectionsPerPeriod; k++) {
+      const primary = this.nextPrimaryTeacher(s, p, k);
+      const base = `${this.sectionId(s.index, p, k)}-n`;
+      if ((p + k + s.index) % 3 === 0) {
+        yield { s, p, k, sourceId: base, termId: 'trm-next-year', primary, beginDate: y.start, endDate: y.end };
+        continue;
+      }
+      yield { s, p, k, sourceId: base, termId: 'trm-next-fall', primary, beginDate: y.start, endDate: y.fallEnd };
+      yield { s, p, k, sourceId: `${base}-spring`, termId: 'trm-next-spring', primary, beginDate: y.springStart, endDate: y.end };
+    }
+  }
+
   *sectionRecords(): Generator<SectionRecord> {
     for (const s of this.schools) {
       for (let p = 0; p < PERIODS; p++) {
-        for (let k = 0; k < s.sectionsPerPeriod; k++) {
+        for (const slot of this.slots(s, p)) {
+          const k = slot.k;
           const subject = SUBJECTS[(p + s.index) % SUBJECTS.length];
           const n = s.index * 10000 + p * 1000 + k;
-          const renamed = this.perturbed(30, n) ? ' (moved)' : '';
-          const termId = this.sectionTerm(s, p, k);
+          const renamed = slot.beginDate === null && this.perturbed(30, n) ? ' (moved)' : '';
           yield {
-            sourceId: this.sectionId(s.index, p, k), schoolSourceId: this.schoolId(s.index),
-            courseSourceId: this.courseId(s.index, p), termSourceIds: [termId],
+            sourceId: slot.sourceId, schoolSourceId: this.schoolId(s.index),
+            courseSourceId: this.courseId(s.index, p), termSourceIds: [slot.termId],
             fields: {
               name: `${subject} ${s.band.label} - Period ${p + 1}${renamed}`, sectionNumber: `${p + 1}${pad(k + 1, 2)}`,
               period: String(p + 1), grade: s.band.grades[k % s.band.grades.length], subject,
@@ -171,23 +249,33 @@ export class DemoDistrict {
   *enrollmentRecords(): Generator<EnrollmentRecord> {
     for (const s of this.schools) {
       for (let p = 0; p < PERIODS; p++) {
-        for (let k = 0; k < s.sectionsPerPeriod; k++) {
-          const sectionId = this.sectionId(s.index, p, k);
-          const primary = s.firstTeacher + ((p * s.sectionsPerPeriod + k) % s.teachers);
-          yield { sourceId: null, sectionSourceId: sectionId, personSourceId: this.teacherId(primary), role: PersonRole.TEACHER, primary: true };
-          const n = s.index * 10000 + p * 1000 + k;
+        const slots = [...this.slots(s, p)];
+        for (const slot of slots) {
+          const dates = slot.beginDate === null ? {} : { beginDate: slot.beginDate, endDate: slot.endDate };
+          yield { sourceId: null, sectionSourceId: slot.sourceId, personSourceId: this.teacherId(slot.primary), role: PersonRole.TEACHER, primary: true, ...dates };
+          const n = s.index * 10000 + p * 1000 + slot.k;
           if (s.teachers > 1 && hashRandom(this.seed, 40, n) < 0.1) {
-            const co = s.firstTeacher + ((primary - s.firstTeacher + 1 + Math.floor(hashRandom(this.seed, 41, n) * (s.teachers - 1))) % s.teachers);
-            if (co !== primary) yield { sourceId: null, sectionSourceId: sectionId, personSourceId: this.teacherId(co), role: PersonRole.TEACHER, primary: false };
+            const co = s.firstTeacher + ((slot.primary - s.firstTeacher + 1 + Math.floor(hashRandom(this.seed, 41, n) * (s.teachers - 1))) % s.teachers);
+            if (co !== slot.primary) yield { sourceId: null, sectionSourceId: slot.sourceId, personSourceId: this.teacherId(co), role: PersonRole.TEACHER, primary: false, ...dates };
           }
         }
-        for (let i = 0; i < s.students; i++) {
-          // Half of the students have a free last period: 6.5 sections per student on average.
-          if (p === PERIODS - 1 && i % 2 === 1) continue;
-          const student = s.firstStudent + i;
-          if (this.perturbed(50, student * PERIODS + p)) continue;
-          const k = (i + p * 7) % s.sectionsPerPeriod;
-          yield { sourceId: null, sectionSourceId: this.sectionId(s.index, p, k), personSourceId: this.studentId(student), role: PersonRole.STUDENT, primary: false };
+        // Students: this year's sections first (perturbed as a later export), then next year's.
+        const years = [slots.filter((x) => x.beginDate === null), slots.filter((x) => x.beginDate !== null)];
+        for (const [y, yearSlots] of years.entries()) {
+          if (yearSlots.length === 0) continue;
+          const byK = new Map<number, SectionSlot[]>();
+          for (const slot of yearSlots) byK.set(slot.k, [...(byK.get(slot.k) ?? []), slot]);
+          for (let i = 0; i < s.students; i++) {
+            // Half of the students have a free last period: 6.5 sections per student on average.
+            if (p === PERIODS - 1 && i % 2 === 1) continue;
+            const student = s.firstStudent + i;
+            if (y === 0 && this.perturbed(50, student * PERIODS + p)) continue;
+            const k = (i + p * 7) % s.sectionsPerPeriod;
+            for (const slot of byK.get(k) ?? []) {
+              const dates = slot.beginDate === null ? {} : { beginDate: slot.beginDate, endDate: slot.endDate };
+              yield { sourceId: null, sectionSourceId: slot.sourceId, personSourceId: this.studentId(student), role: PersonRole.STUDENT, primary: false, ...dates };
+            }
+          }
         }
       }
     }

@@ -53,10 +53,13 @@ export function oneRosterDistrict(options: OneRosterDistrictOptions): FakeOneRos
     { sourcedId: 'sch-closed', ...gone, name: 'Closed Annex', type: 'school', identifier: '999', parent: ref('orgs', 'org', DISTRICT_ID), children: [] },
   ];
 
+  // Next school year's sessions (trm-next-*) hang under their own schoolYear session.
+  const nextYear = ref('academicSessions', 'academicSession', 'trm-next-year');
+  const isYear = (id: string) => id === 'trm-year' || id === 'trm-next-year';
   const academicSessions: OneRosterObject[] = [...demo.termRecords()].map((t) => ({
-    sourcedId: t.sourceId, ...active, title: t.fields.name, type: t.sourceId === 'trm-year' ? 'schoolYear' : 'semester',
-    startDate: t.fields.startDate, endDate: t.fields.endDate, parent: t.sourceId === 'trm-year' ? null : year,
-    children: [], schoolYear: String(demo.schoolYear.end).slice(0, 4),
+    sourcedId: t.sourceId, ...active, title: t.fields.name, type: isYear(t.sourceId) ? 'schoolYear' : 'semester',
+    startDate: t.fields.startDate, endDate: t.fields.endDate, parent: isYear(t.sourceId) ? null : t.sourceId.startsWith('trm-next-') ? nextYear : year,
+    children: [], schoolYear: String(t.sourceId.startsWith('trm-next-') ? demo.nextSchoolYear.end : demo.schoolYear.end).slice(0, 4),
   }));
 
   const courses: OneRosterObject[] = [...demo.courseRecords()].map((c) => ({
@@ -90,6 +93,7 @@ export function oneRosterDistrict(options: OneRosterDistrictOptions): FakeOneRos
       sourcedId: `enr-${e.sectionSourceId}-${e.personSourceId}`, ...active, user: ref('users', 'user', e.personSourceId),
       class: ref('classes', 'class', e.sectionSourceId), school: ref('orgs', 'org', school),
       role: e.role === PersonRole.TEACHER ? 'teacher' : 'student', primary: e.primary ? 'true' : 'false',
+      ...(e.beginDate ? { beginDate: e.beginDate, endDate: e.endDate ?? null } : {}),
     });
   }
   if (classes.length) {

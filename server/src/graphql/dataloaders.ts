@@ -15,6 +15,8 @@ export interface RosterLoaders {
   term: DataLoader<number, Term | null>;
   person: DataLoader<number, Person | null>;
   section: DataLoader<number, Section | null>;
+  /** The live section continuing an ended one (its successor), per section id. */
+  sectionSuccessor: DataLoader<number, Section | null>;
   /** Live enrollments (primary teacher first) with their live person, per section id. */
   sectionEnrollments: DataLoader<number, EnrollmentWithPerson[]>;
   /** School ids of a person. */
@@ -45,6 +47,12 @@ export function createRosterLoaders(roster: RosterReader, reports: SyncReportSer
     term: byId((ids) => roster.termsByIds(ids)),
     person: byId((ids) => roster.peopleByIds(ids)),
     section: byId((ids) => roster.sectionsByIds(ids)),
+    sectionSuccessor: new DataLoader(async (ids) => {
+      const byPredecessor = new Map<number, Section>();
+      // Lowest id first: a restored section could name the same predecessor as a newer one.
+      for (const s of (await roster.successorsOf(ids)).sort((a, b) => b.id - a.id)) byPredecessor.set(s.predecessorId!, s);
+      return ids.map((id) => byPredecessor.get(id) ?? null);
+    }),
     sectionEnrollments: grouped((ids) => roster.enrollmentsOfSections(ids), (e) => e.sectionId, (e) => e),
     personSchoolIds: grouped((ids) => roster.schoolIdsOfPeople(ids), (ps) => ps.personId, (ps) => ps.schoolId),
     run: byId((ids) => reports.runsByIds(ids)),

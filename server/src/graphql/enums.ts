@@ -4,6 +4,7 @@ import { PersonRole, SourceKind } from '../roster/roster-enums.js';
 import { ChangeAction, FailureCode, IssueSeverity, SyncMode, SyncPhase, SyncStatus, SyncTrigger } from '../sync/sync-enums.js';
 import { RosterEventKind } from '../sync/events/roster-event.service.js';
 import { SyncPresence } from '../sync/why-not-synced.service.js';
+import { SectionContinuityRule } from '../sync/engine/section-continuity.js';
 
 registerEnumType(SourceKind, {
   name: 'SourceKind',
@@ -121,4 +122,13 @@ registerEnumType(RosterEventKind, {
   },
 });
 
-export { AdminRole, ChangeAction, FailureCode, IssueSeverity, PersonRole, RosterEventKind, SourceKind, SyncMode, SyncPhase, SyncPresence, SyncStatus, SyncTrigger };
+export { AdminRole, ChangeAction, FailureCode, IssueSeverity, PersonRole, RosterEventKind, SourceKind, SyncMode, SyncPhase, SyncPresence, SyncStatus, SyncTrigger, SectionContinuityRule };
+
+registerEnumType(SectionContinuityRule, {
+  name: 'SectionContinuityRule',
+  description: 'Why a section was named the continuation of an ended one (always within one school).',
+  valuesConfig: {
+    SAME_TEACHER: { description: 'Same school, same course and same primary teacher.' },
+    SAME_PERIOD: { description: 'Same school, same course and same period; another primary teacher.' },
+  },
+});

@@ -29,6 +29,13 @@ export class District {
   @Column({ type: 'date', nullable: true })
   syncExpiresAt!: string | null;
 
+  /**
+   * Early rollover: while this date is still ahead (district time), every run syncs as of it
+   * instead of today; once it arrives, runs use today again by themselves (syncDateFor).
+   */
+  @Column({ type: 'date', nullable: true })
+  syncAsOf!: string | null;
+
   /** null means ALL schools; otherwise the selected school sourceIds. */
   @Column({ type: 'simple-json', nullable: true })
   schoolSelection!: string[] | null;

@@ -5,6 +5,7 @@ import { validateCron, validateDate, validateSchedule, validateTimezone } from '
 import { SourceKind } from './roster-enums.js';
 import { mergeSourceConfig, newSourceConfig, validateSourceConfig, type SourceSettingsChange } from './source-settings.js';
 import { ValidationError } from '../errors.js';
+import { localDate as todayIn } from '../local-date.js';
 
 export interface CreateDistrictInput {
   name: string;
@@ -24,6 +25,8 @@ export interface UpdateDistrictInput {
   schedule?: string;
   syncEnabled?: boolean;
   syncExpiresAt?: string | null;
+  /** Early rollover date (YYYY-MM-DD); null clears it. A date that has already arrived is stored as null: runs use today. */
+  syncAsOf?: string | null;
   schoolSelection?: string[] | null;
   notifyEmails?: string[] | null;
   notifyProblemsOnly?: string[] | null;
@@ -72,7 +75,7 @@ export class DistrictService {
     return this.repo.save(this.repo.create({
       name, sourceKind: input.sourceKind, timezone, schedule,
       sourceConfigEncrypted: encryptSourceConfig(newSourceConfig(input.source), this.secretKey),
-      syncEnabled: true, schoolSelection: null, notifyEmails: null, notifyProblemsOnly: null, resetDeleteThreshold: 10, syncExpiresAt: null,
+      syncEnabled: true, schoolSelection: null, notifyEmails: null, notifyProblemsOnly: null, resetDeleteThreshold: 10, syncExpiresAt: null, syncAsOf: null,
     }));
   }
 
@@ -91,6 +94,11 @@ export class DistrictService {
     if (input.syncExpiresAt !== undefined) {
       if (input.syncExpiresAt) validateDate(input.syncExpiresAt, 'The sync expiration');
       d.syncExpiresAt = input.syncExpiresAt;
+    }
+    if (input.syncAsOf !== undefined) {
+      if (input.syncAsOf) validateDate(input.syncAsOf, 'The sync date');
+      // Only a date still ahead changes anything; one that has arrived would be a stale setting.
+      d.syncAsOf = input.syncAsOf && input.syncAsOf > todayIn(d.timezone) ? input.syncAsOf : null;
     }
     if (input.schoolSelection !== undefined) d.schoolSelection = input.schoolSelection?.length ? [...new Set(input.schoolSelection)] : null;
     if (input.notifyEmails !== undefined) {

@@ -12,6 +12,7 @@ import { Term } from './term.entity.js';
 @Index('IDX_section_school_name', ['schoolId', 'name'])
 @Index('IDX_section_term', ['termId'])
 @Index('IDX_section_course', ['courseId'])
+@Index('IDX_section_predecessor', ['predecessorId'])
 export class Section extends RosterRecordColumns {
   @ManyToOne(() => District, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'districtId' })
@@ -56,6 +57,18 @@ export class Section extends RosterRecordColumns {
 
   @Column({ type: 'varchar', length: 128, nullable: true })
   subject!: string | null;
+
+  /**
+   * The ended section this one most likely continues (same school; see
+   * sync/engine/section-continuity.ts), set by the run that created or restored it.
+   * No foreign key: a section is never hard-deleted, and SQLite would rebuild the table.
+   */
+  @Column({ type: 'int', nullable: true })
+  predecessorId!: number | null;
+
+  /** Which rule named the predecessor: SAME_TEACHER or SAME_PERIOD (SectionContinuityRule). */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  predecessorRule!: string | null;
 
   /** Additional source fields mapped as `extra.<name>`: canonical JSON (sorted keys), null when none. */
   @Column({ type: 'text', nullable: true })

@@ -11,6 +11,8 @@ import { guardReset } from './reset-preview-guard.js';
 import { conflict, ValidationError } from '../errors.js';
 import { SyncRunRepository } from './sync-run.repository.js';
 import { DistrictRepository } from '../roster/district.repository.js';
+import { localDate as todayIn } from '../local-date.js';
+import { pendingSyncAsOf } from './sync-date.js';
 
 export interface StartSyncRequest {
   districtId: number;
@@ -56,6 +58,30 @@ export class SyncControlService {
     });
     if (!result.existing) await this.launcher.launch(result.run.id);
     return result;
+  }
+
+  /**
+   * The dashboard's "New school year": an Edit sync as of the first day of school, recorded
+   * with trigger ROLLOVER (a dry run is its preview). When that day is still ahead, starting
+   * it also makes it the district's sync date: otherwise the next nightly sync, as of today,
+   * would end the new year's classes again.
+   */
+  async startRollover(req: { districtId: number; firstDay: string; dryRun?: boolean | null }): Promise<{ run: SyncRun; existing: boolean; syncAsOf: string | null }> {
+    const district = await this.district(req.districtId);
+    validateDate(req.firstDay, 'The first day of school');
+    const active = await this.runs.activeRun(req.districtId);
+    if (active) return { run: active, existing: true, syncAsOf: pendingSyncAsOf(district) };
+    const dryRun = req.dryRun ?? false;
+    const result = await this.runs.createRun({
+      districtId: req.districtId, mode: SyncMode.EDIT, dryRun, asOf: req.firstDay, trigger: SyncTrigger.ROLLOVER, requestedBy: this.requestedBy,
+    });
+    let syncAsOf = pendingSyncAsOf(district);
+    if (!result.existing && !dryRun && req.firstDay > todayIn(district.timezone)) {
+      await this.ds.getRepository(District).update({ id: district.id }, { syncAsOf: req.firstDay });
+      syncAsOf = req.firstDay;
+    }
+    if (!result.existing) await this.launcher.launch(result.run.id);
+    return { ...result, syncAsOf };
   }
 
   async cancel(runId: number): Promise<SyncRun> {

@@ -2,6 +2,7 @@ import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { DistrictScope } from '../auth/viewer.js';
 import { pageById, type Page, type PageRequest } from '../roster/roster-query.service.js';
 import { Person } from '../roster/person.entity.js';
+import { Section } from '../roster/section.entity.js';
 import type { PersonRole } from '../roster/roster-enums.js';
 import { ChangeAction, type IssueSeverity, type SyncStatus, type SyncTrigger } from './sync-enums.js';
 import { SyncChange } from './sync-change.entity.js';
@@ -101,6 +102,23 @@ export class SyncReportService {
       .getRepository(Person)
       .createQueryBuilder('person')
       .where('person.districtId = :districtId AND person.createdByRunId = :runId AND person.role = :role', { districtId: run.districtId, runId: run.id, role });
+    return pageById(qb, page);
+  }
+
+  /**
+   * Sections this run created or restored that continue an ended section (section
+   * continuity): the rollover report's "carried over" list. By section id.
+   */
+  pageSectionLinks(run: SyncRun, page: PageRequest): Promise<Page<Section>> {
+    this.scope.assertRead(run.districtId, `Sync run ${run.id}`);
+    const qb = this.ds
+      .getRepository(Section)
+      .createQueryBuilder('section')
+      .where('section.districtId = :districtId AND section.predecessorId IS NOT NULL', { districtId: run.districtId })
+      .andWhere(
+        `section.id IN (SELECT c.entityId FROM sync_change c WHERE c.runId = :runId AND c.entityType = 'sections' AND c.action IN ('CREATE', 'RESTORE'))`,
+        { runId: run.id },
+      );
     return pageById(qb, page);
   }
 

@@ -22,7 +22,7 @@ import { SyncRun } from './sync-run.entity.js';
 import { SyncRunService } from './sync-run.service.js';
 import { revertRun } from './sync-revert.js';
 import { SourceError } from '../errors.js';
-import { localDate as todayIn } from '../local-date.js';
+import { syncDateFor } from './sync-date.js';
 
 class CancelledError extends Error {}
 
@@ -169,7 +169,7 @@ async function syncFromSource(
       const planner = new SyncPlanner(app.ds, source, {
         districtId: district.id,
         mode: run.mode,
-        asOf: run.asOf ?? todayIn(district.timezone),
+        asOf: syncDateFor(run, district).asOf,
         schoolSelection: district.schoolSelection,
         mappings,
         issues,

@@ -116,6 +116,15 @@ describe.each(DIALECTS)('homeroom CLI on %s', (dialect) => {
     expect([impossible.code, impossible.err]).toEqual([1, 'homeroom: The sync expiration must be a real date as YYYY-MM-DD, got "2026-02-30"']);
     await cli(['district', 'update', 'Lincoln USD', '--expires', 'never'], env);
 
+    // The district sync date (early rollover): set, shown, refused when impossible, cleared by "today".
+    const early = await cli(['district', 'update', 'Lincoln USD', '--sync-as-of', '2099-08-15'], env);
+    expect(early.code).toBe(0);
+    expect(early.out).toContain('Every sync runs as of 2099-08-15 (early rollover) until that day, then as of today again.');
+    const badDay = await cli(['district', 'update', 'Lincoln USD', '--sync-as-of', '2099-02-30'], env);
+    expect([badDay.code, badDay.err]).toEqual([1, 'homeroom: --sync-as-of must be a real date as YYYY-MM-DD, or "today" to sync as of today again; got "2099-02-30"']);
+    expect(JSON.parse((await cli(['district', 'update', 'Lincoln USD', '--json'], env)).out).syncAsOf).toBe('2099-08-15');
+    expect(JSON.parse((await cli(['district', 'update', 'Lincoln USD', '--sync-as-of', 'today', '--json'], env)).out).syncAsOf).toBeNull();
+
     const synced = await cli(['sync', 'Lincoln USD', '--wait', '--json', '--as-of', '2026-11-23'], env);
     expect(synced.code).toBe(0);
     const s = JSON.parse(synced.out);

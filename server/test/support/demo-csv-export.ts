@@ -19,7 +19,8 @@ export type CsvExportKind = SourceKind.CLEVER_CSV | SourceKind.ONEROSTER_CSV;
 
 /** Writes the export into a new folder and returns its path. */
 export function writeDemoCsvExport(kind: CsvExportKind, students: number, referenceDate = '2026-11-23'): string {
-  const d = new DemoDistrict({ students, referenceDate });
+  // One school year: the fault tests damage this year's export as it was.
+  const d = new DemoDistrict({ students, referenceDate, nextYear: false });
   const dir = mkdtempSync(join(tmpdir(), `homeroom-export-${kind.toLowerCase()}-`));
   const schools = [...d.schoolRecords()];
   const terms = new Map([...d.termRecords()].map((t) => [t.sourceId, t]));

@@ -8,7 +8,7 @@ import { errorMessage } from '../lib/format';
 const SaveSettings = graphql(`
   mutation SaveDistrictSettings($districtId: ID!, $input: DistrictSyncSettingsInput!) {
     updateDistrictSyncSettings(districtId: $districtId, input: $input) {
-      id schedule timezone syncEnabled syncExpiresAt schoolSelection notifyEmails notifyProblemsOnly resetDeleteThreshold
+      id schedule timezone syncEnabled syncExpiresAt syncAsOf schoolSelection notifyEmails notifyProblemsOnly resetDeleteThreshold
     }
   }
 `);

@@ -9,6 +9,8 @@ import { APP_HOOKS } from '../app-hooks.js';
 import { closeApp, openApp } from '../cli-context.js';
 import type { District } from '../../roster/district.entity.js';
 import { scheduledSyncBlocker } from '../../jobs/scheduled-sync-blocker.js';
+import { isCalendarDate } from '../../roster/district-settings.validation.js';
+import { ValidationError } from '../../errors.js';
 
 const KINDS = Object.values(SourceKind);
 
@@ -49,6 +51,7 @@ export function districtSummary(d: District, source: SourceConfig) {
     ...(source.hostKey ? { hostKey: shown.hostKey } : {}),
     secrets: Object.fromEntries(shown.secrets.filter((x) => x.set).map((x) => [x.name, `set ${x.changedAt ?? ''}`.trim()])),
     timezone: d.timezone, schedule: d.schedule, syncEnabled: d.syncEnabled, syncExpiresAt: d.syncExpiresAt,
+    syncAsOf: d.syncAsOf,
     schools: d.schoolSelection ?? 'all', resetDeleteThreshold: d.resetDeleteThreshold,
   };
 }
@@ -102,6 +105,15 @@ export const districtListCommand: CommandRunner = {
   },
 };
 
+/** `--sync-as-of YYYY-MM-DD` sets the district's sync date; `today` (or `none`) clears it. */
+function syncAsOfOption(value: unknown): string | null | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value).trim();
+  if (text === 'today' || text === 'none') return null;
+  if (!isCalendarDate(text)) throw new ValidationError(`--sync-as-of must be a real date as YYYY-MM-DD, or "today" to sync as of today again; got "${text}"`);
+  return text;
+}
+
 export const districtUpdateCommand: CommandRunner = {
   async run(v, positionals, io) {
     if (positionals.length !== 1) throw new UsageError('Name exactly one district (id or name)');
@@ -114,11 +126,13 @@ export const districtUpdateCommand: CommandRunner = {
         name: v.name as string | undefined, schedule: v.schedule as string | undefined, timezone: v.timezone as string | undefined,
         syncEnabled: boolOption(v.enabled, 'enabled'),
         syncExpiresAt: v.expires === undefined ? undefined : v.expires === 'never' ? null : String(v.expires),
+        syncAsOf: syncAsOfOption(v['sync-as-of']),
         schoolSelection: schools, resetDeleteThreshold: intOption(v.threshold, 'threshold'),
         source: Object.keys(source).length ? source : undefined,
       });
       const next = await APP_HOOKS.districtChanged(app, d);
-      io.out(v.json ? JSON.stringify({ ...districtSummary(d, service.sourceConfig(d)), ...scheduleSummary(d, next) }) : `Updated district ${d.id} "${d.name}"; ${scheduleText(d, next)}.`);
+      const asOf = d.syncAsOf ? ` Every sync runs as of ${d.syncAsOf} (early rollover) until that day, then as of today again.` : '';
+      io.out(v.json ? JSON.stringify({ ...districtSummary(d, service.sourceConfig(d)), ...scheduleSummary(d, next) }) : `Updated district ${d.id} "${d.name}"; ${scheduleText(d, next)}.${asOf}`);
     } finally {
       await closeApp(app);
     }

@@ -7,6 +7,8 @@ import { defaultMappingRows } from '../../sync/sources/default-mappings.js';
 import { SyncStatus } from '../../sync/sync-enums.js';
 import type { SyncRun } from '../../sync/sync-run.entity.js';
 import type { GraphQLContext } from '../context.js';
+import { LocalDate } from '../scalars.js';
+import { pendingSyncAsOf } from '../../sync/sync-date.js';
 import { PersonRole } from '../enums.js';
 import { idArg, optionalId } from '../ids.js';
 import { ConnectionArgs, toConnection, toPageRequest } from '../pagination/connection.js';
@@ -75,6 +77,11 @@ export class DistrictResolver {
   @Query(() => DistrictType, { description: 'One district; NOT_FOUND when it does not exist or is outside the caller’s scope.' })
   district(@Arg('id', () => ID, { description: 'District id.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<District> {
     return ctx.roster.getDistrict(idArg(id, 'District'));
+  }
+
+  @FieldResolver(() => LocalDate, { nullable: true, description: 'Early rollover: every run, scheduled or manual, syncs as of this date until it arrives (district time), then as of today again by itself. null when not set or already arrived.' })
+  syncAsOf(@Root() d: District): string | null {
+    return pendingSyncAsOf(d);
   }
 
   @FieldResolver(() => SchoolConnection, { description: 'Schools, by name, then id.' })

@@ -172,6 +172,13 @@ export class RosterReader extends RosterQueryService {
     return this.byIds(Section, ids);
   }
 
+  /** Sections (not deleted) naming one of these as predecessor; same district as their predecessor by construction. */
+  async successorsOf(ids: readonly number[]): Promise<Section[]> {
+    if (!ids.length) return [];
+    const qb = this.db.getRepository(Section).createQueryBuilder('r').where('r.predecessorId IN (:...ids) AND r.deletedAt IS NULL', { ids: [...ids] });
+    return this.mapper(Section).many(qb, 'r');
+  }
+
   override schoolsByIds(ids: readonly number[]): Promise<School[]> {
     return this.byIds(School, ids);
   }

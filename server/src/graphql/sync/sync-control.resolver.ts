@@ -46,6 +46,30 @@ class StartSyncPayload {
   alreadyRunning!: boolean;
 }
 
+@InputType('StartRolloverInput', { description: 'A new school year: an Edit sync as of its first day.' })
+class StartRolloverInput {
+  @Field(() => ID, { description: 'The district.' })
+  districtId!: string;
+
+  @Field(() => LocalDate, { description: 'The first day of the new school year: the run syncs as of this date.' })
+  firstDay!: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only preview: what would arrive, end and be deleted; nothing is written and the sync date is not set (default false).' })
+  dryRun?: boolean | null;
+}
+
+@ObjectType('StartRolloverPayload', { description: 'The rollover run, and the district sync date it set.' })
+class StartRolloverPayload {
+  @Field(() => SyncRunType, { description: 'The queued run (trigger ROLLOVER), or the district’s active one.' })
+  run!: SyncRun;
+
+  @Field(() => Boolean, { description: 'True when the district already had an active run and no new run was created.' })
+  alreadyRunning!: boolean;
+
+  @Field(() => LocalDate, { nullable: true, description: 'The district’s sync date after this call: the first day when it is still ahead (every later run syncs as of it until it arrives), else null.' })
+  syncAsOf!: string | null;
+}
+
 @InputType('FieldMappingInput', { description: 'Set (or with an empty sourceField, remove) one field mapping override.' })
 class FieldMappingInput {
   @Field(() => String, { description: 'schools, terms, courses, people or sections.' })
@@ -71,6 +95,9 @@ class DistrictSyncSettingsInput {
 
   @Field(() => LocalDate, { nullable: true, description: 'Scheduled syncs stop after this date; null clears it.' })
   syncExpiresAt?: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Early rollover: every run (scheduled and manual) syncs as of this date until it arrives, then as of today again. null clears it; a date that has already arrived is stored as null.' })
+  syncAsOf?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Source ids of the schools to sync; null or empty means all.' })
   schoolSelection?: string[] | null;
@@ -146,6 +173,14 @@ export class SyncControlResolver {
   }
 
   @Authorized(Permission.WRITE)
+  @Mutation(() => StartRolloverPayload, { description: 'Start a new school year: an Edit sync as of its first day, recorded with trigger ROLLOVER (dryRun: its preview). When the first day is still ahead, a real rollover also sets the district’s syncAsOf to it, so later runs (the nightly one too) keep the new year until it begins.' })
+  async startRollover(@Arg('input', () => StartRolloverInput, { description: 'The district and its first day of school.' }) input: StartRolloverInput, @Ctx() ctx: GraphQLContext): Promise<StartRolloverPayload> {
+    const { run, existing, syncAsOf } = await ctx.syncControl.startRollover({ ...input, districtId: idArg(input.districtId, 'District') });
+    if (!existing) publishRunQueued(ctx.app.pubsub, run);
+    return { run, alreadyRunning: existing, syncAsOf };
+  }
+
+  @Authorized(Permission.WRITE)
   @Mutation(() => SyncRunType, { description: 'Cancel a scheduled run at once, or a running one at its next checkpoint (nothing is changed). CONFLICT when it already ended.' })
   cancelSync(@Arg('runId', () => ID, { description: 'Run to cancel.' }) runId: string, @Ctx() ctx: GraphQLContext): Promise<SyncRun> {
     return ctx.syncControl.cancel(idArg(runId, 'Sync run'));
@@ -158,7 +193,7 @@ export class SyncControlResolver {
   }
 
   @Authorized(Permission.WRITE)
-  @Mutation(() => DistrictType, { description: 'Change a district’s schedule, pause, expiry, school selection, notification emails, reset threshold and field mappings. BAD_USER_INPUT names a bad value.' })
+  @Mutation(() => DistrictType, { description: 'Change a district’s schedule, pause, expiry, sync date, school selection, notification emails, reset threshold and field mappings. BAD_USER_INPUT names a bad value.' })
   updateDistrictSyncSettings(
     @Arg('districtId', () => ID, { description: 'The district.' }) districtId: string,
     @Arg('input', () => DistrictSyncSettingsInput, { description: 'Settings to change.' }) input: DistrictSyncSettingsInput,
@@ -170,6 +205,7 @@ export class SyncControlResolver {
     if (input.syncEnabled != null) settings.syncEnabled = input.syncEnabled;
     if (input.resetDeleteThreshold != null) settings.resetDeleteThreshold = input.resetDeleteThreshold;
     if (input.syncExpiresAt !== undefined) settings.syncExpiresAt = input.syncExpiresAt;
+    if (input.syncAsOf !== undefined) settings.syncAsOf = input.syncAsOf;
     if (input.schoolSelection !== undefined) settings.schoolSelection = input.schoolSelection;
     if (input.notifyEmails !== undefined) settings.notifyEmails = input.notifyEmails;
     if (input.notifyProblemsOnly !== undefined) settings.notifyProblemsOnly = input.notifyProblemsOnly;

@@ -9,7 +9,7 @@ import { ChangeAction, IssueSeverity, SyncStatus as SyncStatusEnum, SyncTrigger 
 import { idArg, optionalId } from '../ids.js';
 import { ConnectionArgs, toConnection, toPageRequest } from '../pagination/connection.js';
 import { DistrictType } from '../roster/district.type.js';
-import { PersonConnection } from '../roster/roster-connections.js';
+import { PersonConnection, SectionConnection } from '../roster/roster-connections.js';
 import { DateTime } from '../scalars.js';
 import { SyncChangeConnection, SyncIssueConnection } from './sync-detail.type.js';
 import { countsList, runPercent } from './sync-run.view.js';
@@ -122,6 +122,11 @@ export class SyncRunResolver {
   @FieldResolver(() => PersonConnection, { description: 'Teachers this run created (a dry run’s are in plan(entityType: "people", action: CREATE)).' })
   async newTeachers(@Root() run: SyncRun, @Args() args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
     return toConnection(await ctx.syncReports.pageCreatedPeople(run, PersonRole.TEACHER, toPageRequest(args)));
+  }
+
+  @FieldResolver(() => SectionConnection, { description: 'Sections this run created or restored that continue an ended section of the same school (each node’s predecessor and predecessorRule say which and why): what a rollover or term change carried over. Empty for dry runs.' })
+  async sectionLinks(@Root() run: SyncRun, @Args() args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
+    return toConnection(await ctx.syncReports.pageSectionLinks(run, toPageRequest(args)));
   }
 
   @FieldResolver(() => PersonConnection, { description: 'Students this run created.' })

@@ -7,6 +7,7 @@ import { idsBySourceId } from './existing-records.js';
 import type { IdBitmap } from './id-bitmap.js';
 import type { PlanStore } from './plan-store.js';
 import { ROSTER_TABLES } from './roster-tables.js';
+import { linkSectionPredecessors } from './section-continuity.js';
 import { yieldToEventLoop } from './sql-dialect.js';
 import { splitEnrollmentKey, type PlanItem, type Values } from './sync-plan.js';
 
@@ -62,6 +63,7 @@ export class SyncApplier {
         await yieldToEventLoop();
       }
     }
+    await linkSectionPredecessors(this.em, this.districtId, this.runId);
   }
 
   private async applyBatch(entity: EntityType, batch: PlanItem[]): Promise<void> {
