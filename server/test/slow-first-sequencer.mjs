@@ -6,31 +6,39 @@
 import { readFileSync } from 'node:fs';
 import Sequencer from '@jest/test-sequencer';
 
-/** Rough in-band seconds on a 2-core machine, by path under server/test (no `.test.ts`). */
+/**
+ * Seconds per file, by path under server/test (no `.test.ts`), from `npm test` with two
+ * workers on a busy 2-core machine (Nov 2026): only their order matters. Files not listed
+ * take under ~35 s and follow, largest first; a new slow file belongs here.
+ */
 const ESTIMATED_SECONDS = [
-  [/integration\/data-safety$/, 130],
-  // First among the files sharing Redis (see support/exclusive-suite.ts): the others come
-  // minutes later in this order, so they do not wait for it.
-  [/integration\/scale-out$/, 120],
-  [/integration\/rollover$/, 80],
-  [/integration\/faults-crashed-run$/, 80],
-  [/integration\/faults-kill$/, 75],
-  [/integration\/cli$/, 75],
-  [/integration\/graphql-subscriptions$/, 70],
-  [/e2e\/dashboard-pages$/, 65],
-  [/integration\/ops-build$/, 60],
-  [/integration\/sync-engine$/, 55],
-  [/e2e\/dashboard-person$/, 50],
-  [/integration\/jobs-repository$/, 48],
-  [/integration\/jobs-multiprocess$/, 45],
-  [/integration\/remote-csv$/, 45],
-  [/integration\/jobs-redis$/, 45],
-  [/e2e\/dashboard-/, 40],
-  [/integration\/sync-thread$/, 40],
-  [/integration\/graphql-roster-events$/, 35],
-  [/integration\/cli-/, 30],
-  [/integration\/graphql-sync$/, 30],
-  [/integration\/faults-/, 25],
+  [/e2e\/dashboard-live$/, 134],
+  [/e2e\/dashboard-pages$/, 124],
+  [/integration\/remote-csv$/, 121],
+  // The longest of the files sharing Redis (support/exclusive-suite.ts); sort() keeps the
+  // others from starting while it runs.
+  [/integration\/scale-out$/, 110],
+  [/integration\/jobs-multiprocess$/, 107],
+  [/integration\/faults-malformed-csv$/, 103],
+  [/integration\/faults-kill$/, 100],
+  [/integration\/data-safety$/, 96],
+  [/integration\/faults-crashed-run$/, 94],
+  [/integration\/rollover$/, 90],
+  [/integration\/sync-engine$/, 81],
+  [/integration\/cli$/, 63],
+  [/integration\/ops-build$/, 54],
+  [/e2e\/dashboard-sync$/, 51],
+  [/integration\/sync-thread$/, 49],
+  [/integration\/faults-damaged-csv$/, 46],
+  [/e2e\/dashboard-/, 45],
+  [/integration\/jobs-repository$/, 44],
+  [/integration\/http-hardening$/, 42],
+  [/integration\/oneroster-api$/, 40],
+  [/integration\/graphql-roster-events$/, 39],
+  [/integration\/cli-/, 35],
+  [/integration\/reset-guard$/, 35],
+  [/integration\/clever-api$/, 35],
+  [/integration\/graphql-subscriptions$/, 35],
 ];
 
 function estimateMs(path) {
@@ -47,7 +55,7 @@ function exclusiveResource(path) {
 export default class SlowFirstSequencer extends Sequencer {
   constructor(options) {
     super(options);
-    // In band (--runInBand, one file) the order only matters for the Redis spreading below.
+    // How many files run at once, for the replay in spreadExclusive().
     this.workers = options.globalConfig.runInBand ? 1 : Math.max(1, options.globalConfig.maxWorkers);
   }
 
