@@ -1,7 +1,7 @@
 // Whether the dashboard build (web/dist) is stale, and building it. Plain JS so that
 // `npm start` can use it before anything else is loaded; the e2e tests use it too.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -22,13 +22,45 @@ export function webBuildIsStale(webDir) {
   return INPUTS.some((input) => existsSync(join(webDir, input)) && newestMtime(join(webDir, input)) > built);
 }
 
+const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 /**
  * Builds web/dist with Vite when it is missing or stale, in a child process (Vite is ESM
- * with native bindings, which jest's module system should not load).
+ * with native bindings, which jest's module system should not load). Several processes
+ * starting at once (browser test files run in parallel) build it once: the others wait for
+ * the lock, then find it fresh. The lock sits beside dist, not in it: Vite empties dist.
  */
 export function ensureWebBuild(webDir) {
   if (!webBuildIsStale(webDir)) return { built: false };
-  const viteBin = join(createRequire(join(webDir, 'package.json')).resolve('vite/package.json'), '..', 'bin', 'vite.js');
-  execFileSync(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], { cwd: webDir, stdio: 'pipe', env: { ...process.env, NODE_OPTIONS: '' } });
-  return { built: true };
+  const lock = join(webDir, 'dist.build-lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Another process is building; a lock older than five minutes is a dead builder's.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+      sleep(250);
+    }
+  }
+  try {
+    // Checked only under the lock: index.html can be written before the rest of a build.
+    if (!webBuildIsStale(webDir)) return { built: false };
+    const viteBin = join(createRequire(join(webDir, 'package.json')).resolve('vite/package.json'), '..', 'bin', 'vite.js');
+    execFileSync(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], { cwd: webDir, stdio: 'pipe', env: { ...process.env, NODE_OPTIONS: '' } });
+    return { built: true };
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  const webDir = join(import.meta.dirname, '..', 'web');
+  try {
+    const { built } = ensureWebBuild(webDir);
+    console.log(built ? 'web/dist built' : 'web/dist is up to date');
+  } catch (e) {
+    console.error(`the dashboard does not build:\n${`${e.stdout ?? ''}${e.stderr ?? ''}`.trim() || e.message}`);
+    process.exit(1);
+  }
 }

@@ -19,4 +19,8 @@ export default {
   },
   testTimeout: 60000,
   testEnvironment: 'node',
+  // `npm test` runs two files at a time (--maxWorkers=2). Files never share a database
+  // (support/test-database.ts), a port (all listen on 0) or a temp dir; the few that share
+  // Redis channels take turns (support/exclusive-suite.ts). Longest files start first:
+  testSequencer: '<rootDir>/test/slow-first-sequencer.mjs',
 };

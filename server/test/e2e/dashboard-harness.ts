@@ -22,17 +22,27 @@ export const PASSWORD = 'correct-horse-battery';
 
 /**
  * Hands runs to the in-process executor after a pause, so the page first shows the run
- * "Scheduled" and every later state can only arrive over the subscription.
+ * "Scheduled" and every later state can only arrive over the subscription. A test that must
+ * see "Scheduled" whatever the machine's load holds the next launch until it is watching.
  */
 class DelayedLauncher implements SyncLauncher {
   private readonly pending = new Set<Promise<void>>();
+  private gate: Promise<void> | null = null;
+  private releaseGate = () => {};
   constructor(private readonly inner: InProcessLauncher, private readonly delayMs: number) {}
   async launch(runId: number): Promise<void> {
-    const p = new Promise<void>((resolve) => setTimeout(resolve, this.delayMs)).then(() => this.inner.launch(runId));
+    const gate = this.gate;
+    this.gate = null;
+    const p = Promise.all([new Promise<void>((resolve) => setTimeout(resolve, this.delayMs)), gate]).then(() => this.inner.launch(runId));
     this.pending.add(p);
     void p.finally(() => this.pending.delete(p));
   }
+  holdNextLaunch(): () => void {
+    this.gate = new Promise<void>((resolve) => (this.releaseGate = resolve));
+    return this.releaseGate;
+  }
   async close(): Promise<void> {
+    this.releaseGate(); // a test that failed before releasing must not hang the close
     await Promise.all([...this.pending]);
     await this.inner.close();
   }
@@ -49,6 +59,8 @@ export interface Dashboard {
   demoDistrict(name: string, students: number): Promise<number>;
   /** A fresh browser context (own cookies) signed in as `email`. */
   signedInPage(email: string): Promise<Page>;
+  /** Keeps the next run started Scheduled until the returned function is called (and the usual delay is over). */
+  holdNextLaunch(): () => void;
   close(): Promise<void>;
 }
 
@@ -86,6 +98,7 @@ export async function startDashboard(options: { launchDelayMs?: number } = {}): 
       await signIn(page, server.url, email);
       return page;
     },
+    holdNextLaunch: () => launcher.holdNextLaunch(),
     async close() {
       await browser?.close();
       await launcher.close();

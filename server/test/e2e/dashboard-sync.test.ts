@@ -48,12 +48,15 @@ describe('dashboard: start and watch syncs in Chromium', () => {
     await page.click('[data-test=start-edit-sync]');
     await page.locator('.n-dialog').waitFor();
     await screenshot(page, 'sync-edit-confirm');
+    // The run stays Scheduled until the page is watching, however slow the machine is today.
+    const launch = d.holdNextLaunch();
     await page.click('.n-dialog button:has-text("Start Edit sync")');
     await page.waitForURL(/\/districts\/\d+\/runs\/\d+$/);
     // The run page keeps the district's tabs and a breadcrumb back to History.
     await page.locator('.district-tabs .n-tabs-tab--active:has-text("History")').waitFor();
     await page.locator('.run__status [data-status]').waitFor();
     await watchStatuses(page);
+    launch();
     await screenshot(page, 'run-live-waiting');
     await page.locator('.run__status [data-status="LAUNCHED"]').waitFor({ timeout: 30_000 });
 

@@ -9,10 +9,13 @@ import type { District } from '../../src/roster/district.entity.js';
 import { SyncMode, SyncTrigger } from '../../src/sync/sync-enums.js';
 import { SyncRunService } from '../../src/sync/sync-run.service.js';
 import { adminSession, apiTokenFor, startApiServer, waitFor, type ApiServer } from '../support/api-harness.js';
+import { exclusiveSuite } from '../support/exclusive-suite.js';
 import { createDistrict, TEST_SECRET } from '../support/test-app.js';
 import { DIALECTS } from '../support/test-database.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+// Redis channels are server-wide: no other Redis test file runs at the same time.
+exclusiveSuite('redis');
 const SUBSCRIPTION = `subscription ($runId: ID, $districtId: ID) {
   syncRunUpdated(runId: $runId, districtId: $districtId) { runId districtId status phase percent etaSeconds progress { entity processed total } }
 }`;

@@ -5,10 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agenda } from 'agenda';
 import { createJobBackend } from '../../src/jobs/index.js';
+import { exclusiveSuite } from '../support/exclusive-suite.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/test-database.js';
 import { spawnWorker } from '../support/jobs-spawn.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+// Redis channels are server-wide: no other Redis test file runs at the same time.
+exclusiveSuite('redis');
 
 describe.each(DIALECTS)('Redis job notifications on %s', (dialect) => {
   let db: TestDatabase;

@@ -9,6 +9,7 @@ import { startFakeCleverServer, type FakeCleverServer } from '../../src/fake-cle
 import { SourceKind } from '../../src/roster/roster-enums.js';
 import { SyncRun } from '../../src/sync/sync-run.entity.js';
 import { waitFor } from '../support/api-harness.js';
+import { exclusiveSuite } from '../support/exclusive-suite.js';
 import { spawnServe, type ServeProcess } from '../support/serve-spawn.js';
 import { createDistrict, TEST_SECRET, testApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -16,6 +17,8 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 // The deployment docs/deploy.md describes: N `serve --role api` and M `serve --role worker`
 // on one MySQL/MariaDB database with Redis. MariaDB only: SQLite is the single-process setup.
 const REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+// Redis channels are server-wide: no other Redis test file runs at the same time.
+exclusiveSuite('redis');
 const PASSWORD = 'correct horse battery staple';
 const CLEVER_TOKEN = 'scale-out-clever-token';
 

@@ -34,15 +34,19 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function waitForPort(port: number, child: ChildProcess, log: () => string): Promise<void> {
+/** Waits until sshd answers on `port` with its SSH banner (not merely until something accepts there). */
+async function waitForSshd(port: number, child: ChildProcess, log: () => string): Promise<void> {
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) throw new Error(`sshd exited: ${log()}`);
     const ok = await new Promise<boolean>((resolve) => {
-      const c = createConnection({ port, host: '127.0.0.1' }, () => {
+      const c = createConnection({ port, host: '127.0.0.1' });
+      const done = (result: boolean) => {
         c.destroy();
-        resolve(true);
-      });
-      c.on('error', () => resolve(false));
+        resolve(result);
+      };
+      c.setTimeout(1000, () => done(false));
+      c.once('data', (d) => done(d.toString().startsWith('SSH-')));
+      c.on('error', () => done(false));
     });
     if (ok) return;
     await new Promise((r) => setTimeout(r, 50));
@@ -73,18 +77,39 @@ export async function startSshd(): Promise<TestSshd> {
   execFileSync('chpasswd', { input: `${user}:${password}\n` });
   mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
 
-  const port = await freePort();
+  // The free port is found before sshd binds it, so a test file running in parallel can
+  // take it in between: sshd then exits (address in use) and we try another port.
   const config = join(dir, 'sshd_config');
-  writeFileSync(config, [
-    `Port ${port}`, 'ListenAddress 127.0.0.1', `HostKey ${join(dir, 'host_key')}`, `PidFile ${join(dir, 'sshd.pid')}`,
-    `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`, 'PasswordAuthentication yes', 'KbdInteractiveAuthentication no',
-    'PubkeyAuthentication yes', 'UsePAM no', 'StrictModes no', 'PermitRootLogin no', `AllowUsers ${user}`,
-    'Subsystem sftp internal-sftp', 'LogLevel ERROR', 'MaxStartups 50', 'MaxAuthTries 6', '',
-  ].join('\n'));
   let log = '';
-  const child = spawn(SSHD, ['-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
-  child.stderr!.on('data', (d) => (log += d.toString()));
-  await waitForPort(port, child, () => log);
+  const launch = async (port: number): Promise<ChildProcess> => {
+    writeFileSync(config, [
+      `Port ${port}`, 'ListenAddress 127.0.0.1', `HostKey ${join(dir, 'host_key')}`, `PidFile ${join(dir, 'sshd.pid')}`,
+      `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`, 'PasswordAuthentication yes', 'KbdInteractiveAuthentication no',
+      'PubkeyAuthentication yes', 'UsePAM no', 'StrictModes no', 'PermitRootLogin no', `AllowUsers ${user}`,
+      'Subsystem sftp internal-sftp', 'LogLevel ERROR', 'MaxStartups 50', 'MaxAuthTries 6', '',
+    ].join('\n'));
+    log = '';
+    const started = spawn(SSHD, ['-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+    started.stderr!.on('data', (d) => (log += d.toString()));
+    try {
+      await waitForSshd(port, started, () => log);
+      return started;
+    } catch (e) {
+      if (started.exitCode === null) started.kill('SIGKILL');
+      throw e;
+    }
+  };
+  let port = await freePort();
+  let child: ChildProcess;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      child = await launch(port);
+      break;
+    } catch (e) {
+      if (attempt >= 3 || !/address already in use/i.test(log)) throw e;
+      port = await freePort();
+    }
+  }
   return {
     port, user, password, fingerprint, root,
     privateKey: readFileSync(join(dir, 'client_key'), 'utf8'),
