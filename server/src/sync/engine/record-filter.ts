@@ -66,7 +66,7 @@ export class RecordFilter {
       case 'schools':
         s.schoolsInSource.add(id);
         if (this.schoolSelection && !this.schoolSelection.includes(id)) {
-          await this.issues.warn('schools', id, 'SCHOOL_NOT_SELECTED', `School ${record.values.name} (${id}) is not selected for syncing; its sections and people were not synced.`);
+          await this.issues.warn('schools', id, 'SCHOOL_NOT_SELECTED', `School ${record.values.name} (${id}) is not selected for syncing; its sections and people were not synced.`, record.values.name);
           return { state: 'F' };
         }
         s.schools.add(id);

@@ -8,7 +8,7 @@ type SourceConstructor = (config: SourceConfig) => Promise<RosterSource>;
 
 /** Sources register here so the engine never imports a concrete source. */
 const registry = new Map<SourceKind, SourceConstructor>([
-  [SourceKind.DEMO, async (c) => new DemoSource({ students: c.students ?? 2000, seed: c.seed, perturbShare: c.perturbShare, perturbSeed: c.perturbSeed })],
+  [SourceKind.DEMO, async (c) => new DemoSource({ students: c.students ?? 2000, seed: c.seed, perturbShare: c.perturbShare, perturbSeed: c.perturbSeed, nextYear: c.nextYear })],
   [SourceKind.CLEVER_CSV, async (c) => {
     const { CleverCsvSource, CLEVER_CSV_MAPPINGS } = await import('./clever-csv.source.js');
     return csvSource(c, SourceKind.CLEVER_CSV, CLEVER_CSV_MAPPINGS, (path) => new CleverCsvSource({ path }));
