@@ -1,18 +1,13 @@
 // Whether the dashboard build (web/dist) is stale, and building it. Plain JS so that
 // `npm start` can use it before anything else is loaded; the e2e tests use it too.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { buildUnderLock, newestMtime } from './build-once.mjs';
 
 /** Inputs of the dashboard build: a newer one than dist/index.html means dist is stale. */
 const INPUTS = ['src', 'index.html', 'vite.config.ts', 'package.json'];
-
-function newestMtime(path) {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), stat.mtimeMs);
-}
 
 /** Whether web/dist is missing or older than any source of the dashboard. */
 export function webBuildIsStale(webDir) {
@@ -22,8 +17,6 @@ export function webBuildIsStale(webDir) {
   return INPUTS.some((input) => existsSync(join(webDir, input)) && newestMtime(join(webDir, input)) > built);
 }
 
-const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
 /**
  * Builds web/dist with Vite when it is missing or stale, in a child process (Vite is ESM
  * with native bindings, which jest's module system should not load). Several processes
@@ -32,26 +25,11 @@ const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 
  */
 export function ensureWebBuild(webDir) {
   if (!webBuildIsStale(webDir)) return { built: false };
-  const lock = join(webDir, 'dist.build-lock');
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      // Another process is building; a lock older than five minutes is a dead builder's.
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
-      sleep(250);
-    }
-  }
-  try {
-    // Checked only under the lock: index.html can be written before the rest of a build.
-    if (!webBuildIsStale(webDir)) return { built: false };
+  // Checked only under the lock: index.html can be written before the rest of a build.
+  return buildUnderLock(join(webDir, 'dist.build-lock'), () => webBuildIsStale(webDir), () => {
     const viteBin = join(createRequire(join(webDir, 'package.json')).resolve('vite/package.json'), '..', 'bin', 'vite.js');
     execFileSync(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], { cwd: webDir, stdio: 'pipe', env: { ...process.env, NODE_OPTIONS: '' } });
-    return { built: true };
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  });
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {

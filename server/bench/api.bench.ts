@@ -23,6 +23,7 @@ import { InProcessLauncher } from '../src/sync/sync-launcher.js';
 import { executeSyncRun } from '../src/sync/sync-run.executor.js';
 import { SyncRunService } from '../src/sync/sync-run.service.js';
 import { APP_HOOKS } from '../src/cli/app-hooks.js';
+import { repoFile } from './repo-file.js';
 
 const { values } = parseArgs({ options: { rate: { type: 'string' }, seconds: { type: 'string' }, students: { type: 'string' }, db: { type: 'string' }, connections: { type: 'string' }, 'sync-in-process': { type: 'boolean' }, events: { type: 'string' } } });
 const rate = Number(values.rate ?? 200);
@@ -74,7 +75,7 @@ try {
   /** `homeroom sync --wait` in a child process: what a worker process does. */
   const syncInWorkerProcess = async (districtId: number): Promise<{ status: string }> => {
     const { execFile } = await import('node:child_process');
-    const bin = join(import.meta.dirname, '..', '..', 'bin', 'homeroom.mjs');
+    const bin = repoFile('bin/homeroom.mjs');
     return new Promise((resolve, reject) => {
       execFile(process.execPath, [bin, 'sync', String(districtId), '--wait', '--json'], {
         env: { ...process.env, DATABASE_URL: url, SECRET_KEY: 'bench-secret-key-0000', DATA_DIR: tmp, LOG_LEVEL: 'warn', NODE_OPTIONS: '' },

@@ -2,9 +2,10 @@
 // Sync throughput and peak memory on generated districts, against a raw bulk load of the same rows,
 // and the API's latency while the first sync runs in the same process (as with `npm start`).
 import 'reflect-metadata';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { repoFile } from './repo-file.js';
 import { parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
 import type { AppContext } from '../src/app-context.js';
@@ -27,12 +28,6 @@ const { values } = parseArgs({ options: { students: { type: 'string' }, db: { ty
 const students = Number(values.students ?? 50000);
 const dbs = values.db && values.db !== 'both' ? [values.db] : ['mysql', 'sqlite'];
 const mysqlServer = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
-
-/** A file of the checkout, found upwards from here (the bench runs from server/bench or from server/dist). */
-function repoFile(path: string): string {
-  for (let dir = import.meta.dirname; dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, path))) return join(dir, path);
-  throw new Error(`${path} not found above ${import.meta.dirname}`);
-}
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);

@@ -1,4 +1,4 @@
-/** What an admin user may do (DESIGN §6). */
+/** What an admin user may do: platform admin, support (read every district), district admin (their districts). */
 export enum AdminRole {
   /** Everything, in every district. */
   PLATFORM_ADMIN = 'PLATFORM_ADMIN',

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /**
- * Bookkeeping every roster record carries (DESIGN §3). Creations and deletions are
+ * Bookkeeping every roster record carries. Creations and deletions are
  * written on the record itself so the change log only needs rows for updates.
  */
 export abstract class RosterRecordColumns {

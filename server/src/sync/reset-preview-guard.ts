@@ -4,7 +4,7 @@ import { SyncMode, SyncStatus } from './sync-enums.js';
 import { SyncRun } from './sync-run.entity.js';
 import { ValidationError } from '../errors.js';
 
-/** How old a Reset preview may be when the Reset it guards starts (DESIGN §4). */
+/** How old a Reset preview may be when the Reset it guards starts. */
 export const PREVIEW_MAX_AGE_MS = 60 * 60 * 1000;
 
 export interface ResetGuardRequest {

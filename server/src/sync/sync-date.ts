@@ -4,7 +4,7 @@ import { localDate as todayIn } from '../local-date.js';
 export type SyncDateSource = 'RUN' | 'DISTRICT' | 'TODAY';
 
 /**
- * The date a run syncs as of (DESIGN §4, filter). A run's one-off as-of wins; else the
+ * The date a run syncs as of (the filter step, docs/ARCHITECTURE.md). A run's one-off as-of wins; else the
  * district's sync date while it is still ahead of today in the district's timezone (an early
  * rollover: next year's classes are live before the first day); else today. Once the
  * district's date arrives it changes nothing, so nobody has to remember to clear it.

@@ -10,7 +10,7 @@ import { choiceOption, intOption, UsageError, type CommandRunner } from '../cli-
 import { closeApp, openApp } from '../cli-context.js';
 import { confirmReset } from './reset-preview.js';
 
-/** The `sync --json` object of DESIGN §7. */
+/** The `sync --json` object (README, command line). */
 export function runSummary(run: SyncRun) {
   const counts: Record<string, unknown> = {};
   for (const e of ENTITY_TYPES) counts[e] = { created: 0, updated: 0, deleted: 0, restored: 0, ended: 0, unchanged: 0, ...run.counts?.[e] };

@@ -48,7 +48,7 @@ export interface FilterResult {
 }
 
 /**
- * The filter step (DESIGN §4): school selection, the sync date, and references to records
+ * The filter step (docs/ARCHITECTURE.md, the life of a sync run): school selection, the sync date, and references to records
  * the source does not have. A record that cannot be placed keeps its current state.
  */
 export class RecordFilter {

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { dialectOf } from './sql-dialect.js';
 
 /**
- * Which rule named a section's predecessor (DESIGN §3, issue #12 part 4). Partner apps carry
+ * Which rule named a section's predecessor (docs/ARCHITECTURE.md, the life of a sync run). Partner apps carry
  * content and student work from the predecessor to its successor, so a wrong guess is worse
  * than none: both rules stay inside one school, and each ended section continues into at
  * most one new section.
