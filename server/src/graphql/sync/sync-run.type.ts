@@ -20,7 +20,9 @@ export class EntityCountType {
   @Field(() => Int, { description: 'Deleted records brought back.' })
   restored!: number;
 
-  @Field(() => Int, { description: 'Records the source still sends that are not active on the sync date (last year\'s sections): hidden from the live roster, not deleted.' })
+  @Field(() => Int, {
+    description: "Records the source still sends that are not active on the sync date (last year's sections): hidden from the live roster, not deleted.",
+  })
   ended!: number;
 
   @Field(() => Int, { description: 'Records the source still shares unchanged.' })

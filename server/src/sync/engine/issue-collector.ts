@@ -15,7 +15,10 @@ export class IssueCollector {
   private buffer: unknown[][] = [];
   readonly counts: Record<string, number> = {};
 
-  constructor(private readonly ds: DataSource, private readonly runId: number) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly runId: number,
+  ) {}
 
   async add(severity: IssueSeverity, entityType: EntityType, sourceId: string | null, code: string, message: string): Promise<void> {
     this.counts[code] = (this.counts[code] ?? 0) + 1;
