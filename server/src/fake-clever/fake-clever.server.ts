@@ -34,7 +34,6 @@ export interface FakeCleverServer {
 
 const DEFAULT_LIMIT = 100;
 const COLLECTIONS = ['schools', 'terms', 'courses', 'users', 'sections'] as const;
-type Collection = (typeof COLLECTIONS)[number];
 
 /** First index whose id is greater than `after` (the list is sorted by id). */
 function indexAfter(list: CleverRecord[], after: string): number {

@@ -101,7 +101,10 @@ export class DistrictService {
       if (other && other.id !== d.id) throw new ValidationError(`A district named "${name}" already exists`);
       d.name = name;
     }
-    if (input.timezone !== undefined) (validateTimezone(input.timezone), (d.timezone = input.timezone));
+    if (input.timezone !== undefined) {
+      validateTimezone(input.timezone);
+      d.timezone = input.timezone;
+    }
     if (input.schedule !== undefined) d.schedule = input.schedule.trim();
     validateCron(d.schedule, d.timezone);
     if (input.syncEnabled !== undefined) d.syncEnabled = input.syncEnabled;

@@ -24,8 +24,14 @@ export async function* readChangeRecord(ds: DataSource, runId: number, filter: C
   let after = 0;
   const where = ['runId = ?', 'id > ?'];
   const params: unknown[] = [runId];
-  if (filter.action) (where.push('action = ?'), params.push(filter.action));
-  if (filter.entityType) (where.push('entityType = ?'), params.push(filter.entityType));
+  if (filter.action) {
+    where.push('action = ?');
+    params.push(filter.action);
+  }
+  if (filter.entityType) {
+    where.push('entityType = ?');
+    params.push(filter.entityType);
+  }
   for (;;) {
     const rows: Array<Record<string, unknown>> = await ds.query(
       `SELECT id, runId, entityType, entityId, sourceId, action, \`before\`, \`after\` FROM sync_change WHERE ${where.join(' AND ')} ORDER BY id LIMIT ${pageSize}`,

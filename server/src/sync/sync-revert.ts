@@ -47,7 +47,10 @@ async function columnsOf(em: EntityManager, districtId: number, entity: EntityTy
 async function writeColumns(em: EntityManager, table: string, id: number, row: Record<string, unknown>, runId: number, redelete = false) {
   const sets = [...Object.keys(row).map((c) => `${q(c)} = ?`), 'updatedByRunId = ?', 'updatedAt = CURRENT_TIMESTAMP'];
   const params = [...Object.values(row), runId];
-  if (redelete) (sets.push('deletedAt = CURRENT_TIMESTAMP', 'deletedByRunId = ?'), params.push(runId));
+  if (redelete) {
+    sets.push('deletedAt = CURRENT_TIMESTAMP', 'deletedByRunId = ?');
+    params.push(runId);
+  }
   await em.query(`UPDATE ${table} SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
 }
 

@@ -47,7 +47,8 @@ export class WhyNotSyncedService {
   ) {}
 
   async explain(districtId: number, query: { sourceId?: string | null; email?: string | null }): Promise<WhyNotSyncedAnswer> {
-    const district = await new DistrictRepository(this.ds).getReadable(this.scope, districtId);
+    // Only to check the caller may read this district (NOT_FOUND otherwise); the answer needs no district fields.
+    await new DistrictRepository(this.ds).getReadable(this.scope, districtId);
     const sourceId = query.sourceId?.trim() || null;
     const email = query.email?.trim().toLowerCase() || null;
     if (!sourceId && !email) throw new ValidationError('Give a sourceId or an email');

@@ -16,7 +16,6 @@ import { DIALECTS } from '../support/test-database.js';
 
 const STUDENTS = 1000;
 const REFERENCE = '2026-11-23';
-const isNext = (id: string) => /-n(-spring)?$/.test(id);
 
 /** What the generated two-year district holds, to compare a run's counts with. */
 function expected() {

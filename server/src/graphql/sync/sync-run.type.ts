@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { FailureCode, SyncMode, SyncPhase, SyncStatus, SyncTrigger } from '../enums.js';
 import { Connection } from '../pagination/connection.js';
 import { DateTime, LocalDate } from '../scalars.js';
