@@ -15,6 +15,7 @@ import { BinarySourceIds1796068976972 } from './1796068976972-BinarySourceIds.js
 import { ApiTokenExpiry1796080000000 } from './1796080000000-ApiTokenExpiry.js';
 import { RosterOrderIndexes1796090000000 } from './1796090000000-RosterOrderIndexes.js';
 import { RolloverContinuity1796091000000 } from './1796091000000-RolloverContinuity.js';
+import { IssueRecordName1796092000000 } from './1796092000000-IssueRecordName.js';
 
 export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795461312055,
@@ -32,4 +33,5 @@ export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [
   ApiTokenExpiry1796080000000,
   RosterOrderIndexes1796090000000,
   RolloverContinuity1796091000000,
+  IssueRecordName1796092000000,
 ];

@@ -48,7 +48,7 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<[number, T
 
 /** The baseline: the same rows bulk-inserted into plain tables with the same columns and keys. */
 async function rawLoad(ds: DataSource): Promise<number> {
-  const d = new DemoDistrict({ students, seed: 42 });
+  const d = new DemoDistrict({ students, seed: 42, nextYear: false });
   await ds.query(
     'CREATE TABLE raw_person (id INTEGER PRIMARY KEY, sourceId VARCHAR(255), role VARCHAR(16), givenName VARCHAR(255), familyName VARCHAR(255), email VARCHAR(255), username VARCHAR(255), sisId VARCHAR(64), stateId VARCHAR(64), grade VARCHAR(32))',
   );
@@ -151,7 +151,7 @@ async function benchDialect(dialect: string) {
   try {
     console.log(`\n${dialect}: ${students} students`);
     const districts = new DistrictService(ds, app.config.secretKey);
-    const district = await districts.create({ name: 'Bench', sourceKind: SourceKind.DEMO, source: { students, seed: 42 } });
+    const district = await districts.create({ name: 'Bench', sourceKind: SourceKind.DEMO, source: { students, seed: 42, nextYear: false } });
     const run = async () => {
       const { run } = await new SyncRunService(ds).createRun({ districtId: district.id, mode: SyncMode.EDIT, trigger: SyncTrigger.MANUAL });
       const done = await executeSyncRunInThread(app, run.id);

@@ -23,6 +23,8 @@ export interface SourceConfig {
   seed?: number;
   perturbShare?: number;
   perturbSeed?: number;
+  /** Demo source: whether next school year is generated too (default true). */
+  nextYear?: boolean;
 }
 
 function keyOf(secret: Buffer): Buffer {

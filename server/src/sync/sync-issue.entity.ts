@@ -30,6 +30,10 @@ export class SyncIssue {
   @Column({ type: 'text' })
   message!: string;
 
+  /** The record's name as the source sent it (a school's, a section's), so screens never parse it out of the message. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  recordName!: string | null;
+
   @CreateDateColumn()
   createdAt!: Date;
 }

@@ -257,6 +257,9 @@ describe.each(DIALECTS)('sync engine on %s', (dialect) => {
     expect(await live('section')).toEqual(['SEC1', 'SEC2']);
     expect((await row('person', 'P6')).familyName).toBe('Student');
     expect(await issues(run.id, 'SCHOOL_NOT_SELECTED')).toEqual(expect.arrayContaining(['S2', 'SEC2', 'P6', 'T3']));
+    // The school picker lists a school left out by its name, carried on the issue (never parsed from the message).
+    const [left] = await app.ds.getRepository(SyncIssue).findBy({ runId: run.id, code: 'SCHOOL_NOT_SELECTED', entityType: 'schools' });
+    expect(left.recordName).toBe(source.data.schools.find((s) => s.sourceId === 'S2')!.fields.name);
     expect(Object.values(run.counts!).reduce((a, c) => a + c.deleted, 0)).toBe(0);
   });
 

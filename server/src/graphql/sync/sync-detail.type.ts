@@ -60,6 +60,12 @@ export class SyncIssueType {
   @Field(() => String, { description: 'What is wrong, in a readable sentence.' })
   message!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "The record's name as the source sent it, when the issue names one (e.g. a school left out by the selection).",
+  })
+  recordName!: string | null;
+
   @Field(() => DateTime, { description: 'When the run recorded it.' })
   createdAt!: Date;
 }

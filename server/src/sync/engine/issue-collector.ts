@@ -20,9 +20,16 @@ export class IssueCollector {
     private readonly runId: number,
   ) {}
 
-  async add(severity: IssueSeverity, entityType: EntityType, sourceId: string | null, code: string, message: string): Promise<void> {
+  async add(
+    severity: IssueSeverity,
+    entityType: EntityType,
+    sourceId: string | null,
+    code: string,
+    message: string,
+    recordName: string | null = null,
+  ): Promise<void> {
     this.counts[code] = (this.counts[code] ?? 0) + 1;
-    this.buffer.push([this.runId, severity, entityType, sourceId?.slice(0, 255) ?? null, code, clip(message)]);
+    this.buffer.push([this.runId, severity, entityType, sourceId?.slice(0, 255) ?? null, code, clip(message), recordName?.slice(0, 255) ?? null]);
     if (this.buffer.length >= BATCH) await this.flush();
   }
 
@@ -30,8 +37,8 @@ export class IssueCollector {
     return this.add(IssueSeverity.ERROR, entityType, sourceId, code, message);
   }
 
-  warn(entityType: EntityType, sourceId: string | null, code: string, message: string) {
-    return this.add(IssueSeverity.WARNING, entityType, sourceId, code, message);
+  warn(entityType: EntityType, sourceId: string | null, code: string, message: string, recordName?: string | null) {
+    return this.add(IssueSeverity.WARNING, entityType, sourceId, code, message, recordName);
   }
 
   async flush(): Promise<void> {
@@ -39,7 +46,7 @@ export class IssueCollector {
     const rows = this.buffer;
     this.buffer = [];
     await this.ds.query(
-      `INSERT INTO sync_issue (runId, severity, entityType, sourceId, code, message) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      `INSERT INTO sync_issue (runId, severity, entityType, sourceId, code, message, recordName) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       rows.flat(),
     );
   }

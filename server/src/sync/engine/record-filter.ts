@@ -71,6 +71,7 @@ export class RecordFilter {
             id,
             'SCHOOL_NOT_SELECTED',
             `School ${record.values.name} (${id}) is not selected for syncing; its sections and people were not synced.`,
+            record.values.name,
           );
           return { state: 'F' };
         }

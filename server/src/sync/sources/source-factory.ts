@@ -8,7 +8,10 @@ type SourceConstructor = (config: SourceConfig) => Promise<RosterSource>;
 
 /** Sources register here so the engine never imports a concrete source. */
 const registry = new Map<SourceKind, SourceConstructor>([
-  [SourceKind.DEMO, async (c) => new DemoSource({ students: c.students ?? 2000, seed: c.seed, perturbShare: c.perturbShare, perturbSeed: c.perturbSeed })],
+  [
+    SourceKind.DEMO,
+    async (c) => new DemoSource({ students: c.students ?? 2000, seed: c.seed, perturbShare: c.perturbShare, perturbSeed: c.perturbSeed, nextYear: c.nextYear }),
+  ],
   [
     SourceKind.CLEVER_CSV,
     async (c) => {
