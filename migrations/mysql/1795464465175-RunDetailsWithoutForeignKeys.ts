@@ -9,7 +9,11 @@ export class RunDetailsWithoutForeignKeys1795464465175 implements MigrationInter
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE \`sync_issue\` ADD CONSTRAINT \`FK_e14e582b52877d73bc6ba22f562\` FOREIGN KEY (\`runId\`) REFERENCES \`sync_run\`(\`id\`) ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE \`sync_change\` ADD CONSTRAINT \`FK_95fefb7c271935333f1ab081179\` FOREIGN KEY (\`runId\`) REFERENCES \`sync_run\`(\`id\`) ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE \`sync_issue\` ADD CONSTRAINT \`FK_e14e582b52877d73bc6ba22f562\` FOREIGN KEY (\`runId\`) REFERENCES \`sync_run\`(\`id\`) ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE \`sync_change\` ADD CONSTRAINT \`FK_95fefb7c271935333f1ab081179\` FOREIGN KEY (\`runId\`) REFERENCES \`sync_run\`(\`id\`) ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
   }
 }

@@ -11,9 +11,7 @@ const NOT_NULL = ['school', 'person', 'term', 'course', 'section'];
 const NULLABLE = ['enrollment', 'sync_change', 'sync_issue'];
 
 async function binaryCollation(queryRunner: QueryRunner): Promise<string> {
-  const rows: Array<{ Collation: string }> = await queryRunner.query(
-    `SHOW COLLATION WHERE Collation IN ('utf8mb4_nopad_bin', 'utf8mb4_0900_bin')`,
-  );
+  const rows: Array<{ Collation: string }> = await queryRunner.query(`SHOW COLLATION WHERE Collation IN ('utf8mb4_nopad_bin', 'utf8mb4_0900_bin')`);
   const names = rows.map((r) => r.Collation);
   return names.includes('utf8mb4_nopad_bin') ? 'utf8mb4_nopad_bin' : names.includes('utf8mb4_0900_bin') ? 'utf8mb4_0900_bin' : 'utf8mb4_bin';
 }
@@ -23,13 +21,16 @@ export class BinarySourceIds1796068976972 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const collation = await binaryCollation(queryRunner);
-    for (const t of NOT_NULL) await queryRunner.query(`ALTER TABLE \`${t}\` MODIFY \`sourceId\` varchar(255) CHARACTER SET utf8mb4 COLLATE ${collation} NOT NULL`);
+    for (const t of NOT_NULL)
+      await queryRunner.query(`ALTER TABLE \`${t}\` MODIFY \`sourceId\` varchar(255) CHARACTER SET utf8mb4 COLLATE ${collation} NOT NULL`);
     for (const t of NULLABLE) await queryRunner.query(`ALTER TABLE \`${t}\` MODIFY \`sourceId\` varchar(255) CHARACTER SET utf8mb4 COLLATE ${collation} NULL`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     // Back to the database default. Fails on ids that then collide (they differ only by case).
-    for (const t of NOT_NULL) await queryRunner.query(`ALTER TABLE \`${t}\` MODIFY \`sourceId\` varchar(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci NOT NULL`);
-    for (const t of NULLABLE) await queryRunner.query(`ALTER TABLE \`${t}\` MODIFY \`sourceId\` varchar(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci NULL`);
+    for (const t of NOT_NULL)
+      await queryRunner.query(`ALTER TABLE \`${t}\` MODIFY \`sourceId\` varchar(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci NOT NULL`);
+    for (const t of NULLABLE)
+      await queryRunner.query(`ALTER TABLE \`${t}\` MODIFY \`sourceId\` varchar(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci NULL`);
   }
 }

@@ -1,4 +1,5 @@
 // Generated list, in order; see server/src/db/migration-generator.ts.
+import type { MigrationInterface } from 'typeorm';
 import { Initial1795461312055 } from './1795461312055-Initial.js';
 import { AgendaJobs1795461513758 } from './1795461513758-AgendaJobs.js';
 import { Auth1795462411356 } from './1795462411356-Auth.js';
@@ -16,7 +17,7 @@ import { RosterOrderIndexes1796090000000 } from './1796090000000-RosterOrderInde
 import { RolloverContinuity1796091000000 } from './1796091000000-RolloverContinuity.js';
 import { IssueRecordName1796092000000 } from './1796092000000-IssueRecordName.js';
 
-export const MYSQL_MIGRATIONS: Function[] = [
+export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795461312055,
   AgendaJobs1795461513758,
   Auth1795462411356,

@@ -25,7 +25,17 @@ import { SyncRunService } from '../src/sync/sync-run.service.js';
 import { APP_HOOKS } from '../src/cli/app-hooks.js';
 import { repoFile } from './repo-file.js';
 
-const { values } = parseArgs({ options: { rate: { type: 'string' }, seconds: { type: 'string' }, students: { type: 'string' }, db: { type: 'string' }, connections: { type: 'string' }, 'sync-in-process': { type: 'boolean' }, events: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    rate: { type: 'string' },
+    seconds: { type: 'string' },
+    students: { type: 'string' },
+    db: { type: 'string' },
+    connections: { type: 'string' },
+    'sync-in-process': { type: 'boolean' },
+    events: { type: 'string' },
+  },
+});
 const rate = Number(values.rate ?? 200);
 const seconds = Number(values.seconds ?? 30);
 const students = Number(values.students ?? 20000);
@@ -37,9 +47,18 @@ const feedEvents = Number(values.events ?? 50_000);
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0);
 
 const tmp = mkdtempSync(join(tmpdir(), 'homeroom-bench-api-'));
-const url = dialect === 'mysql' ? withDatabaseName(process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306', `homeroom_bench_api_${process.pid}`) : `sqlite:${join(tmp, 'bench.sqlite')}`;
+const url =
+  dialect === 'mysql'
+    ? withDatabaseName(process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306', `homeroom_bench_api_${process.pid}`)
+    : `sqlite:${join(tmp, 'bench.sqlite')}`;
 const ds = await openDatabase(url, { migrate: true });
-const app: AppContext = { config: loadConfig({ DATABASE_URL: url, SECRET_KEY: 'bench-secret-key-0000', DATA_DIR: tmp, LOG_LEVEL: 'warn' }), ds, logger: createLogger('warn', { stderr: true }), pubsub: createHomeroomPubSub(), hooks: APP_HOOKS };
+const app: AppContext = {
+  config: loadConfig({ DATABASE_URL: url, SECRET_KEY: 'bench-secret-key-0000', DATA_DIR: tmp, LOG_LEVEL: 'warn' }),
+  ds,
+  logger: createLogger('warn', { stderr: true }),
+  pubsub: createHomeroomPubSub(),
+  hooks: APP_HOOKS,
+};
 const t = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /**
@@ -49,15 +68,23 @@ const t = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
  */
 async function followFeed(serverUrl: string, districtId: number) {
   const { secret } = await new ApiTokenService(ds).create(DistrictScope.all(), { districtId, name: 'feed partner' });
-  const query = 'query Events($d: ID!, $after: String) { rosterEvents(districtId: $d, after: $after, first: 1000) { pageInfo { hasNextPage endCursor } edges { node { id type entityType entityId sourceId runId occurredAt fields { field before after } } } } }';
+  const query =
+    'query Events($d: ID!, $after: String) { rosterEvents(districtId: $d, after: $after, first: 1000) { pageInfo { hasNextPage endCursor } edges { node { id type entityType entityId sourceId runId occurredAt fields { field before after } } } } }';
   let after: string | null = null;
   let events = 0;
   const pages: number[] = [];
   const started = Date.now();
   for (;;) {
     const t1 = Date.now();
-    const res = await fetch(`${serverUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}`, 'accept-encoding': 'gzip' }, body: JSON.stringify({ query, variables: { d: String(districtId), after } }) });
-    const body = (await res.json()) as { data?: { rosterEvents: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: unknown[] } }; errors?: unknown[] };
+    const res = await fetch(`${serverUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}`, 'accept-encoding': 'gzip' },
+      body: JSON.stringify({ query, variables: { d: String(districtId), after } }),
+    });
+    const body = (await res.json()) as {
+      data?: { rosterEvents: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: unknown[] } };
+      errors?: unknown[];
+    };
     pages.push(Date.now() - t1);
     if (!body.data) throw new Error(`change feed failed: ${JSON.stringify(body.errors)}`);
     events += body.data.rosterEvents.edges.length;
@@ -65,7 +92,16 @@ async function followFeed(serverUrl: string, districtId: number) {
     if (!body.data.rosterEvents.pageInfo.hasNextPage || events >= feedEvents) break;
   }
   const secondsTaken = (Date.now() - started) / 1000;
-  return { events, requests: pages.length, seconds: +secondsTaken.toFixed(2), events_per_s: Math.round(events / secondsTaken), p95_page_ms: pct([...pages].sort((a, b) => a - b), 95) };
+  return {
+    events,
+    requests: pages.length,
+    seconds: +secondsTaken.toFixed(2),
+    events_per_s: Math.round(events / secondsTaken),
+    p95_page_ms: pct(
+      [...pages].sort((a, b) => a - b),
+      95,
+    ),
+  };
 }
 
 try {
@@ -77,10 +113,15 @@ try {
     const { execFile } = await import('node:child_process');
     const bin = repoFile('bin/homeroom.mjs');
     return new Promise((resolve, reject) => {
-      execFile(process.execPath, [bin, 'sync', String(districtId), '--wait', '--json'], {
-        env: { ...process.env, DATABASE_URL: url, SECRET_KEY: 'bench-secret-key-0000', DATA_DIR: tmp, LOG_LEVEL: 'warn', NODE_OPTIONS: '' },
-        maxBuffer: 16 * 1024 * 1024,
-      }, (err, stdout) => (stdout ? resolve(JSON.parse(stdout)) : reject(err)));
+      execFile(
+        process.execPath,
+        [bin, 'sync', String(districtId), '--wait', '--json'],
+        {
+          env: { ...process.env, DATABASE_URL: url, SECRET_KEY: 'bench-secret-key-0000', DATA_DIR: tmp, LOG_LEVEL: 'warn', NODE_OPTIONS: '' },
+          maxBuffer: 16 * 1024 * 1024,
+        },
+        (err, stdout) => (stdout ? resolve(JSON.parse(stdout)) : reject(err)),
+      );
     });
   };
   const syncNow = async (districtId: number) => {
@@ -95,11 +136,27 @@ try {
   const { secret } = await new ApiTokenService(ds).create(DistrictScope.all(), { districtId: read.id, name: 'bench partner' });
 
   // The per-token rate limit (600/min by default) would answer most of 200 req/s with RATE_LIMITED: raise it for the bench.
-  const server = await startHttpServer(app, { port: 0, host: '127.0.0.1', launcher: new InProcessLauncher(app), tokenRateLimit: { limit: 1_000_000, windowMs: 60_000 } });
+  const server = await startHttpServer(app, {
+    port: 0,
+    host: '127.0.0.1',
+    launcher: new InProcessLauncher(app),
+    tokenRateLimit: { limit: 1_000_000, windowMs: 60_000 },
+  });
   const queries = [
-    { operationName: 'Schools', query: 'query Schools($d: ID!) { district(id: $d) { schools(first: 50) { totalCount edges { node { id sourceId name } } } } }' },
-    { operationName: 'Sections', query: 'query Sections($d: ID!) { district(id: $d) { sections(first: 20) { edges { node { id name period school { name } teachers { primary person { id givenName familyName email } } students { id givenName familyName } } } } } }' },
-    { operationName: 'Students', query: 'query Students($d: ID!) { district(id: $d) { people(first: 100, role: STUDENT) { edges { node { id sourceId givenName familyName email grade } } pageInfo { hasNextPage endCursor } } } }' },
+    {
+      operationName: 'Schools',
+      query: 'query Schools($d: ID!) { district(id: $d) { schools(first: 50) { totalCount edges { node { id sourceId name } } } } }',
+    },
+    {
+      operationName: 'Sections',
+      query:
+        'query Sections($d: ID!) { district(id: $d) { sections(first: 20) { edges { node { id name period school { name } teachers { primary person { id givenName familyName email } } students { id givenName familyName } } } } } }',
+    },
+    {
+      operationName: 'Students',
+      query:
+        'query Students($d: ID!) { district(id: $d) { people(first: 100, role: STUDENT) { edges { node { id sourceId givenName familyName email grade } } pageInfo { hasNextPage endCursor } } } }',
+    },
   ];
   // Per-query latencies: each connection sends the requests in turn, one at a time
   // (pipelining 1), so its n-th response answers requests[n % 3].
@@ -115,7 +172,11 @@ try {
 
   let graphqlErrors = 0;
   const result = await autocannon({
-    url: server.url, connections, overallRate: rate, duration: seconds, requests,
+    url: server.url,
+    connections,
+    overallRate: rate,
+    duration: seconds,
+    requests,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
     setupClient(client) {
       client.on('body', (body: Buffer) => {
@@ -126,30 +187,58 @@ try {
     },
   });
   const syncRun = await syncing;
-  const perQuery = Object.fromEntries([...latencies].map(([op, ms]) => {
-    const sorted = [...ms].sort((a, b) => a - b);
-    return [op, { requests: ms.length, p50_ms: pct(sorted, 50), p95_ms: pct(sorted, 95), p99_ms: pct(sorted, 99), max_ms: sorted.at(-1) ?? 0 }];
-  }));
+  const perQuery = Object.fromEntries(
+    [...latencies].map(([op, ms]) => {
+      const sorted = [...ms].sort((a, b) => a - b);
+      return [op, { requests: ms.length, p50_ms: pct(sorted, 50), p95_ms: pct(sorted, 95), p99_ms: pct(sorted, 99), max_ms: sorted.at(-1) ?? 0 }];
+    }),
+  );
   const all = [...latencies.values()].flat().sort((a, b) => a - b);
   const feed = await followFeed(server.url, big.id);
   await server.close();
   const l = result.latency;
   const summary = {
-    db: dialect, rate, seconds, connections,
-    requests: result.requests.total, throughput_rps: +(result.requests.total / seconds).toFixed(1),
-    p50_ms: l.p50, p90_ms: l.p90, p95_ms: pct(all, 95), p97_5_ms: l.p97_5, p99_ms: l.p99, max_ms: l.max,
-    errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, graphql_errors: graphqlErrors,
+    db: dialect,
+    rate,
+    seconds,
+    connections,
+    requests: result.requests.total,
+    throughput_rps: +(result.requests.total / seconds).toFixed(1),
+    p50_ms: l.p50,
+    p90_ms: l.p90,
+    p95_ms: pct(all, 95),
+    p97_5_ms: l.p97_5,
+    p99_ms: l.p99,
+    max_ms: l.max,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    graphql_errors: graphqlErrors,
     per_query: perQuery,
-    sync: { status: syncRun.status, students, seconds: +((syncEnded - t0) / 1000).toFixed(1), overlapped_load: syncEnded - t0 < seconds * 1000 ? 'partly' : 'whole run' },
+    sync: {
+      status: syncRun.status,
+      students,
+      seconds: +((syncEnded - t0) / 1000).toFixed(1),
+      overlapped_load: syncEnded - t0 < seconds * 1000 ? 'partly' : 'whole run',
+    },
     change_feed: feed,
   };
   console.log(autocannon.printResult(result, { renderResultsTable: true, renderLatencyTable: true }));
-  console.log(`  throughput ${summary.throughput_rps} req/s  p50 ${summary.p50_ms} ms  p90 ${summary.p90_ms} ms  p97.5 ${summary.p97_5_ms} ms  p99 ${summary.p99_ms} ms  errors ${summary.errors + summary.timeouts + summary.non2xx + graphqlErrors}`);
-  for (const [op, q] of Object.entries(perQuery)) console.log(`  ${op.padEnd(8)} ${String(q.requests).padStart(6)} requests  p50 ${q.p50_ms} ms  p95 ${q.p95_ms} ms  p99 ${q.p99_ms} ms  max ${q.max_ms} ms`);
+  console.log(
+    `  throughput ${summary.throughput_rps} req/s  p50 ${summary.p50_ms} ms  p90 ${summary.p90_ms} ms  p97.5 ${summary.p97_5_ms} ms  p99 ${summary.p99_ms} ms  errors ${summary.errors + summary.timeouts + summary.non2xx + graphqlErrors}`,
+  );
+  for (const [op, q] of Object.entries(perQuery))
+    console.log(`  ${op.padEnd(8)} ${String(q.requests).padStart(6)} requests  p50 ${q.p50_ms} ms  p95 ${q.p95_ms} ms  p99 ${q.p99_ms} ms  max ${q.max_ms} ms`);
   console.log(`  sync of ${students} students: ${syncRun.status} in ${summary.sync.seconds} s`);
-  console.log(`  change feed: ${feed.events} events from cursor zero in ${feed.requests} requests, ${feed.seconds} s = ${feed.events_per_s} events/s (p95 page ${feed.p95_page_ms} ms)`);
+  console.log(
+    `  change feed: ${feed.events} events from cursor zero in ${feed.requests} requests, ${feed.seconds} s = ${feed.events_per_s} events/s (p95 page ${feed.p95_page_ms} ms)`,
+  );
   console.log(JSON.stringify(summary));
-  const ok = summary.errors + summary.timeouts + summary.non2xx + graphqlErrors === 0 && summary.p95_ms < 50 && summary.throughput_rps >= rate * 0.95 && syncRun.status === SyncStatus.LAUNCHED;
+  const ok =
+    summary.errors + summary.timeouts + summary.non2xx + graphqlErrors === 0 &&
+    summary.p95_ms < 50 &&
+    summary.throughput_rps >= rate * 0.95 &&
+    syncRun.status === SyncStatus.LAUNCHED;
   console.log(ok ? `  target met: ${rate} req/s, zero errors, p95 < 50 ms` : '  TARGET MISSED (200 req/s, zero errors, p95 < 50 ms)');
 } finally {
   await ds.destroy();

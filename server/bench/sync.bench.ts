@@ -44,24 +44,53 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<[number, T
 /** The baseline: the same rows bulk-inserted into plain tables with the same columns and keys. */
 async function rawLoad(ds: DataSource): Promise<number> {
   const d = new DemoDistrict({ students, seed: 42, nextYear: false });
-  await ds.query('CREATE TABLE raw_person (id INTEGER PRIMARY KEY, sourceId VARCHAR(255), role VARCHAR(16), givenName VARCHAR(255), familyName VARCHAR(255), email VARCHAR(255), username VARCHAR(255), sisId VARCHAR(64), stateId VARCHAR(64), grade VARCHAR(32))');
-  await ds.query('CREATE TABLE raw_section (id INTEGER PRIMARY KEY, sourceId VARCHAR(255), school VARCHAR(255), course VARCHAR(255), term VARCHAR(255), name VARCHAR(255), sectionNumber VARCHAR(64), period VARCHAR(32), grade VARCHAR(32), subject VARCHAR(128))');
+  await ds.query(
+    'CREATE TABLE raw_person (id INTEGER PRIMARY KEY, sourceId VARCHAR(255), role VARCHAR(16), givenName VARCHAR(255), familyName VARCHAR(255), email VARCHAR(255), username VARCHAR(255), sisId VARCHAR(64), stateId VARCHAR(64), grade VARCHAR(32))',
+  );
+  await ds.query(
+    'CREATE TABLE raw_section (id INTEGER PRIMARY KEY, sourceId VARCHAR(255), school VARCHAR(255), course VARCHAR(255), term VARCHAR(255), name VARCHAR(255), sectionNumber VARCHAR(64), period VARCHAR(32), grade VARCHAR(32), subject VARCHAR(128))',
+  );
   await ds.query('CREATE TABLE raw_enrollment (id INTEGER PRIMARY KEY, section VARCHAR(255), person VARCHAR(255), role VARCHAR(16), isPrimary INTEGER)');
   let records = 0;
   await ds.transaction(async (em) => {
     let id = 0;
     let rows: unknown[][] = [];
-    for (const p of d.personRecords()) rows.push([++id, p.sourceId, p.role, p.fields.givenName, p.fields.familyName, p.fields.email, p.fields.username, p.fields.sisId, p.fields.stateId, p.fields.grade]);
+    for (const p of d.personRecords())
+      rows.push([
+        ++id,
+        p.sourceId,
+        p.role,
+        p.fields.givenName,
+        p.fields.familyName,
+        p.fields.email,
+        p.fields.username,
+        p.fields.sisId,
+        p.fields.stateId,
+        p.fields.grade,
+      ]);
     await insertRows(em, 'raw_person', ['id', 'sourceId', 'role', 'givenName', 'familyName', 'email', 'username', 'sisId', 'stateId', 'grade'], rows);
     records += rows.length;
     rows = [];
-    for (const s of d.sectionRecords()) rows.push([++id, s.sourceId, s.schoolSourceId, s.courseSourceId, s.termSourceIds[0], s.fields.name, s.fields.sectionNumber, s.fields.period, s.fields.grade, s.fields.subject]);
+    for (const s of d.sectionRecords())
+      rows.push([
+        ++id,
+        s.sourceId,
+        s.schoolSourceId,
+        s.courseSourceId,
+        s.termSourceIds[0],
+        s.fields.name,
+        s.fields.sectionNumber,
+        s.fields.period,
+        s.fields.grade,
+        s.fields.subject,
+      ]);
     await insertRows(em, 'raw_section', ['id', 'sourceId', 'school', 'course', 'term', 'name', 'sectionNumber', 'period', 'grade', 'subject'], rows);
     records += rows.length;
     rows = [];
     for (const e of d.enrollmentRecords()) {
       rows.push([++id, e.sectionSourceId, e.personSourceId, e.role, e.primary ? 1 : 0]);
-      if (rows.length === 50000) await insertRows(em, 'raw_enrollment', ['id', 'section', 'person', 'role', 'isPrimary'], rows), (records += rows.length), (rows = []);
+      if (rows.length === 50000)
+        (await insertRows(em, 'raw_enrollment', ['id', 'section', 'person', 'role', 'isPrimary'], rows), (records += rows.length), (rows = []));
     }
     await insertRows(em, 'raw_enrollment', ['id', 'section', 'person', 'role', 'isPrimary'], rows);
     records += rows.length;
@@ -81,7 +110,10 @@ async function pollApiDuring<T>(app: AppContext, work: () => Promise<T>): Promis
     for (let i = 0; running; i++) {
       const t = performance.now();
       if (i % 2 === 0) await fetch(`${server.url}/healthz`).then((r) => r.text());
-      else await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }).then((r) => r.text());
+      else
+        await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }).then(
+          (r) => r.text(),
+        );
       const took = performance.now() - t;
       latencies.push(took);
       await new Promise((r) => setTimeout(r, Math.max(0, 50 - took)));
@@ -105,7 +137,12 @@ async function benchDialect(dialect: string) {
   const tmp = mkdtempSync(join(tmpdir(), 'homeroom-bench-'));
   const url = dialect === 'sqlite' ? `sqlite:${join(tmp, 'bench.sqlite')}` : withDatabaseName(mysqlServer, `homeroom_bench_${process.pid}`);
   const ds = await openDatabase(url);
-  const app: AppContext = { config: loadConfig({ DATABASE_URL: url, SECRET_KEY: 'bench-secret-key-0000', DATA_DIR: tmp }), ds, logger: createLogger('warn'), pubsub: createHomeroomPubSub() };
+  const app: AppContext = {
+    config: loadConfig({ DATABASE_URL: url, SECRET_KEY: 'bench-secret-key-0000', DATA_DIR: tmp }),
+    ds,
+    logger: createLogger('warn'),
+    pubsub: createHomeroomPubSub(),
+  };
   try {
     console.log(`\n${dialect}: ${students} students`);
     const districts = new DistrictService(ds, app.config.secretKey);
@@ -120,20 +157,36 @@ async function benchDialect(dialect: string) {
     peakRss = 0;
     const [[firstS, first], latencies] = await pollApiDuring(app, () => timed('first sync (empty database)', run));
     const apiP99 = +percentile(latencies, 99).toFixed(1);
-    console.log(`${'API during first sync'.padEnd(40)} p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${apiP99} ms, max ${Math.max(...latencies).toFixed(1)} ms (${latencies.length} requests)`);
+    console.log(
+      `${'API during first sync'.padEnd(40)} p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${apiP99} ms, max ${Math.max(...latencies).toFixed(1)} ms (${latencies.length} requests)`,
+    );
     const synced = Object.values(first.counts!).reduce((a, c) => a + c.created, 0);
     console.log(`${'records synced'.padEnd(40)} ${synced} (${Math.round(synced / firstS)} records/s)`);
     const [resyncS] = await timed('re-sync, no changes', run);
     await districts.update(district.id, { source: { perturbShare: 0.05, perturbSeed: 7 } });
     const [resync5S, changed] = await timed('re-sync, 5% of records changed', run);
     const c = changed.counts!;
-    console.log(`${'  changes'.padEnd(40)} people updated ${c.people.updated}, sections updated ${c.sections.updated}, enrollments deleted ${c.enrollments.deleted}`);
+    console.log(
+      `${'  changes'.padEnd(40)} people updated ${c.people.updated}, sections updated ${c.sections.updated}, enrollments deleted ${c.enrollments.deleted}`,
+    );
     const peak = Math.round(peakRss / 1024 / 1024);
     console.log(`${'peak RSS during the syncs'.padEnd(40)} ${peak} MB (${idleRss} MB before the first)`);
     // Last, so the rows it generates in this process do not count in the syncs' peak RSS.
     const [rawS, records] = await timed('raw bulk load (baseline)', () => rawLoad(ds));
     console.log(`${'first sync / raw bulk load'.padEnd(40)} ${(firstS / rawS).toFixed(1)}×`);
-    console.log(JSON.stringify({ db: dialect, students, records, raw_load_s: +rawS.toFixed(2), first_sync_s: +firstS.toFixed(2), resync_s: +resyncS.toFixed(2), resync_5pct_s: +resync5S.toFixed(2), peak_rss_mb: peak, api_p99_ms: apiP99 }));
+    console.log(
+      JSON.stringify({
+        db: dialect,
+        students,
+        records,
+        raw_load_s: +rawS.toFixed(2),
+        first_sync_s: +firstS.toFixed(2),
+        resync_s: +resyncS.toFixed(2),
+        resync_5pct_s: +resync5S.toFixed(2),
+        peak_rss_mb: peak,
+        api_p99_ms: apiP99,
+      }),
+    );
   } finally {
     await ds.destroy();
     if (dialect === 'mysql') await dropMysqlDatabase(url);

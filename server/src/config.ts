@@ -104,13 +104,17 @@ function readWholeNumber(env: Env, name: string, fallback: number, min: number, 
 function readOrigins(env: Env): string[] {
   const raw = env.ALLOWED_ORIGINS?.trim();
   if (!raw) return [];
-  return raw.split(',').map((o) => o.trim()).filter(Boolean).map((o) => {
-    try {
-      return new URL(o).origin;
-    } catch {
-      throw new ConfigError(`ALLOWED_ORIGINS must be a comma-separated list of origins like https://admin.example.org, got "${o}"`);
-    }
-  });
+  return raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)
+    .map((o) => {
+      try {
+        return new URL(o).origin;
+      } catch {
+        throw new ConfigError(`ALLOWED_ORIGINS must be a comma-separated list of origins like https://admin.example.org, got "${o}"`);
+      }
+    });
 }
 
 /** Reads and validates every setting once. Throws ConfigError naming the bad variable. */
@@ -122,10 +126,12 @@ export function loadConfig(env: Env = process.env): Config {
   if (smtpUrl && !/^smtps?:\/\/.+/.test(smtpUrl)) throw new ConfigError(`SMTP_URL must start with smtp:// or smtps://, got "${smtpUrl}"`);
   const rawLimit = env.TOKEN_RATE_LIMIT ?? '600';
   const tokenRateLimit = Number(rawLimit);
-  if (!Number.isInteger(tokenRateLimit) || tokenRateLimit < 1) throw new ConfigError(`TOKEN_RATE_LIMIT must be a whole number of requests per minute (≥ 1), got "${rawLimit}"`);
+  if (!Number.isInteger(tokenRateLimit) || tokenRateLimit < 1)
+    throw new ConfigError(`TOKEN_RATE_LIMIT must be a whole number of requests per minute (≥ 1), got "${rawLimit}"`);
   const rawRetention = env.RUN_DETAIL_RETENTION_DAYS ?? '90';
   const runDetailRetentionDays = Number(rawRetention);
-  if (!Number.isInteger(runDetailRetentionDays) || runDetailRetentionDays < 1) throw new ConfigError(`RUN_DETAIL_RETENTION_DAYS must be a whole number of days (≥ 1), got "${rawRetention}"`);
+  if (!Number.isInteger(runDetailRetentionDays) || runDetailRetentionDays < 1)
+    throw new ConfigError(`RUN_DETAIL_RETENTION_DAYS must be a whole number of days (≥ 1), got "${rawRetention}"`);
   const rawHeartbeat = env.RUN_HEARTBEAT_TIMEOUT_SECONDS ?? '60';
   const runHeartbeatTimeoutSeconds = Number(rawHeartbeat);
   if (!Number.isInteger(runHeartbeatTimeoutSeconds) || runHeartbeatTimeoutSeconds < 3) {

@@ -7,7 +7,10 @@ export type ApiErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONF
 
 /** An error for the API caller, with its code. */
 export class ApiError extends Error {
-  constructor(readonly code: ApiErrorCode, message: string) {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = code;
   }
@@ -16,8 +19,7 @@ export class ApiError extends Error {
 export const notFound = (what: string) => new ApiError('NOT_FOUND', `${what} was not found`);
 export const conflict = (message: string) => new ApiError('CONFLICT', message);
 export const forbidden = (message = 'You are not allowed to do this') => new ApiError('FORBIDDEN', message);
-export const unauthenticated = (message = 'Sign in, or send an API token as "Authorization: Bearer <token>"') =>
-  new ApiError('UNAUTHENTICATED', message);
+export const unauthenticated = (message = 'Sign in, or send an API token as "Authorization: Bearer <token>"') => new ApiError('UNAUTHENTICATED', message);
 /** A page cursor that is malformed or not one of this query's: the same answer either way. */
 export const INVALID_CURSOR_MESSAGE = 'Invalid cursor: pass the endCursor of a page of this same query';
 export const invalidCursor = () => new ApiError('BAD_USER_INPUT', INVALID_CURSOR_MESSAGE);
@@ -55,7 +57,10 @@ export class InvalidCursorError extends ApiError {
 export class TooManyRequestsError extends ApiError {
   readonly extensions: Record<string, unknown>;
 
-  constructor(message: string, readonly retryAfterSeconds: number) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super('RATE_LIMITED', message);
     this.extensions = { retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } };
   }

@@ -16,10 +16,33 @@ function serializeError(err: unknown): unknown {
  * variables) are replaced by "[redacted]" wherever they appear, one level deep or at the top.
  */
 export const REDACTED_PATHS = [
-  'password', '*.password', 'token', '*.token', 'secret', '*.secret', 'authorization', '*.authorization',
-  'cookie', '*.cookie', 'body', '*.body', 'variables', '*.variables', 'connectionParams', '*.connectionParams',
-  'req.headers.authorization', 'req.headers.cookie', 'request.headers.authorization', 'request.headers.cookie',
-  'headers.authorization', 'headers.cookie', 'res.headers["set-cookie"]', 'clientSecret', '*.clientSecret', 'privateKey', '*.privateKey',
+  'password',
+  '*.password',
+  'token',
+  '*.token',
+  'secret',
+  '*.secret',
+  'authorization',
+  '*.authorization',
+  'cookie',
+  '*.cookie',
+  'body',
+  '*.body',
+  'variables',
+  '*.variables',
+  'connectionParams',
+  '*.connectionParams',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'request.headers.authorization',
+  'request.headers.cookie',
+  'headers.authorization',
+  'headers.cookie',
+  'res.headers["set-cookie"]',
+  'clientSecret',
+  '*.clientSecret',
+  'privateKey',
+  '*.privateKey',
 ];
 
 /**
@@ -28,7 +51,12 @@ export const REDACTED_PATHS = [
  */
 export function createLogger(level: LogLevel = 'info', options: { stderr?: boolean; stream?: DestinationStream } = {}): Logger {
   return pino(
-    { level, base: { service: 'homeroom' }, serializers: { err: serializeError, error: serializeError }, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
+    {
+      level,
+      base: { service: 'homeroom' },
+      serializers: { err: serializeError, error: serializeError },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    },
     options.stream ?? destination(options.stderr ? 2 : 1),
   );
 }

@@ -42,7 +42,10 @@ const ESTIMATED_SECONDS = [
 ];
 
 function estimateMs(path) {
-  const name = path.replace(/\\/g, '/').replace(/^.*\/test\//, '').replace(/\.test\.ts$/, '');
+  const name = path
+    .replace(/\\/g, '/')
+    .replace(/^.*\/test\//, '')
+    .replace(/\.test\.ts$/, '');
   const hit = ESTIMATED_SECONDS.find(([pattern]) => pattern.test(name));
   return hit ? hit[1] * 1000 : undefined;
 }
@@ -93,7 +96,7 @@ export default class SlowFirstSequencer extends Sequencer {
       if (next < 0) next = 0;
       const [test] = remaining.splice(next, 1);
       const resource = group.get(test);
-      const end = Math.max(now, resource ? heldUntil.get(resource) ?? 0 : 0) + (expected.get(test) ?? 5000);
+      const end = Math.max(now, resource ? (heldUntil.get(resource) ?? 0) : 0) + (expected.get(test) ?? 5000);
       if (resource) heldUntil.set(resource, end);
       freeAt[worker] = end;
       result.push(test);

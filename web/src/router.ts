@@ -4,13 +4,43 @@ import { loadViewer } from './composables/useViewer';
 
 const districtChildren: RouteRecordRaw[] = [
   { path: '', name: 'district', component: () => import('./pages/district/DistrictOverviewPage.vue'), props: true, meta: { title: 'Overview' } },
-  { path: 'sync', name: 'district-sync', component: () => import('./pages/district/StartSyncPage.vue'), props: true, meta: { title: 'Start sync', write: true } },
+  {
+    path: 'sync',
+    name: 'district-sync',
+    component: () => import('./pages/district/StartSyncPage.vue'),
+    props: true,
+    meta: { title: 'Start sync', write: true },
+  },
   { path: 'history', name: 'district-history', component: () => import('./pages/district/HistoryPage.vue'), props: true, meta: { title: 'History' } },
   { path: 'roster', name: 'district-roster', component: () => import('./pages/district/RosterPage.vue'), props: true, meta: { title: 'Roster' } },
-  { path: 'people/:personId', name: 'district-person', component: () => import('./pages/district/PersonPage.vue'), props: true, meta: { title: 'Person', tab: 'district-roster' } },
-  { path: 'troubleshoot', name: 'district-troubleshoot', component: () => import('./pages/district/TroubleshootPage.vue'), props: true, meta: { title: 'Troubleshoot' } },
-  { path: 'runs/:runId', name: 'district-run', component: () => import('./pages/RunPage.vue'), props: true, meta: { title: 'Sync run', tab: 'district-history' } },
-  { path: 'rollover', name: 'district-rollover', component: () => import('./pages/district/RolloverPage.vue'), props: true, meta: { title: 'New school year', write: true, tab: 'district' } },
+  {
+    path: 'people/:personId',
+    name: 'district-person',
+    component: () => import('./pages/district/PersonPage.vue'),
+    props: true,
+    meta: { title: 'Person', tab: 'district-roster' },
+  },
+  {
+    path: 'troubleshoot',
+    name: 'district-troubleshoot',
+    component: () => import('./pages/district/TroubleshootPage.vue'),
+    props: true,
+    meta: { title: 'Troubleshoot' },
+  },
+  {
+    path: 'runs/:runId',
+    name: 'district-run',
+    component: () => import('./pages/RunPage.vue'),
+    props: true,
+    meta: { title: 'Sync run', tab: 'district-history' },
+  },
+  {
+    path: 'rollover',
+    name: 'district-rollover',
+    component: () => import('./pages/district/RolloverPage.vue'),
+    props: true,
+    meta: { title: 'New school year', write: true, tab: 'district' },
+  },
   { path: 'settings', name: 'district-settings', component: () => import('./pages/district/SettingsPage.vue'), props: true, meta: { title: 'Settings' } },
 ];
 

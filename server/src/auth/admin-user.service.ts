@@ -30,7 +30,8 @@ export class AdminUserService {
   async create(input: CreateAdminInput): Promise<AdminUser> {
     const email = input.email.trim().toLowerCase();
     if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new ValidationError(`"${input.email}" is not an email address`);
-    if (!Object.values(AdminRole).includes(input.role)) throw new ValidationError(`Unknown role "${input.role}" (one of ${Object.values(AdminRole).join(', ')})`);
+    if (!Object.values(AdminRole).includes(input.role))
+      throw new ValidationError(`Unknown role "${input.role}" (one of ${Object.values(AdminRole).join(', ')})`);
     if (input.password.length < MIN_PASSWORD) throw new ValidationError(`A password needs at least ${MIN_PASSWORD} characters`);
     let districtId: number | null = null;
     if (input.role === AdminRole.DISTRICT_ADMIN) {
@@ -53,7 +54,9 @@ export class AdminUserService {
   async login(emailRaw: string, password: string): Promise<{ user: AdminUser; secret: string; expiresAt: Date }> {
     const email = emailRaw.trim().toLowerCase();
     const user = await this.ds.getRepository(AdminUser).findOneBy({ email });
-    const ok = user ? await verifyPassword(password, user.passwordHash) : (await verifyPassword(password, await (dummyHash ??= hashPassword(randomSecret()))), false);
+    const ok = user
+      ? await verifyPassword(password, user.passwordHash)
+      : (await verifyPassword(password, await (dummyHash ??= hashPassword(randomSecret()))), false);
     if (!user || !ok) throw new ApiError('UNAUTHENTICATED', 'Wrong email or password');
     const secret = `${SESSION_PREFIX}${randomSecret(32)}`;
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS);

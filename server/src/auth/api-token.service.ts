@@ -19,17 +19,30 @@ export class ApiTokenService {
     return this.ds.getRepository(ApiToken);
   }
 
-  async create(scope: DistrictScope, input: { districtId: number; name: string; createdBy?: string | null; expiresAt?: Date | null }): Promise<{ token: ApiToken; secret: string }> {
+  async create(
+    scope: DistrictScope,
+    input: { districtId: number; name: string; createdBy?: string | null; expiresAt?: Date | null },
+  ): Promise<{ token: ApiToken; secret: string }> {
     scope.assertWrite(input.districtId);
     const name = input.name.trim();
     if (!name || name.length > 100) throw new ValidationError('A token needs a name of 1 to 100 characters');
     const expiresAt = input.expiresAt ?? null;
-    if (expiresAt && (Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= Date.now())) throw new ValidationError('A token expiry must be in the future');
+    if (expiresAt && (Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= Date.now()))
+      throw new ValidationError('A token expiry must be in the future');
     await new DistrictRepository(this.ds).getWritable(scope, input.districtId);
     const secret = `${API_TOKEN_PREFIX}${randomSecret(32)}`;
-    const token = await this.repo.save(this.repo.create({
-      name, districtId: input.districtId, tokenHash: sha256(secret), prefix: secret.slice(0, 12), createdBy: input.createdBy ?? null, lastUsedAt: null, revokedAt: null, expiresAt,
-    }));
+    const token = await this.repo.save(
+      this.repo.create({
+        name,
+        districtId: input.districtId,
+        tokenHash: sha256(secret),
+        prefix: secret.slice(0, 12),
+        createdBy: input.createdBy ?? null,
+        lastUsedAt: null,
+        revokedAt: null,
+        expiresAt,
+      }),
+    );
     return { token, secret };
   }
 

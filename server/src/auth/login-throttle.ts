@@ -31,8 +31,16 @@ export class LoginThrottle {
   private readonly byAddress;
   private readonly byAccount;
 
-  constructor(redis: Redis | null, private readonly logger: Logger, private readonly delayUnitMs = 500) {
-    this.byAccountAddress = createLimiter(redis, 'login-account-address', { points: ACCOUNT_ADDRESS_FAILURES, durationSeconds: WINDOW_SECONDS, blockDurationSeconds: BLOCK_SECONDS });
+  constructor(
+    redis: Redis | null,
+    private readonly logger: Logger,
+    private readonly delayUnitMs = 500,
+  ) {
+    this.byAccountAddress = createLimiter(redis, 'login-account-address', {
+      points: ACCOUNT_ADDRESS_FAILURES,
+      durationSeconds: WINDOW_SECONDS,
+      blockDurationSeconds: BLOCK_SECONDS,
+    });
     this.byAddress = createLimiter(redis, 'login-address', { points: ADDRESS_FAILURES, durationSeconds: 3600, blockDurationSeconds: BLOCK_SECONDS });
     this.byAccount = createLimiter(redis, 'login-account', { points: 1_000_000, durationSeconds: WINDOW_SECONDS });
   }
@@ -45,11 +53,16 @@ export class LoginThrottle {
   /** Refuses (429) or delays a sign-in attempt before its password is checked. */
   async before(email: string, address: string): Promise<void> {
     const k = LoginThrottle.keys(email, address);
-    const [pair, addr, account] = await Promise.all([this.byAccountAddress.get(k.pair), this.byAddress.get(k.address), this.byAccount.get(k.account)]).catch((err) => {
-      this.logger.warn({ err }, 'sign-in throttle store unavailable; attempt let through');
-      return [null, null, null] as const;
-    });
-    for (const [res, limit] of [[pair, ACCOUNT_ADDRESS_FAILURES], [addr, ADDRESS_FAILURES]] as const) {
+    const [pair, addr, account] = await Promise.all([this.byAccountAddress.get(k.pair), this.byAddress.get(k.address), this.byAccount.get(k.account)]).catch(
+      (err) => {
+        this.logger.warn({ err }, 'sign-in throttle store unavailable; attempt let through');
+        return [null, null, null] as const;
+      },
+    );
+    for (const [res, limit] of [
+      [pair, ACCOUNT_ADDRESS_FAILURES],
+      [addr, ADDRESS_FAILURES],
+    ] as const) {
       if (res && res.consumedPoints >= limit) {
         const retryAfter = retryAfterSeconds(res);
         this.logger.warn({ address, retryAfterSeconds: retryAfter }, 'sign-in refused: too many failed attempts');

@@ -22,7 +22,12 @@ export function createLimiter(
   keyPrefix: string,
   options: { points: number; durationSeconds: number; blockDurationSeconds?: number },
 ): RateLimiterAbstract {
-  const common = { keyPrefix: `homeroom:${keyPrefix}`, points: options.points, duration: options.durationSeconds, blockDuration: options.blockDurationSeconds ?? 0 };
+  const common = {
+    keyPrefix: `homeroom:${keyPrefix}`,
+    points: options.points,
+    duration: options.durationSeconds,
+    blockDuration: options.blockDurationSeconds ?? 0,
+  };
   return redis ? new RateLimiterRedis({ ...common, storeClient: redis }) : new RateLimiterMemory(common);
 }
 

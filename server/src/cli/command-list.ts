@@ -8,11 +8,20 @@ const KINDS = Object.values(SourceKind);
 
 /** Source options shared by district create and update. */
 const SOURCE_OPTIONS = {
-  url: { type: 'string' }, token: { type: 'string' }, path: { type: 'string' }, 'client-id': { type: 'string' }, 'client-secret': { type: 'string' },
-  auth: { type: 'string' }, 'token-url': { type: 'string' }, password: { type: 'string' }, 'private-key': { type: 'string' }, 'host-key': { type: 'string' },
+  url: { type: 'string' },
+  token: { type: 'string' },
+  path: { type: 'string' },
+  'client-id': { type: 'string' },
+  'client-secret': { type: 'string' },
+  auth: { type: 'string' },
+  'token-url': { type: 'string' },
+  password: { type: 'string' },
+  'private-key': { type: 'string' },
+  'host-key': { type: 'string' },
 } as const;
-const SOURCE_USAGE = '[--url U] [--token T] [--path DIR_ZIP_SFTP_OR_HTTPS_URL] [--client-id ID --client-secret S --auth oauth2|oauth1 --token-url U] '
-  + '[--password P | --private-key FILE] [--host-key SHA256:…]';
+const SOURCE_USAGE =
+  '[--url U] [--token T] [--path DIR_ZIP_SFTP_OR_HTTPS_URL] [--client-id ID --client-secret S --auth oauth2|oauth1 --token-url U] ' +
+  '[--password P | --private-key FILE] [--host-key SHA256:…]';
 
 export const COMMANDS: CliCommand[] = [
   {
@@ -41,8 +50,13 @@ export const COMMANDS: CliCommand[] = [
     summary: 'Create a district and say where its roster comes from',
     usage: `homeroom district create --name N --source ${KINDS.join('|')} ${SOURCE_USAGE} [--students N] [--timezone TZ] [--schedule CRON] [--json]`,
     options: {
-      name: { type: 'string' }, source: { type: 'string' }, ...SOURCE_OPTIONS,
-      students: { type: 'string' }, timezone: { type: 'string' }, schedule: { type: 'string' }, json: { type: 'boolean' },
+      name: { type: 'string' },
+      source: { type: 'string' },
+      ...SOURCE_OPTIONS,
+      students: { type: 'string' },
+      timezone: { type: 'string' },
+      schedule: { type: 'string' },
+      json: { type: 'boolean' },
     },
     load: async () => (await import('./commands/district.commands.js')).districtCreateCommand,
   },
@@ -59,20 +73,35 @@ export const COMMANDS: CliCommand[] = [
     usage: `homeroom district update <district> [--name N] ${SOURCE_USAGE} [--schedule CRON] [--timezone TZ] [--schools all|ID,ID…] [--expires YYYY-MM-DD|never] [--sync-as-of YYYY-MM-DD|today] [--enabled true|false] [--threshold PERCENT] [--json]`,
     positionals: ['district'],
     options: {
-      name: { type: 'string' }, ...SOURCE_OPTIONS, schedule: { type: 'string' },
-      timezone: { type: 'string' }, schools: { type: 'string' }, expires: { type: 'string' }, 'sync-as-of': { type: 'string' }, enabled: { type: 'string' },
-      threshold: { type: 'string' }, json: { type: 'boolean' },
+      name: { type: 'string' },
+      ...SOURCE_OPTIONS,
+      schedule: { type: 'string' },
+      timezone: { type: 'string' },
+      schools: { type: 'string' },
+      expires: { type: 'string' },
+      'sync-as-of': { type: 'string' },
+      enabled: { type: 'string' },
+      threshold: { type: 'string' },
+      json: { type: 'boolean' },
     },
     load: async () => (await import('./commands/district.commands.js')).districtUpdateCommand,
   },
   {
     path: ['sync'],
     summary: "Sync a district's roster from its source now",
-    usage: 'homeroom sync <district id or name> [--mode edit|reset] [--dry-run] [--as-of YYYY-MM-DD] [--override-threshold] [--preview <run id>] [--confirm "<district name>"] [--revert] [--wait] [--json]',
+    usage:
+      'homeroom sync <district id or name> [--mode edit|reset] [--dry-run] [--as-of YYYY-MM-DD] [--override-threshold] [--preview <run id>] [--confirm "<district name>"] [--revert] [--wait] [--json]',
     positionals: ['district'],
     options: {
-      mode: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'as-of': { type: 'string' }, 'override-threshold': { type: 'boolean' },
-      preview: { type: 'string' }, confirm: { type: 'string' }, revert: { type: 'boolean' }, wait: { type: 'boolean' }, json: { type: 'boolean' },
+      mode: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'as-of': { type: 'string' },
+      'override-threshold': { type: 'boolean' },
+      preview: { type: 'string' },
+      confirm: { type: 'string' },
+      revert: { type: 'boolean' },
+      wait: { type: 'boolean' },
+      json: { type: 'boolean' },
     },
     load: async () => (await import('./commands/sync.command.js')).syncCommand,
   },
@@ -102,25 +131,48 @@ export const COMMANDS: CliCommand[] = [
   {
     path: ['fake-clever'],
     summary: 'Serve a generated district as a fake Clever Data API v3.0 (development and tests)',
-    usage: 'homeroom fake-clever [--students 2000] [--seed 42] [--port 4010] [--host 127.0.0.1] [--token T] [--name N] '
-      + '[--rate-limit-every K] [--retry-after S] [--fail-every K] [--fail-after N] [--delay-ms D] [--drop-every K] [--page-size-max 10000]',
+    usage:
+      'homeroom fake-clever [--students 2000] [--seed 42] [--port 4010] [--host 127.0.0.1] [--token T] [--name N] ' +
+      '[--rate-limit-every K] [--retry-after S] [--fail-every K] [--fail-after N] [--delay-ms D] [--drop-every K] [--page-size-max 10000]',
     options: {
-      students: { type: 'string' }, seed: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, token: { type: 'string' },
-      name: { type: 'string' }, 'rate-limit-every': { type: 'string' }, 'retry-after': { type: 'string' }, 'fail-every': { type: 'string' },
-      'fail-after': { type: 'string' }, 'delay-ms': { type: 'string' }, 'drop-every': { type: 'string' }, 'page-size-max': { type: 'string' },
+      students: { type: 'string' },
+      seed: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      token: { type: 'string' },
+      name: { type: 'string' },
+      'rate-limit-every': { type: 'string' },
+      'retry-after': { type: 'string' },
+      'fail-every': { type: 'string' },
+      'fail-after': { type: 'string' },
+      'delay-ms': { type: 'string' },
+      'drop-every': { type: 'string' },
+      'page-size-max': { type: 'string' },
     },
     load: async () => (await import('./commands/fake-clever.command.js')).fakeCleverCommand,
   },
   {
     path: ['fake-oneroster'],
     summary: 'Serve a generated district as a fake OneRoster 1.1 REST API (development and tests)',
-    usage: 'homeroom fake-oneroster [--students 2000] [--seed 42] [--port 4020] [--host 127.0.0.1] [--client-id ID] [--client-secret S] '
-      + '[--auth oauth2|oauth1] [--max-limit N] [--name N] [--rate-limit-every K] [--retry-after S] [--fail-every K] [--fail-after N] [--delay-ms D] [--drop-every K]',
+    usage:
+      'homeroom fake-oneroster [--students 2000] [--seed 42] [--port 4020] [--host 127.0.0.1] [--client-id ID] [--client-secret S] ' +
+      '[--auth oauth2|oauth1] [--max-limit N] [--name N] [--rate-limit-every K] [--retry-after S] [--fail-every K] [--fail-after N] [--delay-ms D] [--drop-every K]',
     options: {
-      students: { type: 'string' }, seed: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'client-id': { type: 'string' },
-      'client-secret': { type: 'string' }, auth: { type: 'string' }, 'max-limit': { type: 'string' }, name: { type: 'string' },
-      'rate-limit-every': { type: 'string' }, 'retry-after': { type: 'string' }, 'fail-every': { type: 'string' },
-      'fail-after': { type: 'string' }, 'delay-ms': { type: 'string' }, 'drop-every': { type: 'string' },
+      students: { type: 'string' },
+      seed: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'client-id': { type: 'string' },
+      'client-secret': { type: 'string' },
+      auth: { type: 'string' },
+      'max-limit': { type: 'string' },
+      name: { type: 'string' },
+      'rate-limit-every': { type: 'string' },
+      'retry-after': { type: 'string' },
+      'fail-every': { type: 'string' },
+      'fail-after': { type: 'string' },
+      'delay-ms': { type: 'string' },
+      'drop-every': { type: 'string' },
     },
     load: async () => (await import('./commands/fake-oneroster.command.js')).fakeOneRosterCommand,
   },

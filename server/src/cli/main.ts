@@ -8,8 +8,12 @@ export { COMMANDS };
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.path.join(' ').length));
-  return ['Usage: homeroom <command> [options]   (homeroom <command> --help for its options)', '', 'Commands:',
-    ...COMMANDS.map((c) => `  ${c.path.join(' ').padEnd(width)}  ${c.summary}`)].join('\n');
+  return [
+    'Usage: homeroom <command> [options]   (homeroom <command> --help for its options)',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.path.join(' ').padEnd(width)}  ${c.summary}`),
+  ].join('\n');
 }
 
 function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | null {
@@ -35,7 +39,10 @@ async function askTerminal(question: string): Promise<string | null> {
 }
 
 const processIo = (): CommandIo => ({
-  out: (l) => console.log(l), err: (l) => console.error(l), env: process.env, ask: process.stdin.isTTY ? askTerminal : undefined,
+  out: (l) => console.log(l),
+  err: (l) => console.error(l),
+  env: process.env,
+  ask: process.stdin.isTTY ? askTerminal : undefined,
 });
 
 export async function runCli(argv: string[], io: CommandIo = processIo()): Promise<number> {

@@ -28,6 +28,16 @@ ${lines(diff.down)}
 `;
 }
 
+/**
+ * Writes a generated file laid out as `npm run lint` expects (Prettier with the repository's
+ * config). Prettier is a development dependency, loaded only here: the server never needs it.
+ */
+async function writeFormatted(file: string, source: string): Promise<void> {
+  const prettier = await import('prettier');
+  const options = await prettier.resolveConfig(file);
+  writeFileSync(file, await prettier.format(source, { ...options, filepath: file }));
+}
+
 async function diffFor(dialect: Dialect, mysqlUrl: string): Promise<SchemaDiff> {
   let url: string;
   let tmp: string | null = null;
@@ -65,17 +75,17 @@ export async function generateMigrations(name: string, mysqlUrl: string, repoRoo
     if (diff.up.length === 0) continue;
     const dir = resolve(repoRoot, 'migrations', dialect);
     const file = `${stamp}-${name}`;
-    writeFileSync(join(dir, `${file}.ts`), migrationSource(className, diff));
+    await writeFormatted(join(dir, `${file}.ts`), migrationSource(className, diff));
     const indexFile = join(dir, 'index.ts');
     const constName = `${dialect.toUpperCase()}_MIGRATIONS`;
-    const index = readFileSync(indexFile, 'utf8');
-    const imports = [...index.matchAll(/^import .*$/gm)].map((m) => m[0]);
-    const classes = [...index.matchAll(/^\s+(\w+),$/gm)].map((m) => m[1]);
+    // The index imports each migration class on its own line, in order: those lines are the list.
+    const imports = [...readFileSync(indexFile, 'utf8').matchAll(/^import \{ \w+ \} from '\.\/.*$/gm)].map((m) => m[0]);
+    const classes = imports.map((line) => /\{ (\w+) \}/.exec(line)![1]);
     imports.push(`import { ${className} } from './${file}.js';`);
     classes.push(className);
-    writeFileSync(
+    await writeFormatted(
       indexFile,
-      `// Generated list, in order; see server/src/db/migration-generator.ts.\n${imports.join('\n')}\n\nexport const ${constName}: Function[] = [\n${classes.map((c) => `  ${c},`).join('\n')}\n];\n`,
+      `// Generated list, in order; see server/src/db/migration-generator.ts.\nimport type { MigrationInterface } from 'typeorm';\n${imports.join('\n')}\n\nexport const ${constName}: (new () => MigrationInterface)[] = [\n${classes.map((c) => `  ${c},`).join('\n')}\n];\n`,
     );
     written.push(join(dir, `${file}.ts`));
   }

@@ -1,7 +1,5 @@
 import { PersonRole } from '../roster/roster-enums.js';
-import type {
-  CourseRecord, EnrollmentRecord, PersonRecord, SchoolRecord, SectionRecord, TermRecord,
-} from '../sync/sources/roster-source.js';
+import type { CourseRecord, EnrollmentRecord, PersonRecord, SchoolRecord, SectionRecord, TermRecord } from '../sync/sources/roster-source.js';
 import { FAMILY_NAMES, GIVEN_NAMES, SCHOOL_NAMES, SUBJECTS } from './demo-names.js';
 import { hashRandom, pick } from './seeded-random.js';
 
@@ -23,7 +21,13 @@ export interface DemoOptions {
   nextYear?: boolean;
 }
 
-interface YearDates { start: string; end: string; springStart: string; fallEnd: string; label: string }
+interface YearDates {
+  start: string;
+  end: string;
+  springStart: string;
+  fallEnd: string;
+  label: string;
+}
 
 /** One generated section: where it sits and who teaches it. */
 interface SectionSlot {
@@ -98,7 +102,11 @@ export class DemoDistrict {
       const students = Math.floor(options.students / schoolCount) + (s < options.students % schoolCount ? 1 : 0);
       const teachers = Math.max(1, Math.round(students / STUDENTS_PER_TEACHER));
       this.schools.push({
-        index: s, firstStudent: student, students, firstTeacher: teacher, teachers,
+        index: s,
+        firstStudent: student,
+        students,
+        firstTeacher: teacher,
+        teachers,
         sectionsPerPeriod: Math.max(1, Math.ceil(students / STUDENTS_PER_SECTION)),
         band: BANDS[s % BANDS.length],
       });
@@ -112,11 +120,21 @@ export class DemoDistrict {
     return share > 0 && hashRandom(this.options.perturbSeed ?? 1, stream, index) < share;
   }
 
-  schoolId(s: number) { return `sch-${pad(s + 1, 4)}`; }
-  teacherId(t: number) { return `tch-${pad(t + 1)}`; }
-  studentId(i: number) { return `stu-${pad(i + 1)}`; }
-  sectionId(s: number, period: number, k: number) { return `sec-${pad(s + 1, 4)}-${period + 1}-${pad(k + 1, 3)}`; }
-  courseId(s: number, period: number) { return `crs-${pad(s + 1, 4)}-${period + 1}`; }
+  schoolId(s: number) {
+    return `sch-${pad(s + 1, 4)}`;
+  }
+  teacherId(t: number) {
+    return `tch-${pad(t + 1)}`;
+  }
+  studentId(i: number) {
+    return `stu-${pad(i + 1)}`;
+  }
+  sectionId(s: number, period: number, k: number) {
+    return `sec-${pad(s + 1, 4)}-${period + 1}-${pad(k + 1, 3)}`;
+  }
+  courseId(s: number, period: number) {
+    return `crs-${pad(s + 1, 4)}-${period + 1}`;
+  }
 
   *schoolRecords(): Generator<SchoolRecord> {
     for (const s of this.schools) {
@@ -124,8 +142,12 @@ export class DemoDistrict {
       yield {
         sourceId: this.schoolId(s.index),
         fields: {
-          name: `${name} School`, schoolNumber: String(100 + s.index), stateId: `ST-${pad(s.index + 1, 5)}`,
-          ncesId: String(360000000000 + s.index), lowGrade: s.band.low, highGrade: s.band.high,
+          name: `${name} School`,
+          schoolNumber: String(100 + s.index),
+          stateId: `ST-${pad(s.index + 1, 5)}`,
+          ncesId: String(360000000000 + s.index),
+          lowGrade: s.band.low,
+          highGrade: s.band.high,
           principal: `${pick(GIVEN_NAMES, hashRandom(this.seed, 1, s.index))} ${pick(FAMILY_NAMES, hashRandom(this.seed, 2, s.index))}`,
         },
       };
@@ -152,7 +174,10 @@ export class DemoDistrict {
     for (const s of this.schools) {
       for (let p = 0; p < PERIODS; p++) {
         const subject = SUBJECTS[(p + s.index) % SUBJECTS.length];
-        yield { sourceId: this.courseId(s.index, p), fields: { name: `${subject} ${s.band.label}`, number: `${subject.slice(0, 3).toUpperCase()}-${s.index + 1}${p + 1}`, subject } };
+        yield {
+          sourceId: this.courseId(s.index, p),
+          fields: { name: `${subject} ${s.band.label}`, number: `${subject.slice(0, 3).toUpperCase()}-${s.index + 1}${p + 1}`, subject },
+        };
       }
     }
   }
@@ -170,9 +195,14 @@ export class DemoDistrict {
       role,
       schoolSourceIds: [this.schoolId(school.index)],
       fields: {
-        givenName: given, middleName: null, familyName: family, grade,
+        givenName: given,
+        middleName: null,
+        familyName: family,
+        grade,
         email: `${username}@${role === PersonRole.TEACHER ? 'staff.' : 'students.'}demo.k12.us`,
-        username, sisId: `${role === PersonRole.TEACHER ? 'T' : 'S'}${pad(index + 1, 7)}`, stateId: `${pad(index + 1000000, 8)}`,
+        username,
+        sisId: `${role === PersonRole.TEACHER ? 'T' : 'S'}${pad(index + 1, 7)}`,
+        stateId: `${pad(index + 1000000, 8)}`,
       },
     };
   }
@@ -209,7 +239,16 @@ export class DemoDistrict {
   /** Every section of one school and period: this year's, then next year's (a semester section twice: fall and spring). */
   private *slots(s: SchoolPlan, p: number): Generator<SectionSlot> {
     for (let k = 0; k < s.sectionsPerPeriod; k++) {
-      yield { s, p, k, sourceId: this.sectionId(s.index, p, k), termId: this.sectionTerm(s, p, k), primary: this.primaryTeacher(s, p, k), beginDate: null, endDate: null };
+      yield {
+        s,
+        p,
+        k,
+        sourceId: this.sectionId(s.index, p, k),
+        termId: this.sectionTerm(s, p, k),
+        primary: this.primaryTeacher(s, p, k),
+        beginDate: null,
+        endDate: null,
+      };
     }
     if (!this.carriesNextYear) return;
     const y = this.nextSchoolYear;
@@ -234,11 +273,16 @@ export class DemoDistrict {
           const n = s.index * 10000 + p * 1000 + k;
           const renamed = slot.beginDate === null && this.perturbed(30, n) ? ' (moved)' : '';
           yield {
-            sourceId: slot.sourceId, schoolSourceId: this.schoolId(s.index),
-            courseSourceId: this.courseId(s.index, p), termSourceIds: [slot.termId],
+            sourceId: slot.sourceId,
+            schoolSourceId: this.schoolId(s.index),
+            courseSourceId: this.courseId(s.index, p),
+            termSourceIds: [slot.termId],
             fields: {
-              name: `${subject} ${s.band.label} - Period ${p + 1}${renamed}`, sectionNumber: `${p + 1}${pad(k + 1, 2)}`,
-              period: String(p + 1), grade: s.band.grades[k % s.band.grades.length], subject,
+              name: `${subject} ${s.band.label} - Period ${p + 1}${renamed}`,
+              sectionNumber: `${p + 1}${pad(k + 1, 2)}`,
+              period: String(p + 1),
+              grade: s.band.grades[k % s.band.grades.length],
+              subject,
             },
           };
         }
@@ -252,11 +296,19 @@ export class DemoDistrict {
         const slots = [...this.slots(s, p)];
         for (const slot of slots) {
           const dates = slot.beginDate === null ? {} : { beginDate: slot.beginDate, endDate: slot.endDate };
-          yield { sourceId: null, sectionSourceId: slot.sourceId, personSourceId: this.teacherId(slot.primary), role: PersonRole.TEACHER, primary: true, ...dates };
+          yield {
+            sourceId: null,
+            sectionSourceId: slot.sourceId,
+            personSourceId: this.teacherId(slot.primary),
+            role: PersonRole.TEACHER,
+            primary: true,
+            ...dates,
+          };
           const n = s.index * 10000 + p * 1000 + slot.k;
           if (s.teachers > 1 && hashRandom(this.seed, 40, n) < 0.1) {
             const co = s.firstTeacher + ((slot.primary - s.firstTeacher + 1 + Math.floor(hashRandom(this.seed, 41, n) * (s.teachers - 1))) % s.teachers);
-            if (co !== slot.primary) yield { sourceId: null, sectionSourceId: slot.sourceId, personSourceId: this.teacherId(co), role: PersonRole.TEACHER, primary: false, ...dates };
+            if (co !== slot.primary)
+              yield { sourceId: null, sectionSourceId: slot.sourceId, personSourceId: this.teacherId(co), role: PersonRole.TEACHER, primary: false, ...dates };
           }
         }
         // Students: this year's sections first (perturbed as a later export), then next year's.
@@ -273,7 +325,14 @@ export class DemoDistrict {
             const k = (i + p * 7) % s.sectionsPerPeriod;
             for (const slot of byK.get(k) ?? []) {
               const dates = slot.beginDate === null ? {} : { beginDate: slot.beginDate, endDate: slot.endDate };
-              yield { sourceId: null, sectionSourceId: slot.sourceId, personSourceId: this.studentId(student), role: PersonRole.STUDENT, primary: false, ...dates };
+              yield {
+                sourceId: null,
+                sectionSourceId: slot.sourceId,
+                personSourceId: this.studentId(student),
+                role: PersonRole.STUDENT,
+                primary: false,
+                ...dates,
+              };
             }
           }
         }

@@ -23,14 +23,21 @@ export interface CleverDistrictOptions extends DemoOptions {
 const DISTRICT_ID = 'dst-0001';
 
 /** Clever spells grades out: "Kindergarten", "1" … "12". */
-const grade = (g: unknown) => (g === 'K' ? 'Kindergarten' : g ?? null);
+const grade = (g: unknown) => (g === 'K' ? 'Kindergarten' : (g ?? null));
 
 /** Clever's subject values (lowercase, as its v3.0 spec lists them) for the demo's subjects. */
 export const CLEVER_SUBJECTS: Record<string, string> = {
-  Math: 'math', English: 'english/language arts', Science: 'science', 'Social Studies': 'social studies', Art: 'arts and music',
-  Music: 'arts and music', PE: 'PE and health', Spanish: 'language', 'Computer Science': 'technology and engineering',
+  Math: 'math',
+  English: 'english/language arts',
+  Science: 'science',
+  'Social Studies': 'social studies',
+  Art: 'arts and music',
+  Music: 'arts and music',
+  PE: 'PE and health',
+  Spanish: 'language',
+  'Computer Science': 'technology and engineering',
 };
-const subject = (s: unknown) => (typeof s === 'string' ? CLEVER_SUBJECTS[s] ?? 'other' : null);
+const subject = (s: unknown) => (typeof s === 'string' ? (CLEVER_SUBJECTS[s] ?? 'other') : null);
 
 /** Grades beyond K–12 that Clever sends; a few students and sections carry them, as real districts' do. */
 export const UNUSUAL_GRADES = ['PreKindergarten', 'TransitionalKindergarten', 'Ungraded', 'Other', '13', '', 'InfantToddler', 'Preschool', 'PostGraduate'];
@@ -60,25 +67,44 @@ export function cleverDistrict(options: CleverDistrictOptions): FakeCleverData {
   const schools: CleverRecord[] = [...demo.schoolRecords()].map((s) => {
     const f = s.fields;
     return {
-      id: s.sourceId, ...common, name: f.name, school_number: f.schoolNumber, sis_id: s.sourceId, state_id: f.stateId,
-      nces_id: f.ncesId, low_grade: grade(f.lowGrade), high_grade: grade(f.highGrade),
-      principal: { name: f.principal, email: null }, location: { address: null, city: null, state: 'NY', zip: null }, phone: null,
+      id: s.sourceId,
+      ...common,
+      name: f.name,
+      school_number: f.schoolNumber,
+      sis_id: s.sourceId,
+      state_id: f.stateId,
+      nces_id: f.ncesId,
+      low_grade: grade(f.lowGrade),
+      high_grade: grade(f.highGrade),
+      principal: { name: f.principal, email: null },
+      location: { address: null, city: null, state: 'NY', zip: null },
+      phone: null,
     };
   });
 
   const terms: CleverRecord[] = [...demo.termRecords()].map((t) => ({
-    id: t.sourceId, ...common, name: t.sourceId === nameless.term ? null : t.fields.name, start_date: t.fields.startDate, end_date: t.fields.endDate,
+    id: t.sourceId,
+    ...common,
+    name: t.sourceId === nameless.term ? null : t.fields.name,
+    start_date: t.fields.startDate,
+    end_date: t.fields.endDate,
   }));
 
   const courses: CleverRecord[] = [...demo.courseRecords()].map((c, i) => ({
-    id: c.sourceId, ...common, name: i % nameless.course === 3 ? null : c.fields.name, number: c.fields.number,
+    id: c.sourceId,
+    ...common,
+    name: i % nameless.course === 3 ? null : c.fields.name,
+    number: c.fields.number,
   }));
 
   const users: CleverRecord[] = [...demo.personRecords()].map((p) => {
     const f = p.fields;
     const teacher = p.role === PersonRole.TEACHER;
     const role: Record<string, unknown> = {
-      school: p.schoolSourceIds[0], schools: p.schoolSourceIds, sis_id: f.sisId, state_id: f.stateId,
+      school: p.schoolSourceIds[0],
+      schools: p.schoolSourceIds,
+      sis_id: f.sisId,
+      state_id: f.stateId,
       [teacher ? 'teacher_number' : 'student_number']: f.sisId,
       credentials: { district_username: f.username },
     };
@@ -106,21 +132,47 @@ export function cleverDistrict(options: CleverDistrictOptions): FakeCleverData {
   }
   const sections: CleverRecord[] = [...demo.sectionRecords()].map((s, i) => {
     const f = s.fields;
-    const sectionGrade = i % nameless.sectionGrade === 5 ? UNUSUAL_GRADES[(i / nameless.sectionGrade | 0) % 4 + 2] : grade(f.grade);
+    const sectionGrade = i % nameless.sectionGrade === 5 ? UNUSUAL_GRADES[(((i / nameless.sectionGrade) | 0) % 4) + 2] : grade(f.grade);
     const who = people.get(s.sourceId) ?? { teacher: null, teachers: [], students: [] };
     return {
-      id: s.sourceId, ...common, school: s.schoolSourceId, course: s.courseSourceId, term_id: s.termSourceIds[0] ?? null,
-      name: f.name, section_number: f.sectionNumber, period: f.period, grade: sectionGrade, subject: subject(f.subject), sis_id: s.sourceId,
-      teacher: who.teacher, teachers: who.teachers, students: who.students,
+      id: s.sourceId,
+      ...common,
+      school: s.schoolSourceId,
+      course: s.courseSourceId,
+      term_id: s.termSourceIds[0] ?? null,
+      name: f.name,
+      section_number: f.sectionNumber,
+      period: f.period,
+      grade: sectionGrade,
+      subject: subject(f.subject),
+      sis_id: s.sourceId,
+      teacher: who.teacher,
+      teachers: who.teachers,
+      students: who.students,
     };
   });
 
   return {
     // District.state is Clever's sync status (running, pending, error, paused, success), not a US state.
     district: {
-      id: DISTRICT_ID, name: options.name ?? 'Fake Clever District', state: 'success', last_sync: stamp, error: null, pause_start: null, pause_end: null,
-      launch_date: demo.schoolYear.start, mdr_number: null, nces_id: null, sis_type: 'Homeroom demo', created: stamp, last_modified: stamp,
+      id: DISTRICT_ID,
+      name: options.name ?? 'Fake Clever District',
+      state: 'success',
+      last_sync: stamp,
+      error: null,
+      pause_start: null,
+      pause_end: null,
+      launch_date: demo.schoolYear.start,
+      mdr_number: null,
+      nces_id: null,
+      sis_type: 'Homeroom demo',
+      created: stamp,
+      last_modified: stamp,
     },
-    schools, terms, courses, users, sections,
+    schools,
+    terms,
+    courses,
+    users,
+    sections,
   };
 }

@@ -34,7 +34,6 @@ export interface FakeCleverServer {
 
 const DEFAULT_LIMIT = 100;
 const COLLECTIONS = ['schools', 'terms', 'courses', 'users', 'sections'] as const;
-type Collection = (typeof COLLECTIONS)[number];
 
 /** First index whose id is greater than `after` (the list is sorted by id). */
 function indexAfter(list: CleverRecord[], after: string): number {
@@ -68,7 +67,8 @@ function indexBefore(list: CleverRecord[], before: string): number {
  * request: 429s, 500s, delays and connections closed mid-answer.
  */
 export async function startFakeCleverServer(options: FakeCleverOptions): Promise<FakeCleverServer> {
-  const data = options.data ?? cleverDistrict({ students: options.students ?? 2000, seed: options.seed, referenceDate: options.referenceDate, name: options.name });
+  const data =
+    options.data ?? cleverDistrict({ students: options.students ?? 2000, seed: options.seed, referenceDate: options.referenceDate, name: options.name });
   const lists: Record<string, CleverRecord[]> = {};
   for (const c of COLLECTIONS) lists[c] = [...data[c]].sort(byId);
   lists['users?role=teacher'] = lists.users.filter((u) => (u.roles as Record<string, unknown> | undefined)?.teacher);
@@ -147,10 +147,11 @@ export async function startFakeCleverServer(options: FakeCleverOptions): Promise
     url: `http://${host}:${address.port}`,
     data,
     stats,
-    close: () => new Promise<void>((resolve) => {
-      faults.releaseDelays();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        faults.releaseDelays();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

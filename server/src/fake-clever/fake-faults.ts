@@ -58,10 +58,17 @@ export class FaultInjector {
     if (isMultiple(n, this.o.rateLimitEvery)) {
       this.stats.rateLimited++;
       const wait = this.o.retryAfterSeconds ?? 1;
-      sendJson(res, 429, { error: 'Too Many Requests' }, {
-        'Retry-After': String(wait), 'X-RateLimit-Limit': '1200', 'X-RateLimit-Remaining': '0',
-        'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + wait),
-      });
+      sendJson(
+        res,
+        429,
+        { error: 'Too Many Requests' },
+        {
+          'Retry-After': String(wait),
+          'X-RateLimit-Limit': '1200',
+          'X-RateLimit-Remaining': '0',
+          'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + wait),
+        },
+      );
       return true;
     }
     if (isMultiple(n, this.o.failEvery) || (this.o.failAfter !== undefined && n > this.o.failAfter)) {

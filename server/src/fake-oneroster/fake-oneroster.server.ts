@@ -46,9 +46,18 @@ export interface FakeOneRosterServer {
 const DEFAULT_LIMIT = 100;
 const COLLECTIONS = ['orgs', 'academicSessions', 'courses', 'classes', 'users', 'enrollments'] as const;
 
-const unauthorized = (res: ServerResponse, description: string) => sendJson(res, 401, {
-  imsx_codeMajor: 'failure', imsx_severity: 'error', imsx_description: description, imsx_CodeMinor: { imsx_codeMinorField: [{ imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: 'unauthorisedrequest' }] },
-}, { 'WWW-Authenticate': 'Bearer' });
+const unauthorized = (res: ServerResponse, description: string) =>
+  sendJson(
+    res,
+    401,
+    {
+      imsx_codeMajor: 'failure',
+      imsx_severity: 'error',
+      imsx_description: description,
+      imsx_CodeMinor: { imsx_codeMinorField: [{ imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: 'unauthorisedrequest' }] },
+    },
+    { 'WWW-Authenticate': 'Bearer' },
+  );
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -64,7 +73,8 @@ async function readBody(req: IncomingMessage): Promise<string> {
  * faults (429s, 500s, delays, connections closed mid-answer).
  */
 export async function startFakeOneRosterServer(options: FakeOneRosterOptions): Promise<FakeOneRosterServer> {
-  const data = options.data ?? oneRosterDistrict({ students: options.students ?? 2000, seed: options.seed, referenceDate: options.referenceDate, name: options.name });
+  const data =
+    options.data ?? oneRosterDistrict({ students: options.students ?? 2000, seed: options.seed, referenceDate: options.referenceDate, name: options.name });
   const maxLimit = options.maxLimit ?? 10000;
   const ttl = options.tokenTtlSeconds ?? 3600;
   const tokens = new Map<string, number>();
@@ -90,7 +100,12 @@ export async function startFakeOneRosterServer(options: FakeOneRosterOptions): P
     const token = randomBytes(18).toString('hex');
     tokens.set(token, Date.now() + ttl * 1000);
     stats.tokensIssued++;
-    return sendJson(res, 200, { access_token: token, token_type: 'bearer', expires_in: ttl, scope: 'https://purl.imsglobal.org/spec/or/v1p1/scope/roster-core.readonly' });
+    return sendJson(res, 200, {
+      access_token: token,
+      token_type: 'bearer',
+      expires_in: ttl,
+      scope: 'https://purl.imsglobal.org/spec/or/v1p1/scope/roster-core.readonly',
+    });
   };
 
   /** null when the request is authorized, else why not. */
@@ -111,8 +126,13 @@ export async function startFakeOneRosterServer(options: FakeOneRosterOptions): P
     const nonce = p.get('oauth_nonce') ?? '';
     if (!nonce || nonces.has(nonce)) return 'Reused nonce';
     const expected = oauth1Sign({
-      method: req.method ?? 'GET', url: `http://${req.headers.host}${req.url}`, consumerKey: options.clientId, consumerSecret: options.clientSecret,
-      signatureMethod: method, nonce, timestamp: String(p.get('oauth_timestamp')),
+      method: req.method ?? 'GET',
+      url: `http://${req.headers.host}${req.url}`,
+      consumerKey: options.clientId,
+      consumerSecret: options.clientSecret,
+      signatureMethod: method,
+      nonce,
+      timestamp: String(p.get('oauth_timestamp')),
     }).find(([k]) => k === 'oauth_signature')?.[1];
     if (expected !== p.get('oauth_signature')) return 'Invalid signature';
     nonces.add(nonce);
@@ -175,10 +195,11 @@ export async function startFakeOneRosterServer(options: FakeOneRosterOptions): P
     data,
     stats,
     revokeTokens: () => tokens.clear(),
-    close: () => new Promise<void>((resolve) => {
-      faults.releaseDelays();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        faults.releaseDelays();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

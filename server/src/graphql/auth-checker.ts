@@ -17,9 +17,5 @@ export const authChecker = ({ context }: { context: GraphQLContext }, permission
     if (viewer.role === AdminRole.DISTRICT_ADMIN) granted.add(Permission.WRITE);
   }
   if (permissions.some((p) => granted.has(p))) return true;
-  throw forbidden(
-    viewer.kind === 'API_TOKEN'
-      ? 'API tokens have read-only access to their district’s roster'
-      : `The ${viewer.role} role may not do this`,
-  );
+  throw forbidden(viewer.kind === 'API_TOKEN' ? 'API tokens have read-only access to their district’s roster' : `The ${viewer.role} role may not do this`);
 };

@@ -53,8 +53,16 @@ export function createRosterLoaders(roster: RosterReader, reports: SyncReportSer
       for (const s of (await roster.successorsOf(ids)).sort((a, b) => b.id - a.id)) byPredecessor.set(s.predecessorId!, s);
       return ids.map((id) => byPredecessor.get(id) ?? null);
     }),
-    sectionEnrollments: grouped((ids) => roster.enrollmentsOfSections(ids), (e) => e.sectionId, (e) => e),
-    personSchoolIds: grouped((ids) => roster.schoolIdsOfPeople(ids), (ps) => ps.personId, (ps) => ps.schoolId),
+    sectionEnrollments: grouped(
+      (ids) => roster.enrollmentsOfSections(ids),
+      (e) => e.sectionId,
+      (e) => e,
+    ),
+    personSchoolIds: grouped(
+      (ids) => roster.schoolIdsOfPeople(ids),
+      (ps) => ps.personId,
+      (ps) => ps.schoolId,
+    ),
     run: byId((ids) => reports.runsByIds(ids)),
   };
 }

@@ -82,7 +82,10 @@ registerEnumType(ChangeAction, {
     UPDATE: { description: 'Changed fields of an existing record.' },
     DELETE: { description: 'A soft delete (Reset only).' },
     RESTORE: { description: 'A previously deleted record brought back.' },
-    END: { description: 'The source still sends the record but it is not active on the sync date (last year’s sections): ended, hidden from the live roster, not deleted.' },
+    END: {
+      description:
+        'The source still sends the record but it is not active on the sync date (last year’s sections): ended, hidden from the live roster, not deleted.',
+    },
   },
 });
 registerEnumType(IssueSeverity, {
@@ -122,7 +125,21 @@ registerEnumType(RosterEventKind, {
   },
 });
 
-export { AdminRole, ChangeAction, FailureCode, IssueSeverity, PersonRole, RosterEventKind, SourceKind, SyncMode, SyncPhase, SyncPresence, SyncStatus, SyncTrigger, SectionContinuityRule };
+export {
+  AdminRole,
+  ChangeAction,
+  FailureCode,
+  IssueSeverity,
+  PersonRole,
+  RosterEventKind,
+  SourceKind,
+  SyncMode,
+  SyncPhase,
+  SyncPresence,
+  SyncStatus,
+  SyncTrigger,
+  SectionContinuityRule,
+};
 
 registerEnumType(SectionContinuityRule, {
   name: 'SectionContinuityRule',

@@ -1,4 +1,3 @@
-
 import { notFound } from '../errors.js';
 /** GraphQL IDs are database ids as strings; anything else names no record (null). */
 export function parseId(id: string | number): number | null {

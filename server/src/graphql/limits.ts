@@ -90,7 +90,10 @@ export function measureQuery(
   const vars = resolvedVariables(op, variables);
   let aliases = 0;
 
-  const pageOf = (field: GraphQLField<unknown, unknown> | undefined, args: readonly { name: { value: string }; value: import('graphql').ValueNode }[] | undefined): number | null => {
+  const pageOf = (
+    field: GraphQLField<unknown, unknown> | undefined,
+    args: readonly { name: { value: string }; value: import('graphql').ValueNode }[] | undefined,
+  ): number | null => {
     if (!field?.args.some((a) => a.name === 'first')) return null;
     const arg = args?.find((a) => a.name.value === 'first');
     const raw = arg ? valueFromASTUntyped(arg.value, vars) : undefined;

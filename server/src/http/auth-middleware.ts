@@ -31,7 +31,13 @@ export function authMiddleware(ds: DataSource, limiter: RateLimiter) {
         const retryAfter = await limiter.hit(`token:${viewer.tokenId}`);
         if (retryAfter != null) {
           res.setHeader('Retry-After', String(retryAfter));
-          graphQLErrorResponse(res, 429, `Rate limit exceeded: at most ${limiter.limit} requests per minute per API token; retry in ${retryAfter} s`, 'RATE_LIMITED', { retryAfterSeconds: retryAfter });
+          graphQLErrorResponse(
+            res,
+            429,
+            `Rate limit exceeded: at most ${limiter.limit} requests per minute per API token; retry in ${retryAfter} s`,
+            'RATE_LIMITED',
+            { retryAfterSeconds: retryAfter },
+          );
           return;
         }
       }

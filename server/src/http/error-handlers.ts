@@ -27,7 +27,11 @@ export function jsonErrorHandler(logger: Logger) {
       code = 'INTERNAL_SERVER_ERROR';
     }
     if (status >= 500) logger.error({ err: { name: (err as Error)?.name, type: e.type }, method: req.method, path: req.path }, 'request failed');
-    else logger.info({ method: req.method, path: req.path, status, reason: e.type ?? 'bad request', length: req.headers['content-length'] }, 'bad request refused');
+    else
+      logger.info(
+        { method: req.method, path: req.path, status, reason: e.type ?? 'bad request', length: req.headers['content-length'] },
+        'bad request refused',
+      );
     res.status(status >= 400 && status < 600 ? status : 500).json({ errors: [{ message, extensions: { code } }] });
   };
 }

@@ -148,7 +148,8 @@ export async function startHttpServer(app: AppContext, options: HttpServerOption
         connections.set(ctx.extra.socket, viewer);
         if (viewer.kind === 'API_TOKEN') {
           const retryAfter = await limiter.hit(`token:${viewer.tokenId}`);
-          if (retryAfter != null) return [new GraphQLError(`Rate limit exceeded: retry in ${retryAfter} s`, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter } })];
+          if (retryAfter != null)
+            return [new GraphQLError(`Rate limit exceeded: retry in ${retryAfter} s`, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter } })];
         }
         try {
           assertWithinLimits(schema, parse(payload.query), payload.operationName, payload.variables ?? undefined, limits);

@@ -8,7 +8,9 @@ export function metricsHandler(app: AppContext, metrics: HomeroomMetrics) {
   const expected = app.config.metricsToken ? createHash('sha256').update(`Bearer ${app.config.metricsToken}`).digest() : null;
   return async (req: Request, res: Response): Promise<void> => {
     if (expected) {
-      const given = createHash('sha256').update(req.headers.authorization ?? '').digest();
+      const given = createHash('sha256')
+        .update(req.headers.authorization ?? '')
+        .digest();
       if (!timingSafeEqual(given, expected)) {
         res.status(401).set('WWW-Authenticate', 'Bearer realm="metrics"').type('text/plain').send('metrics need "Authorization: Bearer <METRICS_TOKEN>"\n');
         return;

@@ -8,7 +8,11 @@ import { readyzHandler } from './readyz.route.js';
  * GET /readyz, GET /metrics, and GraphQL request timing. Call before the GraphQL middleware
  * is mounted so the timer sees every request.
  */
-export function registerOperationsRoutes(expressApp: express.Express, app: AppContext, options: { graphqlPath?: string; metrics?: HomeroomMetrics } = {}): void {
+export function registerOperationsRoutes(
+  expressApp: express.Express,
+  app: AppContext,
+  options: { graphqlPath?: string; metrics?: HomeroomMetrics } = {},
+): void {
   const metrics = options.metrics ?? processMetrics();
   expressApp.get('/readyz', readyzHandler(app));
   expressApp.get('/metrics', metricsHandler(app, metrics));

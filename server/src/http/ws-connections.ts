@@ -22,7 +22,10 @@ export class WsConnections {
   private readonly open = new Map<WebSocket, Connection>();
   private readonly events: AsyncIterableIterator<unknown> & { return?: () => Promise<unknown> };
 
-  constructor(pubsub: HomeroomPubSub, private readonly logger: Logger) {
+  constructor(
+    pubsub: HomeroomPubSub,
+    private readonly logger: Logger,
+  ) {
     const events = pubsub.subscribe(CREDENTIALS_REVOKED);
     this.events = events as never;
     void (async () => {

@@ -16,11 +16,7 @@ export class JobScheduler {
   /** Queues a SyncRun for a worker; enqueuing the same run twice keeps one job. */
   async enqueueSyncRun(runId: number): Promise<void> {
     const payload: JobPayloads['sync-run'] = { runId };
-    await this.agenda
-      .create(JOB_NAMES.syncRun, payload)
-      .unique({ 'data.runId': runId }, { insertOnly: true })
-      .schedule(new Date())
-      .save();
+    await this.agenda.create(JOB_NAMES.syncRun, payload).unique({ 'data.runId': runId }, { insertOnly: true }).schedule(new Date()).save();
   }
 
   /**

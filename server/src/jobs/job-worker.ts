@@ -85,7 +85,12 @@ async function defaultExecuteRun(app: AppContext, runId: number, options: { sign
  * FAILED "interrupted" — without waiting out the job lock when the heartbeat already says so;
  * a SCHEDULED run without a job (its enqueue never happened) is enqueued.
  */
-export async function recoverRuns(app: AppContext, agenda: Agenda, scheduler: JobScheduler, lockLifetimeMs: number): Promise<{ interrupted: number[]; enqueued: number[] }> {
+export async function recoverRuns(
+  app: AppContext,
+  agenda: Agenda,
+  scheduler: JobScheduler,
+  lockLifetimeMs: number,
+): Promise<{ interrupted: number[]; enqueued: number[] }> {
   const runs = await app.ds.getRepository(SyncRun).find({
     where: { status: In([SyncStatus.IN_PROGRESS, SyncStatus.SCHEDULED]) },
     select: { id: true, status: true, heartbeatAt: true, startedAt: true, createdAt: true },
@@ -138,7 +143,10 @@ export async function startWorker(app: AppContext, options: WorkerOptions = {}):
   agenda.define<JobPayloads['sync-run']>(JOB_NAMES.syncRun, syncRunJob(app, options.executeRun ?? defaultExecuteRun, running, lockLifetimeMs), {
     removeOnComplete: true,
   });
-  agenda.define<JobPayloads['district-schedule']>(JOB_NAMES.districtSchedule, districtScheduleJob(app, (runId) => scheduler.enqueueSyncRun(runId)));
+  agenda.define<JobPayloads['district-schedule']>(
+    JOB_NAMES.districtSchedule,
+    districtScheduleJob(app, (runId) => scheduler.enqueueSyncRun(runId)),
+  );
   agenda.define<JobPayloads['cleanup']>(JOB_NAMES.cleanup, cleanupJob(app), { concurrency: 1 });
   options.define?.(agenda);
 
@@ -152,16 +160,20 @@ export async function startWorker(app: AppContext, options: WorkerOptions = {}):
   await agenda.start();
 
   const reconcileEvery = options.reconcileEveryMs ?? 60_000;
-  const reconcile = reconcileEvery > 0
-    ? setInterval(() => {
-        void scheduler.syncDistrictSchedules().catch((e) => app.logger.warn({ err: e }, 'district schedule sync failed'));
-        void recoverRuns(app, agenda, scheduler, lockLifetimeMs).catch((e) => app.logger.warn({ err: e }, 'run recovery failed'));
-      }, reconcileEvery)
-    : undefined;
+  const reconcile =
+    reconcileEvery > 0
+      ? setInterval(() => {
+          void scheduler.syncDistrictSchedules().catch((e) => app.logger.warn({ err: e }, 'district schedule sync failed'));
+          void recoverRuns(app, agenda, scheduler, lockLifetimeMs).catch((e) => app.logger.warn({ err: e }, 'run recovery failed'));
+        }, reconcileEvery)
+      : undefined;
   reconcile?.unref();
   // Runs whose process died are recovered within RUN_HEARTBEAT_TIMEOUT_SECONDS of their last beat.
   const runs = runServiceFor(app);
-  const recovery = setInterval(() => void runs.recoverStaleRuns().catch((e) => app.logger.warn({ err: e }, 'run recovery failed')), heartbeatPolicy(app.config).checkEveryMs);
+  const recovery = setInterval(
+    () => void runs.recoverStaleRuns().catch((e) => app.logger.warn({ err: e }, 'run recovery failed')),
+    heartbeatPolicy(app.config).checkEveryMs,
+  );
   recovery.unref();
   app.logger.info({ name: agenda.attrs.name, redis: Boolean(app.config.redisUrl) }, 'job worker started');
 

@@ -9,4 +9,3 @@ export function nextRunTimes(cron: string, timezone: string, from: Date = new Da
   for (let i = 0; i < count; i++) times.push(expression.next().toDate());
   return times;
 }
-

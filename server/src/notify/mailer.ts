@@ -39,7 +39,11 @@ class SmtpMailer implements Mailer {
   private readonly url: URL;
   private readonly from: string;
 
-  constructor(smtpUrl: string, publicUrl: string, private readonly logger: Logger) {
+  constructor(
+    smtpUrl: string,
+    publicUrl: string,
+    private readonly logger: Logger,
+  ) {
     const { url, from } = parseSmtpUrl(smtpUrl, publicUrl);
     this.from = from;
     this.url = new URL(url);

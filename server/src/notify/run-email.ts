@@ -50,7 +50,12 @@ const STATUS_WORDS: Record<string, string> = {
   [SyncStatus.SCHEDULED]: 'Scheduled',
 };
 const ENTITY_WORDS: Record<string, string> = {
-  schools: 'Schools', people: 'People', terms: 'Terms', courses: 'Courses', sections: 'Sections', enrollments: 'Enrollments',
+  schools: 'Schools',
+  people: 'People',
+  terms: 'Terms',
+  courses: 'Courses',
+  sections: 'Sections',
+  enrollments: 'Enrollments',
 };
 const ACTIONS = ['created', 'updated', 'deleted', 'restored', 'ended', 'unchanged'] as const;
 
@@ -90,13 +95,22 @@ function countsTable(counts: RunCounts): string[][] {
 
 function textTable(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function issueLines(issueCounts: Record<string, number> | null): { total: number; lines: string[] } {
-  const entries = Object.entries(issueCounts ?? {}).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const entries = Object.entries(issueCounts ?? {})
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   return { total: entries.reduce((s, [, n]) => s + n, 0), lines: entries.map(([code, n]) => `${code}: ${fmt(n)}`) };
 }
 
@@ -156,26 +170,34 @@ export function renderRunEmail({ run, district, publicUrl, newTeachers }: RunEma
 
   const issues = issueLines(run.issueCounts);
   const table = run.status === SyncStatus.LAUNCHED && run.counts ? countsTable(run.counts) : null;
-  const issuesText = issues.total === 0 ? 'No issues.' : `${fmt(issues.total)} issue${issues.total === 1 ? '' : 's'}:\n${issues.lines.map((l) => `  ${l}`).join('\n')}`;
+  const issuesText =
+    issues.total === 0 ? 'No issues.' : `${fmt(issues.total)} issue${issues.total === 1 ? '' : 's'}:\n${issues.lines.map((l) => `  ${l}`).join('\n')}`;
 
   const teachers = run.status === SyncStatus.LAUNCHED ? newTeacherLines(newTeachers, url) : null;
-  const text = [
-    ...paragraphs,
-    ...(table ? [textTable(table)] : []),
-    ...(teachers ? [[teachers.heading, ...teachers.lines.map((l) => `  ${l}`), ...(teachers.more ? [`  ${teachers.more}`] : [])].join('\n')] : []),
-    ...(run.status === SyncStatus.LAUNCHED || issues.total > 0 ? [issuesText] : []),
-    `Full report: ${url}`,
-    `Run ${run.id} · ${kind}${run.requestedBy ? ` requested by ${run.requestedBy}` : ''}`,
-  ].join('\n\n') + '\n';
+  const text =
+    [
+      ...paragraphs,
+      ...(table ? [textTable(table)] : []),
+      ...(teachers ? [[teachers.heading, ...teachers.lines.map((l) => `  ${l}`), ...(teachers.more ? [`  ${teachers.more}`] : [])].join('\n')] : []),
+      ...(run.status === SyncStatus.LAUNCHED || issues.total > 0 ? [issuesText] : []),
+      `Full report: ${url}`,
+      `Run ${run.id} · ${kind}${run.requestedBy ? ` requested by ${run.requestedBy}` : ''}`,
+    ].join('\n\n') + '\n';
 
   const htmlTable = table
     ? `<table style="border-collapse:collapse">${table
-        .map((r, i) => `<tr>${r.map((c, j) => (i === 0 || j === 0 ? `<th style="text-align:${j === 0 ? 'left' : 'right'};padding:2px 8px">${escapeHtml(c)}</th>` : `<td style="text-align:right;padding:2px 8px">${escapeHtml(c)}</td>`)).join('')}</tr>`)
+        .map(
+          (r, i) =>
+            `<tr>${r.map((c, j) => (i === 0 || j === 0 ? `<th style="text-align:${j === 0 ? 'left' : 'right'};padding:2px 8px">${escapeHtml(c)}</th>` : `<td style="text-align:right;padding:2px 8px">${escapeHtml(c)}</td>`)).join('')}</tr>`,
+        )
         .join('')}</table>`
     : '';
-  const htmlIssues = run.status === SyncStatus.LAUNCHED || issues.total > 0
-    ? issues.total === 0 ? '<p>No issues.</p>' : `<p>${fmt(issues.total)} issue${issues.total === 1 ? '' : 's'}:</p><ul>${issues.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`
-    : '';
+  const htmlIssues =
+    run.status === SyncStatus.LAUNCHED || issues.total > 0
+      ? issues.total === 0
+        ? '<p>No issues.</p>'
+        : `<p>${fmt(issues.total)} issue${issues.total === 1 ? '' : 's'}:</p><ul>${issues.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`
+      : '';
   const htmlTeachers = teachers
     ? `<p>${escapeHtml(teachers.heading)}</p><ul>${teachers.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>${teachers.more ? `<p><a href="${escapeHtml(url)}">${escapeHtml(teachers.more.replace(/: \S+$/, ''))} in the report</a></p>` : ''}`
     : '';

@@ -33,7 +33,8 @@ async function newTeachersOf(app: AppContext, run: SyncRun): Promise<RunEmailInp
   if (run.status !== SyncStatus.LAUNCHED) return undefined;
   const [rows, total] = await app.ds.getRepository(Person).findAndCount({
     where: { districtId: run.districtId, createdByRunId: run.id, role: PersonRole.TEACHER },
-    order: { familyName: 'ASC', givenName: 'ASC', id: 'ASC' }, take: NEW_TEACHERS_LISTED,
+    order: { familyName: 'ASC', givenName: 'ASC', id: 'ASC' },
+    take: NEW_TEACHERS_LISTED,
   });
   return { total, listed: rows.map((p) => ({ name: `${p.givenName} ${p.familyName}`, email: p.email, sourceId: p.sourceId })) };
 }
@@ -52,7 +53,7 @@ export async function notifyRunFinished(app: AppContext, runId: number, mailer: 
   const district = await new DistrictRepository(app.ds).findById(run.districtId);
   // "Failures and Resets only" subscribers skip a launched Edit sync.
   const routine = run.status === SyncStatus.LAUNCHED && run.mode !== SyncMode.RESET;
-  const quiet = new Set(routine ? district?.notifyProblemsOnly ?? [] : []);
+  const quiet = new Set(routine ? (district?.notifyProblemsOnly ?? []) : []);
   const to = [...new Set((district?.notifyEmails ?? []).map((e) => e.trim()).filter((e) => e && !quiet.has(e)))];
   if (!district || to.length === 0) return { sent: [], failed: [], skipped: 'no subscribers' };
   const email = renderRunEmail({ run, district, publicUrl: app.config.publicUrl, newTeachers: await newTeachersOf(app, run) });

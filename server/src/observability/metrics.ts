@@ -19,7 +19,8 @@ interface FinishedRunRow {
   finishedAt: string | Date | null;
 }
 
-const toMs = (v: string | Date | null) => (v == null ? NaN : v instanceof Date ? v.getTime() : Date.parse(/Z|[+-]\d\d:?\d\d$/.test(v) ? v : `${v.replace(' ', 'T')}Z`));
+const toMs = (v: string | Date | null) =>
+  v == null ? NaN : v instanceof Date ? v.getTime() : Date.parse(/Z|[+-]\d\d:?\d\d$/.test(v) ? v : `${v.replace(' ', 'T')}Z`);
 
 /**
  * Prometheus metrics of one process. Sync figures are read from the database at scrape time
@@ -28,20 +29,37 @@ const toMs = (v: string | Date | null) => (v == null ? NaN : v instanceof Date ?
  */
 export class HomeroomMetrics {
   readonly registry = new Registry();
-  private readonly runsByStatus = new Gauge({ name: 'homeroom_sync_runs', help: 'Sync runs by status (all time, from the database)', labelNames: ['status'], registers: [this.registry] });
+  private readonly runsByStatus = new Gauge({
+    name: 'homeroom_sync_runs',
+    help: 'Sync runs by status (all time, from the database)',
+    labelNames: ['status'],
+    registers: [this.registry],
+  });
   private readonly runDuration = new Histogram({
-    name: 'homeroom_sync_run_duration_seconds', help: 'Duration of finished sync runs (startedAt to finishedAt)', labelNames: ['mode', 'status'],
-    buckets: RUN_DURATION_BUCKETS, registers: [this.registry],
+    name: 'homeroom_sync_run_duration_seconds',
+    help: 'Duration of finished sync runs (startedAt to finishedAt)',
+    labelNames: ['mode', 'status'],
+    buckets: RUN_DURATION_BUCKETS,
+    registers: [this.registry],
   });
   private readonly records = new Counter({
-    name: 'homeroom_sync_records_total', help: 'Roster records processed by launched (non-dry) sync runs, by entity and action',
-    labelNames: ['entity', 'action'], registers: [this.registry],
+    name: 'homeroom_sync_records_total',
+    help: 'Roster records processed by launched (non-dry) sync runs, by entity and action',
+    labelNames: ['entity', 'action'],
+    registers: [this.registry],
   });
-  private readonly queueSize = new Gauge({ name: 'homeroom_job_queue_size', help: 'Jobs due to run and not yet picked up by a worker', registers: [this.registry] });
+  private readonly queueSize = new Gauge({
+    name: 'homeroom_job_queue_size',
+    help: 'Jobs due to run and not yet picked up by a worker',
+    registers: [this.registry],
+  });
   private readonly jobsRunning = new Gauge({ name: 'homeroom_jobs_running', help: 'Jobs locked by a worker', registers: [this.registry] });
   readonly graphqlDuration = new Histogram({
-    name: 'homeroom_graphql_request_duration_seconds', help: 'GraphQL HTTP request durations in this process',
-    labelNames: ['operation', 'status'], buckets: GRAPHQL_BUCKETS, registers: [this.registry],
+    name: 'homeroom_graphql_request_duration_seconds',
+    help: 'GraphQL HTTP request durations in this process',
+    labelNames: ['operation', 'status'],
+    buckets: GRAPHQL_BUCKETS,
+    registers: [this.registry],
   });
   private readonly operationNames = new Set<string>();
   /** Finished runs already counted into the histogram and counter (they never change once finished). */
@@ -83,14 +101,18 @@ export class HomeroomMetrics {
       } catch {
         continue;
       }
-      for (const entity of ENTITY_TYPES) for (const action of ACTIONS) {
-        const n = Number(counts[entity]?.[action] ?? 0);
-        if (n > 0) this.records.inc({ entity, action }, n);
-      }
+      for (const entity of ENTITY_TYPES)
+        for (const action of ACTIONS) {
+          const n = Number(counts[entity]?.[action] ?? 0);
+          if (n > 0) this.records.inc({ entity, action }, n);
+        }
     }
 
     const now = Date.now();
-    const [due] = await ds.query('SELECT COUNT(*) AS n FROM agenda_job WHERE nextRunAt IS NOT NULL AND nextRunAt <= ? AND lockedAt IS NULL AND disabled = ?', [now, false]);
+    const [due] = await ds.query('SELECT COUNT(*) AS n FROM agenda_job WHERE nextRunAt IS NOT NULL AND nextRunAt <= ? AND lockedAt IS NULL AND disabled = ?', [
+      now,
+      false,
+    ]);
     this.queueSize.set(Number(due?.n ?? 0));
     const [locked] = await ds.query('SELECT COUNT(*) AS n FROM agenda_job WHERE lockedAt IS NOT NULL');
     this.jobsRunning.set(Number(locked?.n ?? 0));

@@ -15,7 +15,14 @@ function redisFor(app: AppContext, url: string): Redis {
   let client = redisClients.get(app);
   if (!client) {
     // No offline queue and one attempt per command: a check must fail fast, not wait for a reconnect.
-    client = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, disconnectTimeout: 100, retryStrategy: (n) => Math.min(n * 200, 2000) });
+    client = new Redis(url, {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2000,
+      disconnectTimeout: 100,
+      retryStrategy: (n) => Math.min(n * 200, 2000),
+    });
     client.on('error', () => undefined); // reported by the check, not as an unhandled event
     redisClients.set(app, client);
   }

@@ -1,7 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
 import { ValidationError } from '../errors.js';
 
-
 export function validateTimezone(tz: string): void {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
@@ -11,7 +10,8 @@ export function validateTimezone(tz: string): void {
 }
 
 export function validateCron(cron: string, tz = 'UTC'): void {
-  if ((cron ?? '').trim().split(/\s+/).length !== 5) throw new ValidationError(`Invalid schedule "${cron}": expected 5 cron fields (minute hour day month weekday), e.g. "0 2 * * *"`);
+  if ((cron ?? '').trim().split(/\s+/).length !== 5)
+    throw new ValidationError(`Invalid schedule "${cron}": expected 5 cron fields (minute hour day month weekday), e.g. "0 2 * * *"`);
   try {
     CronExpressionParser.parse(cron, { tz });
   } catch (e) {

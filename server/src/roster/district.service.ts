@@ -35,7 +35,10 @@ export interface UpdateDistrictInput {
 
 /** Districts and their sync settings; source credentials stay encrypted at rest. */
 export class DistrictService {
-  constructor(private readonly ds: DataSource, private readonly secretKey: Buffer) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly secretKey: Buffer,
+  ) {}
 
   private get repo() {
     return this.ds.getRepository(District);
@@ -72,11 +75,22 @@ export class DistrictService {
     const timezone = input.timezone ?? 'America/New_York';
     const schedule = input.schedule ?? '0 2 * * *';
     validateSchedule(schedule, timezone);
-    return this.repo.save(this.repo.create({
-      name, sourceKind: input.sourceKind, timezone, schedule,
-      sourceConfigEncrypted: encryptSourceConfig(newSourceConfig(input.source), this.secretKey),
-      syncEnabled: true, schoolSelection: null, notifyEmails: null, notifyProblemsOnly: null, resetDeleteThreshold: 10, syncExpiresAt: null, syncAsOf: null,
-    }));
+    return this.repo.save(
+      this.repo.create({
+        name,
+        sourceKind: input.sourceKind,
+        timezone,
+        schedule,
+        sourceConfigEncrypted: encryptSourceConfig(newSourceConfig(input.source), this.secretKey),
+        syncEnabled: true,
+        schoolSelection: null,
+        notifyEmails: null,
+        notifyProblemsOnly: null,
+        resetDeleteThreshold: 10,
+        syncExpiresAt: null,
+        syncAsOf: null,
+      }),
+    );
   }
 
   async update(ref: string | number, input: UpdateDistrictInput): Promise<District> {
@@ -87,7 +101,10 @@ export class DistrictService {
       if (other && other.id !== d.id) throw new ValidationError(`A district named "${name}" already exists`);
       d.name = name;
     }
-    if (input.timezone !== undefined) validateTimezone(input.timezone), (d.timezone = input.timezone);
+    if (input.timezone !== undefined) {
+      validateTimezone(input.timezone);
+      d.timezone = input.timezone;
+    }
     if (input.schedule !== undefined) d.schedule = input.schedule.trim();
     validateCron(d.schedule, d.timezone);
     if (input.syncEnabled !== undefined) d.syncEnabled = input.syncEnabled;

@@ -40,7 +40,13 @@ export function comparePeople(a: { familyName: string; givenName: string; id: nu
 const nocaseOf = (ds: DataSource) => (ds.options.type === 'better-sqlite3' ? ' COLLATE NOCASE' : '');
 
 /** Orders a whole (unpaged) list of `alias` rows in `order` (e.g. a person's sections). */
-export function orderRows<Q extends ObjectLiteral>(ds: DataSource, qb: SelectQueryBuilder<Q>, order: RosterOrder, alias: string, idColumn = `${alias}.id`): SelectQueryBuilder<Q> {
+export function orderRows<Q extends ObjectLiteral>(
+  ds: DataSource,
+  qb: SelectQueryBuilder<Q>,
+  order: RosterOrder,
+  alias: string,
+  idColumn = `${alias}.id`,
+): SelectQueryBuilder<Q> {
   const nocase = nocaseOf(ds);
   order.join?.(qb as SelectQueryBuilder<ObjectLiteral>, alias);
   order.keys(alias).forEach((k, i) => (i === 0 ? qb.orderBy(`${k}${nocase}`, 'ASC') : qb.addOrderBy(`${k}${nocase}`, 'ASC')));
@@ -53,7 +59,12 @@ export function orderRows<Q extends ObjectLiteral>(ds: DataSource, qb: SelectQue
  * like a cursor that names nothing). A row deleted since still marks its place.
  */
 export async function pageInOrder<T extends ObjectLiteral>(
-  ds: DataSource, qb: SelectQueryBuilder<ObjectLiteral>, mapper: RowMapper<T>, page: PageRequest, order: RosterOrder, districtId: number,
+  ds: DataSource,
+  qb: SelectQueryBuilder<ObjectLiteral>,
+  mapper: RowMapper<T>,
+  page: PageRequest,
+  order: RosterOrder,
+  districtId: number,
 ): Promise<Page<T>> {
   const alias = qb.alias;
   const counted = qb.clone();

@@ -24,7 +24,10 @@ export async function pageById<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
   const alias = qb.alias;
   const counted = qb.clone();
   if (page.afterId != null) qb.andWhere(`${alias}.id > :afterId`, { afterId: page.afterId });
-  const rows = await qb.orderBy(`${alias}.id`, 'ASC').take(page.first + 1).getMany();
+  const rows = await qb
+    .orderBy(`${alias}.id`, 'ASC')
+    .take(page.first + 1)
+    .getMany();
   return { nodes: rows.slice(0, page.first), hasNextPage: rows.length > page.first, totalCount: () => counted.getCount() };
 }
 
@@ -34,14 +37,32 @@ export class RosterQueryService {
 
   /** By id, deleted or not (a section still names the school it belonged to). */
   async schoolsByIds(ids: readonly number[]): Promise<School[]> {
-    return ids.length ? this.ds.getRepository(School).createQueryBuilder('s').whereInIds([...ids]).getMany() : [];
+    return ids.length
+      ? this.ds
+          .getRepository(School)
+          .createQueryBuilder('s')
+          .whereInIds([...ids])
+          .getMany()
+      : [];
   }
 
   async coursesByIds(ids: readonly number[]): Promise<Course[]> {
-    return ids.length ? this.ds.getRepository(Course).createQueryBuilder('c').whereInIds([...ids]).getMany() : [];
+    return ids.length
+      ? this.ds
+          .getRepository(Course)
+          .createQueryBuilder('c')
+          .whereInIds([...ids])
+          .getMany()
+      : [];
   }
 
   async termsByIds(ids: readonly number[]): Promise<Term[]> {
-    return ids.length ? this.ds.getRepository(Term).createQueryBuilder('t').whereInIds([...ids]).getMany() : [];
+    return ids.length
+      ? this.ds
+          .getRepository(Term)
+          .createQueryBuilder('t')
+          .whereInIds([...ids])
+          .getMany()
+      : [];
   }
 }

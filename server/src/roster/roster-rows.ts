@@ -13,7 +13,10 @@ const CONVERTED = new Set<unknown>(['boolean', Boolean, 'datetime', Date, 'date'
 export class RowMapper<T extends ObjectLiteral> {
   private readonly columns: ReadonlyArray<{ property: string; meta: ColumnMetadata; convert: boolean }>;
 
-  private constructor(private readonly ds: DataSource, entity: new () => T) {
+  private constructor(
+    private readonly ds: DataSource,
+    entity: new () => T,
+  ) {
     this.columns = ds.getMetadata(entity).columns.map((meta) => ({ property: meta.propertyName, meta, convert: CONVERTED.has(meta.type) }));
   }
 

@@ -8,9 +8,16 @@ export type SecretSetting = (typeof SECRET_SETTINGS)[number];
 
 /** How the CLI and the dashboard name each setting in messages. */
 const LABEL: Record<string, string> = {
-  url: 'the URL (--url)', token: 'the token (--token)', path: 'the location (--path)', clientId: 'the client id (--client-id)',
-  clientSecret: 'the client secret (--client-secret)', auth: 'the auth method (--auth)', tokenUrl: 'the token URL (--token-url)',
-  password: 'the password (--password)', privateKey: 'the private key (--private-key)', hostKey: 'the host key (--host-key)',
+  url: 'the URL (--url)',
+  token: 'the token (--token)',
+  path: 'the location (--path)',
+  clientId: 'the client id (--client-id)',
+  clientSecret: 'the client secret (--client-secret)',
+  auth: 'the auth method (--auth)',
+  tokenUrl: 'the token URL (--token-url)',
+  password: 'the password (--password)',
+  privateKey: 'the private key (--private-key)',
+  hostKey: 'the host key (--host-key)',
 };
 
 /** A change of source settings: undefined keeps a setting; null or '' clears it (secrets too). */
@@ -57,7 +64,8 @@ export function validateSourceConfig(kind: SourceKind, c: SourceConfig): void {
       need('url', 'the base URL, e.g. https://sis.example.org/ims/oneroster/v1p1');
       need('clientId', 'the OAuth client id (the consumer key for OAuth 1.0a)');
       need('clientSecret', 'the OAuth client secret');
-      if (c.auth !== undefined && c.auth !== 'oauth2' && c.auth !== 'oauth1') throw new ValidationError(`The auth method (--auth) must be oauth2 or oauth1, got "${c.auth}"`);
+      if (c.auth !== undefined && c.auth !== 'oauth2' && c.auth !== 'oauth1')
+        throw new ValidationError(`The auth method (--auth) must be oauth2 or oauth1, got "${c.auth}"`);
       if (c.signatureMethod !== undefined && c.signatureMethod !== 'HMAC-SHA256' && c.signatureMethod !== 'HMAC-SHA1') {
         throw new ValidationError(`The OAuth 1.0a signature method must be HMAC-SHA256 or HMAC-SHA1, got "${c.signatureMethod}"`);
       }
@@ -73,7 +81,9 @@ export function validateSourceConfig(kind: SourceKind, c: SourceConfig): void {
         throw new ValidationError(`An sftp:// location needs ${LABEL.password} or ${LABEL.privateKey}`);
       }
       if (c.hostKey !== undefined && !HOST_KEY.test(c.hostKey)) {
-        throw new ValidationError(`The host key (--host-key) must be a SHA256 fingerprint as \`homeroom district test\` prints it (SHA256:…, 43 characters after the colon), got "${c.hostKey}"`);
+        throw new ValidationError(
+          `The host key (--host-key) must be a SHA256 fingerprint as \`homeroom district test\` prints it (SHA256:…, 43 characters after the colon), got "${c.hostKey}"`,
+        );
       }
       if (c.privateKey !== undefined && !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(c.privateKey)) {
         throw new ValidationError('The private key (--private-key) is not a PEM or OpenSSH private key file');
@@ -132,6 +142,6 @@ export function publicSourceSettings(c: SourceConfig) {
     auth: c.auth ?? null,
     tokenUrl: c.tokenUrl ?? null,
     hostKey: c.hostKey ?? null,
-    secrets: SECRET_SETTINGS.map((name): SecretState => ({ name, set: !!c[name], changedAt: c[name] ? c.secretsChangedAt?.[name] ?? null : null })),
+    secrets: SECRET_SETTINGS.map((name): SecretState => ({ name, set: !!c[name], changedAt: c[name] ? (c.secretsChangedAt?.[name] ?? null) : null })),
   };
 }

@@ -24,8 +24,14 @@ export async function* readChangeRecord(ds: DataSource, runId: number, filter: C
   let after = 0;
   const where = ['runId = ?', 'id > ?'];
   const params: unknown[] = [runId];
-  if (filter.action) where.push('action = ?'), params.push(filter.action);
-  if (filter.entityType) where.push('entityType = ?'), params.push(filter.entityType);
+  if (filter.action) {
+    where.push('action = ?');
+    params.push(filter.action);
+  }
+  if (filter.entityType) {
+    where.push('entityType = ?');
+    params.push(filter.entityType);
+  }
   for (;;) {
     const rows: Array<Record<string, unknown>> = await ds.query(
       `SELECT id, runId, entityType, entityId, sourceId, action, \`before\`, \`after\` FROM sync_change WHERE ${where.join(' AND ')} ORDER BY id LIMIT ${pageSize}`,
@@ -33,8 +39,14 @@ export async function* readChangeRecord(ds: DataSource, runId: number, filter: C
     );
     for (const r of rows) {
       yield {
-        id: Number(r.id), runId: Number(r.runId), entityType: String(r.entityType), entityId: r.entityId === null ? null : Number(r.entityId),
-        sourceId: r.sourceId === null ? null : String(r.sourceId), action: r.action as ChangeAction, before: parse(r.before), after: parse(r.after),
+        id: Number(r.id),
+        runId: Number(r.runId),
+        entityType: String(r.entityType),
+        entityId: r.entityId === null ? null : Number(r.entityId),
+        sourceId: r.sourceId === null ? null : String(r.sourceId),
+        action: r.action as ChangeAction,
+        before: parse(r.before),
+        after: parse(r.after),
       };
     }
     if (rows.length < pageSize) return;

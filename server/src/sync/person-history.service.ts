@@ -19,22 +19,32 @@ export type PersonChange = SyncChange & { sectionId: number | null };
  * (districtId, entityType, entityId); only the person's own rows are sorted.
  */
 export class PersonHistoryService {
-  constructor(private readonly ds: DataSource, private readonly scope: DistrictScope) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly scope: DistrictScope,
+  ) {}
 
   async pageChanges(districtId: number, personId: number, page: PageRequest): Promise<Page<PersonChange>> {
     this.scope.assertRead(districtId);
     if (!(await this.ds.getRepository(Person).existsBy({ id: personId, districtId }))) throw notFound(`Person ${personId}`);
-    const enrollments = await this.ds.getRepository(Enrollment).createQueryBuilder('e')
-      .select(['e.id', 'e.sectionId']).where('e.personId = :personId AND e.districtId = :districtId', { personId, districtId }).getMany();
+    const enrollments = await this.ds
+      .getRepository(Enrollment)
+      .createQueryBuilder('e')
+      .select(['e.id', 'e.sectionId'])
+      .where('e.personId = :personId AND e.districtId = :districtId', { personId, districtId })
+      .getMany();
     const sectionOf = new Map(enrollments.map((e) => [e.id, e.sectionId]));
 
     // Previews left out by a subquery, not a join: joined, MariaDB starts from the district's runs and
     // scans every run's enrollment changes (IDX_sync_change_run_entity) instead of this person's rows.
-    const qb = this.ds.getRepository(SyncChange).createQueryBuilder('c')
+    const qb = this.ds
+      .getRepository(SyncChange)
+      .createQueryBuilder('c')
       .where('c.districtId = :districtId', { districtId })
       .andWhere('c.runId NOT IN (SELECT r.id FROM sync_run r WHERE r.districtId = :districtId AND r.dryRun = :dry)', { dry: true });
     const own = "(c.entityType = 'people' AND c.entityId = :personId)";
-    if (sectionOf.size) qb.andWhere(`(${own} OR (c.entityType = 'enrollments' AND c.entityId IN (:...enrollmentIds)))`, { personId, enrollmentIds: [...sectionOf.keys()] });
+    if (sectionOf.size)
+      qb.andWhere(`(${own} OR (c.entityType = 'enrollments' AND c.entityId IN (:...enrollmentIds)))`, { personId, enrollmentIds: [...sectionOf.keys()] });
     else qb.andWhere(own, { personId });
     const counted = qb.clone();
     if (page.afterId != null) {
@@ -42,9 +52,14 @@ export class PersonHistoryService {
       if (!(await qb.clone().andWhere('c.id = :afterId', { afterId: page.afterId }).getExists())) throw invalidCursor();
       qb.andWhere('c.id < :afterId', { afterId: page.afterId });
     }
-    const rows = await qb.orderBy('c.id', 'DESC').limit(page.first + 1).getMany();
+    const rows = await qb
+      .orderBy('c.id', 'DESC')
+      .limit(page.first + 1)
+      .getMany();
     return {
-      nodes: rows.slice(0, page.first).map((c) => Object.assign(c, { sectionId: c.entityType === 'enrollments' && c.entityId != null ? sectionOf.get(c.entityId) ?? null : null })),
+      nodes: rows
+        .slice(0, page.first)
+        .map((c) => Object.assign(c, { sectionId: c.entityType === 'enrollments' && c.entityId != null ? (sectionOf.get(c.entityId) ?? null) : null })),
       hasNextPage: rows.length > page.first,
       totalCount: () => counted.getCount(),
     };

@@ -26,8 +26,10 @@ export async function usablePreview(ds: DataSource, district: District, previewR
     throw new ValidationError(`A Reset needs a preview first: start a dry-run Reset of "${district.name}" and pass its run id as previewRunId`);
   }
   const preview = await ds.getRepository(SyncRun).findOneBy({ id: previewRunId });
-  if (!preview || preview.districtId !== district.id) throw new ValidationError(`Run ${previewRunId} is not a run of "${district.name}"; pass a preview of this district`);
-  if (preview.mode !== SyncMode.RESET || !preview.dryRun) throw new ValidationError(`Run ${previewRunId} is not a Reset preview (a dry-run Reset); pass one as previewRunId`);
+  if (!preview || preview.districtId !== district.id)
+    throw new ValidationError(`Run ${previewRunId} is not a run of "${district.name}"; pass a preview of this district`);
+  if (preview.mode !== SyncMode.RESET || !preview.dryRun)
+    throw new ValidationError(`Run ${previewRunId} is not a Reset preview (a dry-run Reset); pass one as previewRunId`);
   if (preview.status !== SyncStatus.LAUNCHED) throw new ValidationError(`Preview run ${previewRunId} did not finish (${preview.status}); run a new preview`);
   const finished = (preview.finishedAt ?? preview.createdAt).getTime();
   if (now.getTime() - finished > PREVIEW_MAX_AGE_MS) {
@@ -41,7 +43,9 @@ export function assertConfirmed(district: District, preview: SyncRun, confirmati
   const deletions = previewDeletions(preview);
   if (deletions === 0) return;
   if (confirmation == null || confirmation.trim() === '') {
-    throw new ValidationError(`This Reset deletes ${deletions} records (preview run ${preview.id}); confirm by giving the district's name "${district.name}" as confirmation`);
+    throw new ValidationError(
+      `This Reset deletes ${deletions} records (preview run ${preview.id}); confirm by giving the district's name "${district.name}" as confirmation`,
+    );
   }
   if (confirmation.trim() !== district.name.trim()) {
     throw new ValidationError(`The confirmation "${confirmation.trim()}" does not match the district's name "${district.name}"`);

@@ -7,6 +7,13 @@ import type { SyncRun } from './sync-run.entity.js';
  */
 export function publishRunQueued(pubsub: HomeroomPubSub, run: SyncRun): void {
   pubsub.publish(SYNC_RUN_UPDATED, {
-    runId: run.id, districtId: run.districtId, status: run.status, phase: null, percent: 0, etaSeconds: null, processed: {}, total: {},
+    runId: run.id,
+    districtId: run.districtId,
+    status: run.status,
+    phase: null,
+    percent: 0,
+    etaSeconds: null,
+    processed: {},
+    total: {},
   });
 }

@@ -33,7 +33,10 @@ export interface SourceTestResult {
  * Secrets are write-only; a change names only the settings it changes.
  */
 export class SourceSettingsService {
-  constructor(private readonly app: AppContext, private readonly scope: DistrictScope) {}
+  constructor(
+    private readonly app: AppContext,
+    private readonly scope: DistrictScope,
+  ) {}
 
   private get districts() {
     return new DistrictService(this.app.ds, this.app.config.secretKey);
@@ -87,12 +90,26 @@ export class SourceSettingsService {
       source = await createSource(sourceKind, config);
       const d = source.describe ? await source.describe(AbortSignal.timeout(60_000)) : { districtName: null, counts: {} };
       const hostKey = 'hostKey' in d && d.hostKey ? d.hostKey : null;
-      return { ok: true, message: `Read the ${sourceKind} source${d.districtName ? ` of ${d.districtName}` : ''} in ${Date.now() - started} ms.`, districtName: d.districtName, counts: d.counts, hostKey, elapsedMs: Date.now() - started };
+      return {
+        ok: true,
+        message: `Read the ${sourceKind} source${d.districtName ? ` of ${d.districtName}` : ''} in ${Date.now() - started} ms.`,
+        districtName: d.districtName,
+        counts: d.counts,
+        hostKey,
+        elapsedMs: Date.now() - started,
+      };
     } catch (e) {
       if (e instanceof ValidationError) throw e;
       this.app.logger.info({ districtId, sourceKind, err: e instanceof Error ? e.message : String(e) }, 'source test failed');
       const message = e instanceof Error ? e.message : String(e);
-      return { ok: false, message, districtName: null, counts: {}, hostKey: /host key (?:is )?(SHA256:[A-Za-z0-9+/]+)/.exec(message)?.[1] ?? null, elapsedMs: Date.now() - started };
+      return {
+        ok: false,
+        message,
+        districtName: null,
+        counts: {},
+        hostKey: /host key (?:is )?(SHA256:[A-Za-z0-9+/]+)/.exec(message)?.[1] ?? null,
+        elapsedMs: Date.now() - started,
+      };
     } finally {
       await source?.close?.().catch(() => undefined);
     }

@@ -31,7 +31,10 @@ export class SyncControlService {
   private readonly runs: SyncRunService;
 
   constructor(
-    private readonly ds: DataSource, private readonly scope: DistrictScope, private readonly launcher: SyncLauncher, private readonly requestedBy: string | null,
+    private readonly ds: DataSource,
+    private readonly scope: DistrictScope,
+    private readonly launcher: SyncLauncher,
+    private readonly requestedBy: string | null,
     runs?: SyncRunService,
   ) {
     this.runs = runs ?? new SyncRunService(ds);
@@ -47,14 +50,21 @@ export class SyncControlService {
     if (req.asOf) validateDate(req.asOf, 'asOf');
     const mode = req.mode ?? SyncMode.EDIT;
     const guarded = mode === SyncMode.RESET && !req.dryRun;
-    if (!guarded && (req.previewRunId != null || req.confirmation != null)) throw new ValidationError('previewRunId and confirmation only apply to a Reset that is not a dry run');
+    if (!guarded && (req.previewRunId != null || req.confirmation != null))
+      throw new ValidationError('previewRunId and confirmation only apply to a Reset that is not a dry run');
     // An active run comes back as it is (alreadyRunning), whatever was asked: nothing new starts.
     const active = await this.runs.activeRun(req.districtId);
     if (active) return { run: active, existing: true };
     const previewRunId = guarded ? await guardReset(this.ds, district, req) : null;
     const result = await this.runs.createRun({
-      districtId: req.districtId, mode, dryRun: req.dryRun ?? false, asOf: req.asOf ?? null, overrideThreshold: req.overrideThreshold ?? false,
-      trigger: SyncTrigger.MANUAL, requestedBy: this.requestedBy, previewRunId,
+      districtId: req.districtId,
+      mode,
+      dryRun: req.dryRun ?? false,
+      asOf: req.asOf ?? null,
+      overrideThreshold: req.overrideThreshold ?? false,
+      trigger: SyncTrigger.MANUAL,
+      requestedBy: this.requestedBy,
+      previewRunId,
     });
     if (!result.existing) await this.launcher.launch(result.run.id);
     return result;
@@ -66,14 +76,23 @@ export class SyncControlService {
    * it also makes it the district's sync date: otherwise the next nightly sync, as of today,
    * would end the new year's classes again.
    */
-  async startRollover(req: { districtId: number; firstDay: string; dryRun?: boolean | null }): Promise<{ run: SyncRun; existing: boolean; syncAsOf: string | null }> {
+  async startRollover(req: {
+    districtId: number;
+    firstDay: string;
+    dryRun?: boolean | null;
+  }): Promise<{ run: SyncRun; existing: boolean; syncAsOf: string | null }> {
     const district = await this.district(req.districtId);
     validateDate(req.firstDay, 'The first day of school');
     const active = await this.runs.activeRun(req.districtId);
     if (active) return { run: active, existing: true, syncAsOf: pendingSyncAsOf(district) };
     const dryRun = req.dryRun ?? false;
     const result = await this.runs.createRun({
-      districtId: req.districtId, mode: SyncMode.EDIT, dryRun, asOf: req.firstDay, trigger: SyncTrigger.ROLLOVER, requestedBy: this.requestedBy,
+      districtId: req.districtId,
+      mode: SyncMode.EDIT,
+      dryRun,
+      asOf: req.firstDay,
+      trigger: SyncTrigger.ROLLOVER,
+      requestedBy: this.requestedBy,
     });
     let syncAsOf = pendingSyncAsOf(district);
     if (!result.existing && !dryRun && req.firstDay > todayIn(district.timezone)) {
@@ -99,9 +118,16 @@ export class SyncControlService {
     });
     if (latest.id !== target.id) throw conflict(`Only the latest sync can be reverted: run ${latest.id} came after run ${runId}`);
     const { run, existing } = await this.runs.createRun({
-      districtId: target.districtId, mode: target.mode, trigger: SyncTrigger.REVERT, requestedBy: this.requestedBy, revertOfRunId: target.id,
+      districtId: target.districtId,
+      mode: target.mode,
+      trigger: SyncTrigger.REVERT,
+      requestedBy: this.requestedBy,
+      revertOfRunId: target.id,
     });
-    if (existing) throw conflict(`District ${target.districtId} has a sync ${run.status === SyncStatus.SCHEDULED ? 'scheduled' : 'in progress'} (run ${run.id}); revert after it ends`);
+    if (existing)
+      throw conflict(
+        `District ${target.districtId} has a sync ${run.status === SyncStatus.SCHEDULED ? 'scheduled' : 'in progress'} (run ${run.id}); revert after it ends`,
+      );
     await this.launcher.launch(run.id);
     return run;
   }

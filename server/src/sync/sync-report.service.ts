@@ -37,7 +37,10 @@ export interface IssueFilter {
 
 /** Sync history for API callers: runs, their changes, plans, issues and new people, within the caller's scope. */
 export class SyncReportService {
-  constructor(private readonly ds: DataSource, private readonly scope: DistrictScope) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly scope: DistrictScope,
+  ) {}
 
   /** Newest first (createdAt, then id: SQLite keeps seconds only). */
   async pageRuns(filter: RunFilter, page: PageRequest): Promise<Page<SyncRun>> {
@@ -61,7 +64,11 @@ export class SyncReportService {
       qb.andWhere(`(run.createdAt < ${at} OR (run.createdAt = ${at} AND run.id < :afterId))`, { afterId: page.afterId });
     }
     const [rows, totalCount] = await Promise.all([
-      qb.orderBy('run.createdAt', 'DESC').addOrderBy('run.id', 'DESC').take(page.first + 1).getMany(),
+      qb
+        .orderBy('run.createdAt', 'DESC')
+        .addOrderBy('run.id', 'DESC')
+        .take(page.first + 1)
+        .getMany(),
       counted.getCount(),
     ]);
     return { nodes: rows.slice(0, page.first), hasNextPage: rows.length > page.first, totalCount };
@@ -75,7 +82,11 @@ export class SyncReportService {
   /** Runs by id, those outside the caller's districts left out (one statement). */
   async runsByIds(ids: readonly number[]): Promise<SyncRun[]> {
     if (!ids.length) return [];
-    const runs = await this.ds.getRepository(SyncRun).createQueryBuilder('run').whereInIds([...ids]).getMany();
+    const runs = await this.ds
+      .getRepository(SyncRun)
+      .createQueryBuilder('run')
+      .whereInIds([...ids])
+      .getMany();
     return runs.filter((r) => this.scope.canRead(r.districtId));
   }
 

@@ -28,7 +28,11 @@ async function columnsOf(em: EntityManager, districtId: number, entity: EntityTy
   if ('role' in values && entity === 'people') row.role = values.role;
   if (entity === 'enrollments' && 'primary' in values) row.primary = values.primary === 'true' ? 1 : 0;
   if (entity === 'enrollments') for (const f of ['beginDate', 'endDate']) if (f in values) row[f] = values[f];
-  const refs: Array<[string, string, string]> = [['schoolSourceId', 'school', 'schoolId'], ['courseSourceId', 'course', 'courseId'], ['termSourceId', 'term', 'termId']];
+  const refs: Array<[string, string, string]> = [
+    ['schoolSourceId', 'school', 'schoolId'],
+    ['courseSourceId', 'course', 'courseId'],
+    ['termSourceId', 'term', 'termId'],
+  ];
   if (entity === 'sections') {
     for (const [key, table, col] of refs) {
       if (!(key in values)) continue;
@@ -43,7 +47,10 @@ async function columnsOf(em: EntityManager, districtId: number, entity: EntityTy
 async function writeColumns(em: EntityManager, table: string, id: number, row: Record<string, unknown>, runId: number, redelete = false) {
   const sets = [...Object.keys(row).map((c) => `${q(c)} = ?`), 'updatedByRunId = ?', 'updatedAt = CURRENT_TIMESTAMP'];
   const params = [...Object.values(row), runId];
-  if (redelete) sets.push('deletedAt = CURRENT_TIMESTAMP', 'deletedByRunId = ?'), params.push(runId);
+  if (redelete) {
+    sets.push('deletedAt = CURRENT_TIMESTAMP', 'deletedByRunId = ?');
+    params.push(runId);
+  }
   await em.query(`UPDATE ${table} SET ${sets.join(', ')} WHERE id = ?`, [...params, id]);
 }
 
@@ -71,7 +78,8 @@ function changeRowOf(run: SyncRun, entity: EntityType, id: number, label: string
  */
 export async function revertRun(em: EntityManager, run: SyncRun): Promise<RunCounts> {
   const target = await revertibleRun(em, run.districtId);
-  if (target.id !== run.revertOfRunId) throw new ValidationError(`Run ${run.revertOfRunId} is no longer the latest sync (run ${target.id} is); only the latest can be reverted`);
+  if (target.id !== run.revertOfRunId)
+    throw new ValidationError(`Run ${run.revertOfRunId} is no longer the latest sync (run ${target.id} is); only the latest can be reverted`);
   const counts: RunCounts = {};
   for (const entity of [...ENTITY_TYPES].reverse()) {
     const table = ROSTER_TABLES[entity].table;
@@ -106,7 +114,8 @@ export async function revertRun(em: EntityManager, run: SyncRun): Promise<RunCou
     }
     c.restored += ended.length;
     const changes = await em.getRepository(SyncChange).find({
-      where: { runId: target.id, entityType: entity, action: In([ChangeAction.UPDATE, ChangeAction.RESTORE]) }, order: { id: 'DESC' },
+      where: { runId: target.id, entityType: entity, action: In([ChangeAction.UPDATE, ChangeAction.RESTORE]) },
+      order: { id: 'DESC' },
     });
     for (const ch of changes.filter((x) => x.entityId !== null)) {
       const before = (ch.before ?? {}) as Record<string, string | null>;

@@ -31,7 +31,10 @@ class ThresholdError extends Error {
   override name = 'ThresholdError';
 
   /** The held plan's counts, kept on the run so its report shows what it would have done. */
-  constructor(message: string, readonly counts: RunCounts) {
+  constructor(
+    message: string,
+    readonly counts: RunCounts,
+  ) {
     super(message);
   }
 }
@@ -93,10 +96,19 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
       await progress.setPhase(SyncPhase.FINALIZING, { from: 98, to: 100 });
       await issues.flush();
       // Last statement of the transaction: nothing awaited after it writes the run row.
-      await runs.finish(runId, SyncStatus.LAUNCHED, {
-        counts, issueCounts: issues.counts, phase: null, error: null, failureCode: null,
-        progress: { ...progress.snapshot(SyncStatus.LAUNCHED).progress, percent: 100, etaSeconds: 0 },
-      }, em);
+      await runs.finish(
+        runId,
+        SyncStatus.LAUNCHED,
+        {
+          counts,
+          issueCounts: issues.counts,
+          phase: null,
+          error: null,
+          failureCode: null,
+          progress: { ...progress.snapshot(SyncStatus.LAUNCHED).progress, percent: 100, etaSeconds: 0 },
+        },
+        em,
+      );
     };
     let counts: RunCounts;
     if (run.trigger === SyncTrigger.REVERT) {
@@ -113,11 +125,12 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
     log.info({ counts }, 'sync run launched');
   } catch (e) {
     await issues.flush().catch(() => undefined);
-    const cancelled = abort.signal.aborted && (abort.signal.reason instanceof CancelledError);
+    const cancelled = abort.signal.aborted && abort.signal.reason instanceof CancelledError;
     const [error, failureCode] = cancelled ? [(abort.signal.reason as Error).message, null] : failureOf(e, progress.currentPhase);
     const status = cancelled ? SyncStatus.CANCELLED : SyncStatus.FAILED;
     const held = e instanceof ThresholdError ? { counts: e.counts } : {};
-    await runs.finish(runId, status, { error, failureCode, issueCounts: issues.counts, phase: null, ...held })
+    await runs
+      .finish(runId, status, { error, failureCode, issueCounts: issues.counts, phase: null, ...held })
       .catch((err) => log.error({ err }, 'could not record the end of the run; recovery will'));
     await progress.finish(status);
     if (cancelled) log.info('sync run cancelled');
@@ -131,10 +144,14 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
 }
 
 /** Driver codes of a connection that went away (mysql2, node) or a database file that failed. */
-const CONNECTION_LOST = /^(PROTOCOL_CONNECTION_LOST|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|ER_SERVER_SHUTDOWN|ER_CON_COUNT_ERROR|SQLITE_IOERR.*|SQLITE_CANTOPEN)$/;
+const CONNECTION_LOST =
+  /^(PROTOCOL_CONNECTION_LOST|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|ER_SERVER_SHUTDOWN|ER_CON_COUNT_ERROR|SQLITE_IOERR.*|SQLITE_CANTOPEN)$/;
 
 const PHASE_WORDS: Record<SyncPhase, string> = {
-  [SyncPhase.FETCHING]: 'the fetch', [SyncPhase.PLANNING]: 'planning', [SyncPhase.APPLYING]: 'apply', [SyncPhase.FINALIZING]: 'finalizing',
+  [SyncPhase.FETCHING]: 'the fetch',
+  [SyncPhase.PLANNING]: 'planning',
+  [SyncPhase.APPLYING]: 'apply',
+  [SyncPhase.FINALIZING]: 'finalizing',
 };
 
 /** The readable reason a run failed, and its code. Never SQL or roster values (a database message may quote them). */
@@ -152,7 +169,12 @@ function failureOf(e: unknown, phase: SyncPhase | null): [string, FailureCode] {
 }
 
 async function syncFromSource(
-  app: AppContext, run: SyncRun, district: District, issues: IssueCollector, progress: ProgressReporter, signal: AbortSignal,
+  app: AppContext,
+  run: SyncRun,
+  district: District,
+  issues: IssueCollector,
+  progress: ProgressReporter,
+  signal: AbortSignal,
   given: RosterSource | undefined,
   launch: (em: EntityManager, counts: RunCounts) => Promise<void>,
 ): Promise<RunCounts> {
@@ -166,16 +188,21 @@ async function syncFromSource(
       // A mapping naming a field the source does not have would blank good values: fail first.
       const mappings = await effectiveMappings(app.ds, district.id, source.defaultMappings());
       await checkMappings(source, mappings, signal);
-      const planner = new SyncPlanner(app.ds, source, {
-        districtId: district.id,
-        mode: run.mode,
-        asOf: syncDateFor(run, district).asOf,
-        schoolSelection: district.schoolSelection,
-        mappings,
-        issues,
-        signal,
-        onProgress: (entity, n) => progress.update(entity, n),
-      }, store);
+      const planner = new SyncPlanner(
+        app.ds,
+        source,
+        {
+          districtId: district.id,
+          mode: run.mode,
+          asOf: syncDateFor(run, district).asOf,
+          schoolSelection: district.schoolSelection,
+          mappings,
+          issues,
+          signal,
+          onProgress: (entity, n) => progress.update(entity, n),
+        },
+        store,
+      );
       planned = await planner.plan();
     } finally {
       if (!given) await source.close?.();
@@ -201,7 +228,8 @@ async function syncFromSource(
       throw new ThresholdError(`${refusal} Nothing was changed; ${action} with the threshold override to apply it.`, counts);
     }
     const total: Record<string, number> = {};
-    for (const e of ENTITY_TYPES) total[e] = counts[e].created + counts[e].updated + counts[e].deleted + counts[e].restored + counts[e].ended + counts[e].unchanged;
+    for (const e of ENTITY_TYPES)
+      total[e] = counts[e].created + counts[e].updated + counts[e].deleted + counts[e].restored + counts[e].ended + counts[e].unchanged;
     await progress.setPhase(SyncPhase.APPLYING, { from: 60, to: 98 }, total);
     const write = async (em: EntityManager) => {
       await new SyncApplier(em, district.id, run.id, store, planned.unchanged, (entity, n) => {

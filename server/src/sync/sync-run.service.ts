@@ -38,7 +38,10 @@ const SHUTDOWN_CANCEL = 'The worker is shutting down';
 export class SyncRunService {
   private readonly staleAfterMs: number;
 
-  constructor(private readonly ds: DataSource, private readonly options: SyncRunServiceOptions = {}) {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly options: SyncRunServiceOptions = {},
+  ) {
     this.staleAfterMs = options.staleAfterMs ?? 55_000;
   }
 
@@ -62,12 +65,29 @@ export class SyncRunService {
     if (active && (await this.recoverIfStale(active))) active = await this.activeRun(req.districtId);
     if (active) return { run: active, existing: true };
     try {
-      const run = await this.repo.save(this.repo.create({
-        districtId: req.districtId, activeDistrictId: req.districtId, mode: req.mode, dryRun: req.dryRun ?? false,
-        trigger: req.trigger, requestedBy: req.requestedBy ?? null, status: SyncStatus.SCHEDULED, phase: null,
-        asOf: req.asOf ?? null, overrideThreshold: req.overrideThreshold ?? false, revertOfRunId: req.revertOfRunId ?? null, previewRunId: req.previewRunId ?? null,
-        counts: null, issueCounts: null, progress: null, cancelRequested: false, startedAt: null, finishedAt: null, error: null,
-      }));
+      const run = await this.repo.save(
+        this.repo.create({
+          districtId: req.districtId,
+          activeDistrictId: req.districtId,
+          mode: req.mode,
+          dryRun: req.dryRun ?? false,
+          trigger: req.trigger,
+          requestedBy: req.requestedBy ?? null,
+          status: SyncStatus.SCHEDULED,
+          phase: null,
+          asOf: req.asOf ?? null,
+          overrideThreshold: req.overrideThreshold ?? false,
+          revertOfRunId: req.revertOfRunId ?? null,
+          previewRunId: req.previewRunId ?? null,
+          counts: null,
+          issueCounts: null,
+          progress: null,
+          cancelRequested: false,
+          startedAt: null,
+          finishedAt: null,
+          error: null,
+        }),
+      );
       return { run, existing: false };
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
@@ -84,7 +104,12 @@ export class SyncRunService {
   }
 
   /** Ends a run; frees the district for the next one. */
-  async finish(runId: number, status: SyncStatus.LAUNCHED | SyncStatus.FAILED | SyncStatus.CANCELLED, fields: Partial<SyncRun> = {}, em?: EntityManager): Promise<void> {
+  async finish(
+    runId: number,
+    status: SyncStatus.LAUNCHED | SyncStatus.FAILED | SyncStatus.CANCELLED,
+    fields: Partial<SyncRun> = {},
+    em?: EntityManager,
+  ): Promise<void> {
     await (em ?? this.ds.manager).getRepository(SyncRun).update({ id: runId }, { ...fields, status, activeDistrictId: null, finishedAt: new Date() });
   }
 
@@ -102,7 +127,9 @@ export class SyncRunService {
   async recoverIfStale(run: SyncRun): Promise<boolean> {
     if (!this.isStale(run)) return false;
     const cutoff = new Date(Date.now() - this.staleAfterMs);
-    const r = await this.repo.createQueryBuilder().update(SyncRun)
+    const r = await this.repo
+      .createQueryBuilder()
+      .update(SyncRun)
       .set(this.interruptedFields())
       .where('id = :id AND status = :status', { id: run.id, status: SyncStatus.IN_PROGRESS })
       .andWhere('(heartbeatAt < :cutoff OR (heartbeatAt IS NULL AND startedAt < :cutoff))', { cutoff })
@@ -129,8 +156,13 @@ export class SyncRunService {
    */
   private interruptedFields() {
     return {
-      status: SyncStatus.FAILED, error: INTERRUPTED, failureCode: FailureCode.INTERRUPTED, phase: null,
-      activeDistrictId: null, cancelRequested: true, finishedAt: new Date(),
+      status: SyncStatus.FAILED,
+      error: INTERRUPTED,
+      failureCode: FailureCode.INTERRUPTED,
+      phase: null,
+      activeDistrictId: null,
+      cancelRequested: true,
+      finishedAt: new Date(),
     };
   }
 
@@ -145,10 +177,16 @@ export class SyncRunService {
    * shutdown's abort. Never a run that LAUNCHED (its apply committed) or ended otherwise.
    */
   async interruptAtShutdown(runId: number): Promise<boolean> {
-    const r = await this.repo.createQueryBuilder().update(SyncRun)
+    const r = await this.repo
+      .createQueryBuilder()
+      .update(SyncRun)
       .set(this.interruptedFields())
       .where('id = :id', { id: runId })
-      .andWhere('(status = :running OR (status = :cancelled AND error = :reason))', { running: SyncStatus.IN_PROGRESS, cancelled: SyncStatus.CANCELLED, reason: SHUTDOWN_CANCEL })
+      .andWhere('(status = :running OR (status = :cancelled AND error = :reason))', {
+        running: SyncStatus.IN_PROGRESS,
+        cancelled: SyncStatus.CANCELLED,
+        reason: SHUTDOWN_CANCEL,
+      })
       .execute();
     return (r.affected ?? 0) === 1;
   }
@@ -165,15 +203,25 @@ export class SyncRunService {
     const run = await this.get(runId);
     if (!run) throw new ValidationError(`No sync run ${runId}`);
     if (run.status === SyncStatus.SCHEDULED) {
-      const r = await this.repo.update({ id: runId, status: SyncStatus.SCHEDULED }, { status: SyncStatus.CANCELLED, activeDistrictId: null, finishedAt: new Date(), error: 'Cancelled before it started' });
+      const r = await this.repo.update(
+        { id: runId, status: SyncStatus.SCHEDULED },
+        { status: SyncStatus.CANCELLED, activeDistrictId: null, finishedAt: new Date(), error: 'Cancelled before it started' },
+      );
       if ((r.affected ?? 0) === 1) return (await this.get(runId))!;
     }
     if (this.isStale(run)) {
       const cutoff = new Date(Date.now() - this.staleAfterMs);
-      const r = await this.repo.createQueryBuilder().update(SyncRun)
+      const r = await this.repo
+        .createQueryBuilder()
+        .update(SyncRun)
         .set({
-          status: SyncStatus.CANCELLED, failureCode: FailureCode.CANCELLED_DEAD, phase: null, activeDistrictId: null, cancelRequested: true,
-          finishedAt: new Date(), error: 'Cancelled: the process running it had stopped, so it ended at once; nothing was changed',
+          status: SyncStatus.CANCELLED,
+          failureCode: FailureCode.CANCELLED_DEAD,
+          phase: null,
+          activeDistrictId: null,
+          cancelRequested: true,
+          finishedAt: new Date(),
+          error: 'Cancelled: the process running it had stopped, so it ended at once; nothing was changed',
         })
         .where('id = :id AND status = :status', { id: runId, status: SyncStatus.IN_PROGRESS })
         .andWhere('(heartbeatAt < :cutoff OR (heartbeatAt IS NULL AND startedAt < :cutoff))', { cutoff })

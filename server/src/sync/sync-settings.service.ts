@@ -24,7 +24,6 @@ export interface SyncSettingsInput extends Omit<UpdateDistrictInput, 'name' | 's
   fieldMappings?: FieldMappingInput[] | null;
 }
 
-
 /** The target fields a mapping may name per entity type; besides these, `extra.<name>` on schools, people and sections. */
 export function mappableFields(entity: EntityType): string[] {
   return entity === 'enrollments' ? [] : ROSTER_TABLES[entity].fields.filter((f) => f !== EXTRA);
@@ -37,7 +36,10 @@ export const isExtraTarget = (entity: EntityType, target: string) => ROSTER_TABL
 
 /** A district's sync settings and field mappings, changed on behalf of an API caller. */
 export class SyncSettingsService {
-  constructor(private readonly app: AppContext, private readonly scope: DistrictScope) {}
+  constructor(
+    private readonly app: AppContext,
+    private readonly scope: DistrictScope,
+  ) {}
 
   private get ds(): DataSource {
     return this.app.ds;
@@ -86,7 +88,10 @@ export class SyncSettingsService {
   }
 
   /** Mappings naming a field the district's source does not have are refused (they would blank data). */
-  private async checkAgainstSource(districtId: number, mappings: Array<{ entityType: EntityType; targetField: string; sourceField: string | null }>): Promise<void> {
+  private async checkAgainstSource(
+    districtId: number,
+    mappings: Array<{ entityType: EntityType; targetField: string; sourceField: string | null }>,
+  ): Promise<void> {
     const named = mappings.filter((m) => m.sourceField);
     if (!named.length) return;
     const district = await this.districts.getWritable(this.scope, districtId);
@@ -110,7 +115,9 @@ export class SyncSettingsService {
     if (!ENTITY_TYPES.includes(entity)) throw new ValidationError(`Unknown entity type "${m.entityType}" (one of ${ENTITY_TYPES.join(', ')})`);
     const fields = mappableFields(entity);
     if (!fields.includes(m.targetField) && !isExtraTarget(entity, m.targetField)) {
-      throw new ValidationError(`"${m.targetField}" is not a mappable ${entity} field (one of ${fields.join(', ') || 'none'}${fields.length ? ', or extra.<name> for an additional field' : ''})`);
+      throw new ValidationError(
+        `"${m.targetField}" is not a mappable ${entity} field (one of ${fields.join(', ') || 'none'}${fields.length ? ', or extra.<name> for an additional field' : ''})`,
+      );
     }
     const sourceField = m.sourceField?.trim() || null;
     if (sourceField && sourceField.length > 128) throw new ValidationError('A source field name has at most 128 characters');

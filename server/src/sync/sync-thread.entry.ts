@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   const ds = await openDatabase(config.databaseUrl, { migrate: false });
   const pubsub = {
     publish: (_topic: string, update: SyncRunUpdate) => post({ type: 'update', update }),
-    subscribe: () => { throw new Error('a sync thread does not subscribe'); },
+    subscribe: () => {
+      throw new Error('a sync thread does not subscribe');
+    },
   } as unknown as HomeroomPubSub;
   // The hooks run in the starting process (it has them wired); the executor changes no district.
   const hooks: AppHooks = {

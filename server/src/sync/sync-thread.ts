@@ -67,7 +67,8 @@ export async function executeSyncRunInThread(app: AppContext, runId: number, opt
     await new Promise<void>((resolve, reject) => {
       worker.on('message', (m: SyncThreadMessage) => {
         if (m.type === 'update') void app.pubsub.publish(SYNC_RUN_UPDATED, m.update);
-        else if (m.type === 'finished') finished.push(app.hooks?.runFinished(app, m.runId).catch((err) => app.logger.error({ err, runId }, 'sync email failed')) ?? Promise.resolve());
+        else if (m.type === 'finished')
+          finished.push(app.hooks?.runFinished(app, m.runId).catch((err) => app.logger.error({ err, runId }, 'sync email failed')) ?? Promise.resolve());
         else if (m.type === 'done') resolve();
         else if (m.type === 'failed') reject(new Error(m.message));
       });

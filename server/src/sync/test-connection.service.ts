@@ -48,14 +48,25 @@ export async function testDistrictConnection(app: AppContext, districtId: number
   const district = await service.get(districtId);
   const started = Date.now();
   const result = (r: Partial<ConnectionTestResult>): ConnectionTestResult => ({
-    districtId: district.id, sourceKind: district.sourceKind, ok: false, districtName: null, counts: {}, error: null,
-    elapsedMs: Date.now() - started, ...r,
+    districtId: district.id,
+    sourceKind: district.sourceKind,
+    ok: false,
+    districtName: null,
+    counts: {},
+    error: null,
+    elapsedMs: Date.now() - started,
+    ...r,
   });
   let source: RosterSource | null = options.source ?? null;
   try {
     source ??= await createSource(district.sourceKind, service.sourceConfig(district));
     const described = source.describe ? await source.describe(options.signal) : await countRecords(source, options.signal);
-    return result({ ok: true, districtName: described.districtName, counts: described.counts, ...('hostKey' in described && described.hostKey ? { hostKey: described.hostKey } : {}) });
+    return result({
+      ok: true,
+      districtName: described.districtName,
+      counts: described.counts,
+      ...('hostKey' in described && described.hostKey ? { hostKey: described.hostKey } : {}),
+    });
   } catch (e) {
     if (options.signal?.aborted) throw options.signal.reason;
     app.logger.info({ districtId: district.id, err: e }, 'test connection failed');

@@ -30,14 +30,25 @@ export interface WhyNotSyncedAnswer {
   issues: SyncIssue[];
 }
 
-type Found = { entityType: 'people' | 'schools' | 'sections'; sourceId: string; label: string; deletedAt: Date | null; deletedByRunId: number | null; lastSeenRunId: number | null };
+type Found = {
+  entityType: 'people' | 'schools' | 'sections';
+  sourceId: string;
+  label: string;
+  deletedAt: Date | null;
+  deletedByRunId: number | null;
+  lastSeenRunId: number | null;
+};
 
 /** Explains, from the roster and the last run's issues and filters, why a person, section or school is (not) synced. */
 export class WhyNotSyncedService {
-  constructor(private readonly ds: DataSource, private readonly scope: DistrictScope) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly scope: DistrictScope,
+  ) {}
 
   async explain(districtId: number, query: { sourceId?: string | null; email?: string | null }): Promise<WhyNotSyncedAnswer> {
-    const district = await new DistrictRepository(this.ds).getReadable(this.scope, districtId);
+    // Only to check the caller may read this district (NOT_FOUND otherwise); the answer needs no district fields.
+    await new DistrictRepository(this.ds).getReadable(this.scope, districtId);
     const sourceId = query.sourceId?.trim() || null;
     const email = query.email?.trim().toLowerCase() || null;
     if (!sourceId && !email) throw new ValidationError('Give a sourceId or an email');
@@ -58,11 +69,17 @@ export class WhyNotSyncedService {
     const base = { entityType: found?.entityType ?? issues[0]?.entityType ?? null, sourceId: key, runId: run?.id ?? null, issues };
 
     if (found && !found.deletedAt) {
-      return { ...base, presence: SyncPresence.SYNCED, explanation: `${found.label} is in the roster${found.lastSeenRunId ? ` (last seen by run ${found.lastSeenRunId})` : ''}.` };
+      return {
+        ...base,
+        presence: SyncPresence.SYNCED,
+        explanation: `${found.label} is in the roster${found.lastSeenRunId ? ` (last seen by run ${found.lastSeenRunId})` : ''}.`,
+      };
     }
     if (found) {
       const by = found.deletedByRunId ? ` by run ${found.deletedByRunId}` : '';
-      const why = issues.length ? ` The last sync reported: ${issues.map((i) => i.message).join(' ')}` : ' A Reset removes what the source no longer shares; a revert of that run restores it.';
+      const why = issues.length
+        ? ` The last sync reported: ${issues.map((i) => i.message).join(' ')}`
+        : ' A Reset removes what the source no longer shares; a revert of that run restores it.';
       return { ...base, presence: SyncPresence.DELETED, explanation: `${found.label} was removed from the roster${by}.${why}` };
     }
     if (!run) {
@@ -71,16 +88,26 @@ export class WhyNotSyncedService {
     if (issues.length) {
       return { ...base, presence: SyncPresence.NOT_SYNCED, explanation: issues.map((i) => i.message).join(' ') };
     }
-    const hint = email && !sourceId ? ' Issues name records by their source id: ask again with the source id to see what the last sync reported.' : ' Check the id in the source system, or that the source shares this record with Homeroom.';
-    return { ...base, presence: SyncPresence.UNKNOWN, explanation: `Nothing with ${what} is in the roster, and the last sync (run ${run.id}) reported no issue about it.${hint}` };
+    const hint =
+      email && !sourceId
+        ? ' Issues name records by their source id: ask again with the source id to see what the last sync reported.'
+        : ' Check the id in the source system, or that the source shares this record with Homeroom.';
+    return {
+      ...base,
+      presence: SyncPresence.UNKNOWN,
+      explanation: `Nothing with ${what} is in the roster, and the last sync (run ${run.id}) reported no issue about it.${hint}`,
+    };
   }
 
   /** The source id of the person whose issue in this run names the email: "(T-12, tom@example.org)". */
   private async sourceIdInIssues(runId: number, email: string): Promise<string | null> {
     const pattern = `%, ${escapeLike(email)})%`;
-    const issue = await this.ds.getRepository(SyncIssue).createQueryBuilder('i')
+    const issue = await this.ds
+      .getRepository(SyncIssue)
+      .createQueryBuilder('i')
       .where("i.runId = :runId AND i.entityType = 'people' AND LOWER(i.message) LIKE :pattern ESCAPE '!'", { runId, pattern })
-      .orderBy('i.id', 'ASC').getOne();
+      .orderBy('i.id', 'ASC')
+      .getOne();
     return issue?.sourceId ?? null;
   }
 

@@ -60,7 +60,9 @@ describe('dashboard: roles and API tokens in Chromium', () => {
     await page.goto(`${d.server.url}/districts/${oak}/settings?tab=schools`);
     // Support sees which schools sync, read-only.
     await page.locator('[data-test=school-settings] .n-checkbox').first().waitFor();
-    expect(await page.locator('[data-test=school-settings] .n-checkbox--disabled').count()).toBe(await page.locator('[data-test=school-settings] .n-checkbox').count());
+    expect(await page.locator('[data-test=school-settings] .n-checkbox--disabled').count()).toBe(
+      await page.locator('[data-test=school-settings] .n-checkbox').count(),
+    );
     await screenshot(page, 'support-settings-schools');
     await page.goto(`${d.server.url}/districts/${oak}/settings?tab=mappings`);
     await page.locator('[data-test=field-mappings]').waitFor();

@@ -29,7 +29,10 @@ class DelayedLauncher implements SyncLauncher {
   private readonly pending = new Set<Promise<void>>();
   private gate: Promise<void> | null = null;
   private releaseGate = () => {};
-  constructor(private readonly inner: InProcessLauncher, private readonly delayMs: number) {}
+  constructor(
+    private readonly inner: InProcessLauncher,
+    private readonly delayMs: number,
+  ) {}
   async launch(runId: number): Promise<void> {
     const gate = this.gate;
     this.gate = null;

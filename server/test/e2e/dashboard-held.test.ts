@@ -46,7 +46,9 @@ describe('dashboard: a held sync in Chromium', () => {
     await page.click('[data-test=apply-held]');
     await page.getByRole('button', { name: 'Apply the removals' }).last().click();
     // A client-side navigation: no load event.
-    await page.waitForFunction((heldId) => /\/runs\/\d+$/.test(location.pathname) && !location.pathname.endsWith(`/runs/${heldId}`), held.id, { timeout: 10_000 });
+    await page.waitForFunction((heldId) => /\/runs\/\d+$/.test(location.pathname) && !location.pathname.endsWith(`/runs/${heldId}`), held.id, {
+      timeout: 10_000,
+    });
     await page.locator('[data-test=launched]').waitFor({ timeout: 60_000 });
     const applied = (await new SyncRunService(d.db.ds).get(Number(page.url().split('/').pop())))!;
     expect(applied).toMatchObject({ status: SyncStatus.LAUNCHED, overrideThreshold: true });

@@ -26,7 +26,12 @@ const root = findRepoRoot();
 
 async function insertAll<T extends ObjectLiteral>(ds: DataSource, entity: new () => T, rows: Partial<T>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) {
-    await ds.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + 200) as never).execute();
+    await ds
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(i, i + 200) as never)
+      .execute();
   }
 }
 
@@ -43,7 +48,11 @@ async function seedDistrict(
     { districtId, sourceId: 'sch-closed', name: 'Closed School', deletedAt: new Date() },
   ]);
   const schoolId = (await ds.getRepository(School).findOneByOrFail({ districtId, sourceId: 'sch-0' })).id;
-  await insertAll(ds, Section, Array.from({ length: counts.sections }, (_, i) => ({ districtId, schoolId, sourceId: `sec-${i}`, name: `Section ${i + 1}` })));
+  await insertAll(
+    ds,
+    Section,
+    Array.from({ length: counts.sections }, (_, i) => ({ districtId, schoolId, sourceId: `sec-${i}`, name: `Section ${i + 1}` })),
+  );
   const person = (role: PersonRole, i: number) => ({ districtId, role, sourceId: `${role}-${i}`, givenName: `Given${i}`, familyName: `Family${i}` });
   await insertAll(ds, Person, [
     ...Array.from({ length: counts.students }, (_, i) => person(PersonRole.STUDENT, i)),

@@ -11,14 +11,20 @@ import { DESKTOP, PHONE } from './page-checks.js';
 
 /** Starts a sync from another browser tab (as another admin would), over the API. */
 async function startElsewhere(page: Page, districtId: number, input: Record<string, unknown> = {}): Promise<string> {
-  return page.evaluate(async ({ districtId, input }) => {
-    const res = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation ($input: StartSyncInput!) { startSync(input: $input) { run { id } } }', variables: { input: { districtId: String(districtId), ...input } } }),
-    });
-    return (await res.json()).data.startSync.run.id as string;
-  }, { districtId, input });
+  return page.evaluate(
+    async ({ districtId, input }) => {
+      const res = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation ($input: StartSyncInput!) { startSync(input: $input) { run { id } } }',
+          variables: { input: { districtId: String(districtId), ...input } },
+        }),
+      });
+      return (await res.json()).data.startSync.run.id as string;
+    },
+    { districtId, input },
+  );
 }
 
 describe('dashboard: live pages, previews, settings and reports in Chromium', () => {
@@ -36,7 +42,10 @@ describe('dashboard: live pages, previews, settings and reports in Chromium', ()
     await d?.close();
   });
 
-  for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  for (const [label, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
     it(`${label}: the districts card, Overview and History follow a run started elsewhere, without a reload`, async () => {
       const context = await d.browser.newContext({ viewport });
       const [cards, overview, history, other] = await Promise.all([context.newPage(), context.newPage(), context.newPage(), context.newPage()]);
@@ -111,17 +120,30 @@ describe('dashboard: live pages, previews, settings and reports in Chromium', ()
     await screenshot(page, 'run-plan-page-2');
 
     const [download] = await Promise.all([page.waitForEvent('download'), changes.locator('[data-test=export-changes]').click()]);
-    const lines = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = readFileSync((await download.path())!, 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('Action,Type,Source id,Name,Before,After');
     expect(lines).toHaveLength(total + 1);
-    expect(lines.filter((l) => l.startsWith('DELETE,')).length).toBe(preview.counts!.people.deleted + preview.counts!.enrollments.deleted + preview.counts!.sections.deleted + preview.counts!.schools.deleted + preview.counts!.terms.deleted + preview.counts!.courses.deleted);
+    expect(lines.filter((l) => l.startsWith('DELETE,')).length).toBe(
+      preview.counts!.people.deleted +
+        preview.counts!.enrollments.deleted +
+        preview.counts!.sections.deleted +
+        preview.counts!.schools.deleted +
+        preview.counts!.terms.deleted +
+        preview.counts!.courses.deleted,
+    );
 
     // Filtered: only deletions of people.
     await changes.locator('[data-test=filter-action]').click();
     await page.click('.n-base-select-option:has-text("Delete")');
     await changes.locator('[data-test=filter-entity]').click();
     await page.click('.n-base-select-option:has-text("People")');
-    await page.waitForFunction((n) => document.querySelector('[data-test=page-range]')?.textContent?.endsWith(`of ${n} records`), String(preview.counts!.people.deleted));
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-test=page-range]')?.textContent?.endsWith(`of ${n} records`),
+      String(preview.counts!.people.deleted),
+    );
     expect(errors).toEqual([]);
     await page.context().close();
   }, 60_000);

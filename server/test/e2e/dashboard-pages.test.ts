@@ -56,7 +56,10 @@ describe('dashboard: every page on a desktop and a phone, accessible', () => {
     { name: 'runs', path: '/runs', ready: '[data-test=runs-table] tbody tr' },
   ];
 
-  for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  for (const [label, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
     it(`${label} ${viewport.width}×${viewport.height}: no serious accessibility violation and no sideways page scroll`, async () => {
       const context = await d.browser.newContext({ viewport });
       const page: Page = await context.newPage();
@@ -75,7 +78,8 @@ describe('dashboard: every page on a desktop and a phone, accessible', () => {
           // The counts: a table on a desktop, one card per entity on a phone (no column hidden off to the right).
           const cards = await page.locator('[data-test=counts-cards]').isVisible();
           const table = await page.locator('[data-test=counts-table]').isVisible();
-          if (cards !== (label === 'phone') || table !== (label === 'desktop')) problems.push(`run: counts shown as ${cards ? 'cards' : ''}${table ? 'table' : ''} on a ${label}`);
+          if (cards !== (label === 'phone') || table !== (label === 'desktop'))
+            problems.push(`run: counts shown as ${cards ? 'cards' : ''}${table ? 'table' : ''} on a ${label}`);
         }
         for (const v of await seriousViolations(page)) problems.push(`${p.name}: ${v.impact} ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
       }

@@ -36,7 +36,10 @@ describe('dashboard: the person page in Chromium', () => {
     await d?.close();
   });
 
-  for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  for (const [label, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
     it(`${label}: from the people search to the person page and the run that removed a section`, async () => {
       const context = await d.browser.newContext({ viewport });
       const page = await context.newPage();
@@ -47,7 +50,19 @@ describe('dashboard: the person page in Chromium', () => {
       await page.locator('[data-test=person-link]').first().waitFor();
       // The one order: family name, given name, id.
       expect(await page.locator('[data-test=person-link]').allTextContents()).toEqual([
-        'Grace Hopper', 'Ada Lovelace', 'Kid10 Student', 'Kid2 Student', 'Kid3 Student', 'Kid4 Student', 'Kid5 Student', 'Kid6 Student', 'Kid7 Student', 'Kid8 Student', 'Kid9 Student', 'Kit Student', 'Alan Turing',
+        'Grace Hopper',
+        'Ada Lovelace',
+        'Kid10 Student',
+        'Kid2 Student',
+        'Kid3 Student',
+        'Kid4 Student',
+        'Kid5 Student',
+        'Kid6 Student',
+        'Kid7 Student',
+        'Kid8 Student',
+        'Kid9 Student',
+        'Kit Student',
+        'Alan Turing',
       ]);
       await page.locator('input[aria-label="Search people"]').fill('student');
       await page.waitForFunction(() => document.querySelectorAll('[data-test=person-link]').length === 10);

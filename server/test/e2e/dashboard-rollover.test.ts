@@ -14,7 +14,9 @@ describe('dashboard: the school-year rollover in Chromium', () => {
   let email: string;
   // The demo district's next first day of school, always ahead of today.
   const firstDay = new DemoDistrict({ students: 1 }).nextSchoolYear.start;
-  const longDate = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${firstDay}T00:00:00Z`));
+  const longDate = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${firstDay}T00:00:00Z`),
+  );
 
   beforeAll(async () => {
     d = await startDashboard({ launchDelayMs: 300 });

@@ -55,7 +55,9 @@ describe('dashboard: district sources in Chromium', () => {
     await page.waitForURL(/\/districts\/\d+$/);
     const [row] = await d.db.ds.query("SELECT id, sourceKind FROM district WHERE name = 'Maple Grove'");
     expect(row.sourceKind).toBe('oneroster-api');
-    const config = new DistrictService(d.app.ds, d.app.config.secretKey).sourceConfig((await new DistrictService(d.app.ds, d.app.config.secretKey).find(row.id))!);
+    const config = new DistrictService(d.app.ds, d.app.config.secretKey).sourceConfig(
+      (await new DistrictService(d.app.ds, d.app.config.secretKey).find(row.id))!,
+    );
     expect(config).toMatchObject({ url: fake.url, clientId: 'dash-client', clientSecret: SECRET });
     expect(await page.content()).not.toContain(SECRET);
     expect(errors).toEqual([]);
@@ -64,7 +66,11 @@ describe('dashboard: district sources in Chromium', () => {
 
   it('a district admin sees secrets only as "set", replaces one without retyping the others, and saves', async () => {
     const service = new DistrictService(d.app.ds, d.app.config.secretKey);
-    const district = await service.create({ name: 'Birch Creek', sourceKind: 'oneroster-api' as never, source: { url: fake.url, clientId: 'dash-client', clientSecret: 'old-secret' } });
+    const district = await service.create({
+      name: 'Birch Creek',
+      sourceKind: 'oneroster-api' as never,
+      source: { url: fake.url, clientId: 'dash-client', clientSecret: 'old-secret' },
+    });
     const page = await d.signedInPage(await d.admin(AdminRole.DISTRICT_ADMIN, district.id));
     const errors = collectErrors(page);
     await page.goto(`${d.server.url}/districts/${district.id}/settings?tab=source`);

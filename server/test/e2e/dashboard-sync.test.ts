@@ -107,7 +107,10 @@ describe('dashboard: start and watch syncs in Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=new-students] [data-test=export-csv]')]);
     const path = await download.path();
     const { readFileSync } = await import('node:fs');
-    const lines = readFileSync(path, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = readFileSync(path, 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('First name,Last name,Email,Username,SIS id,Source id,Grade,Schools');
     expect(lines).toHaveLength(201);
     await screenshot(page, 'run-new-students');
@@ -156,7 +159,9 @@ describe('dashboard: start and watch syncs in Chromium', () => {
     await page.click('[data-test=override]');
     expect(await start.isDisabled()).toBe(false);
     // The button says what it does, in red.
-    expect(await start.innerText()).toBe(`Reset: delete ${(await preview.locator('[data-test=changes] [data-test=page-range]').innerText()).match(/of ([\d,]+) records/)![1]} records`);
+    expect(await start.innerText()).toBe(
+      `Reset: delete ${(await preview.locator('[data-test=changes] [data-test=page-range]').innerText()).match(/of ([\d,]+) records/)![1]} records`,
+    );
     expect(await start.getAttribute('class')).toContain('n-button--error-type');
     await screenshot(page, 'reset-confirmed');
 

@@ -7,14 +7,28 @@ export const PHONE = { width: 390, height: 844 };
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-export interface AxeViolation { id: string; impact: string; help: string; targets: string[] }
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
 
 /** axe-core injected into the page: the serious and critical violations (WCAG 2.1 A/AA rules and best practices). */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated through DevTools: the dashboard's CSP (script-src 'self') rightly refuses an inline script tag.
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   });
@@ -40,7 +54,8 @@ export function wideBoxes(page: Page): Promise<string[]> {
       // The nearest ancestor that scrolls sideways is the box the table lives in.
       while (box && box !== document.body && !/(auto|scroll)/.test(getComputedStyle(box).overflowX)) box = box.parentElement;
       const r = (box && box !== document.body ? box : el).getBoundingClientRect();
-      if (r.width > 0 && Math.round(r.right) > vw + 1) out.push(`${el.tagName.toLowerCase()}${el.dataset.test ? `[data-test=${el.dataset.test}]` : ''} reaches ${Math.round(r.right)}px of ${vw}px`);
+      if (r.width > 0 && Math.round(r.right) > vw + 1)
+        out.push(`${el.tagName.toLowerCase()}${el.dataset.test ? `[data-test=${el.dataset.test}]` : ''} reaches ${Math.round(r.right)}px of ${vw}px`);
     }
     return out;
   });

@@ -60,10 +60,30 @@ describe.each(DIALECTS)('role matrix: every query and mutation for every kind of
       variables: () => ({ id: a.id }),
       expect: 'ok ok ok NF ok U',
     },
-    { name: 'district roster with deleted rows', query: 'query ($id: ID!) { district(id: $id) { people(includeDeleted: true) { totalCount } } }', variables: () => ({ id: a.id }), expect: 'ok ok ok NF F U' },
-    { name: 'district.notifyEmails', query: 'query ($id: ID!) { district(id: $id) { notifyEmails } }', variables: () => ({ id: a.id }), expect: 'ok ok ok NF F U' },
-    { name: 'district.fieldMappings', query: 'query ($id: ID!) { district(id: $id) { fieldMappings { targetField } } }', variables: () => ({ id: a.id }), expect: 'ok ok ok NF F U' },
-    { name: 'district.lastRun', query: 'query ($id: ID!) { district(id: $id) { lastRun { id } } }', variables: () => ({ id: a.id }), expect: 'ok ok ok NF F U' },
+    {
+      name: 'district roster with deleted rows',
+      query: 'query ($id: ID!) { district(id: $id) { people(includeDeleted: true) { totalCount } } }',
+      variables: () => ({ id: a.id }),
+      expect: 'ok ok ok NF F U',
+    },
+    {
+      name: 'district.notifyEmails',
+      query: 'query ($id: ID!) { district(id: $id) { notifyEmails } }',
+      variables: () => ({ id: a.id }),
+      expect: 'ok ok ok NF F U',
+    },
+    {
+      name: 'district.fieldMappings',
+      query: 'query ($id: ID!) { district(id: $id) { fieldMappings { targetField } } }',
+      variables: () => ({ id: a.id }),
+      expect: 'ok ok ok NF F U',
+    },
+    {
+      name: 'district.lastRun',
+      query: 'query ($id: ID!) { district(id: $id) { lastRun { id } } }',
+      variables: () => ({ id: a.id }),
+      expect: 'ok ok ok NF F U',
+    },
     { name: 'syncRuns', query: '{ syncRuns { totalCount } }', expect: 'ok ok ok ok F U' },
     {
       name: 'syncRun with counts, changes, issues, plan, new people',
@@ -73,7 +93,12 @@ describe.each(DIALECTS)('role matrix: every query and mutation for every kind of
       variables: () => ({ id: firstRunA.id }),
       expect: 'ok ok ok NF F U',
     },
-    { name: 'whyNotSynced', query: 'query ($id: ID!) { whyNotSynced(districtId: $id, sourceId: "nobody") { presence explanation } }', variables: () => ({ id: a.id }), expect: 'ok ok ok NF F U' },
+    {
+      name: 'whyNotSynced',
+      query: 'query ($id: ID!) { whyNotSynced(districtId: $id, sourceId: "nobody") { presence explanation } }',
+      variables: () => ({ id: a.id }),
+      expect: 'ok ok ok NF F U',
+    },
     { name: 'apiTokens', query: 'query ($id: ID) { apiTokens(districtId: $id) { name } }', variables: () => ({ id: a.id }), expect: 'ok F ok ok F U' },
     {
       name: 'updateDistrictSyncSettings',
@@ -81,10 +106,30 @@ describe.each(DIALECTS)('role matrix: every query and mutation for every kind of
       variables: () => ({ id: a.id }),
       expect: 'ok F ok NF F U',
     },
-    { name: 'testDistrictConnection', query: 'mutation ($id: ID!) { testDistrictConnection(districtId: $id) { ok } }', variables: () => ({ id: a.id }), expect: 'ok F ok NF F U' },
-    { name: 'cancelSync (of a finished run)', query: 'mutation ($id: ID!) { cancelSync(runId: $id) { id } }', variables: () => ({ id: lastRunA.id }), expect: 'C F C NF F U' },
-    { name: 'revertSyncRun (of a run that is not the latest)', query: 'mutation ($id: ID!) { revertSyncRun(runId: $id) { run { id } } }', variables: () => ({ id: firstRunA.id }), expect: 'C F C NF F U' },
-    { name: 'createApiToken', query: 'mutation ($id: ID!) { createApiToken(districtId: $id, name: "matrix") { secret } }', variables: () => ({ id: a.id }), expect: 'ok F ok NF F U' },
+    {
+      name: 'testDistrictConnection',
+      query: 'mutation ($id: ID!) { testDistrictConnection(districtId: $id) { ok } }',
+      variables: () => ({ id: a.id }),
+      expect: 'ok F ok NF F U',
+    },
+    {
+      name: 'cancelSync (of a finished run)',
+      query: 'mutation ($id: ID!) { cancelSync(runId: $id) { id } }',
+      variables: () => ({ id: lastRunA.id }),
+      expect: 'C F C NF F U',
+    },
+    {
+      name: 'revertSyncRun (of a run that is not the latest)',
+      query: 'mutation ($id: ID!) { revertSyncRun(runId: $id) { run { id } } }',
+      variables: () => ({ id: firstRunA.id }),
+      expect: 'C F C NF F U',
+    },
+    {
+      name: 'createApiToken',
+      query: 'mutation ($id: ID!) { createApiToken(districtId: $id, name: "matrix") { secret } }',
+      variables: () => ({ id: a.id }),
+      expect: 'ok F ok NF F U',
+    },
     {
       name: 'revokeApiToken',
       query: 'mutation ($id: ID!) { revokeApiToken(id: $id) { id } }',
@@ -98,7 +143,12 @@ describe.each(DIALECTS)('role matrix: every query and mutation for every kind of
       expect: 'ok F F F F U',
     },
     // Last: it queues real runs (a dry run, so the roster is untouched).
-    { name: 'startSync', query: 'mutation ($id: ID!) { startSync(input: { districtId: $id, dryRun: true }) { run { id } alreadyRunning } }', variables: () => ({ id: a.id }), expect: 'ok F ok NF F U' },
+    {
+      name: 'startSync',
+      query: 'mutation ($id: ID!) { startSync(input: { districtId: $id, dryRun: true }) { run { id } alreadyRunning } }',
+      variables: () => ({ id: a.id }),
+      expect: 'ok F ok NF F U',
+    },
   ];
 
   it('answers each operation for each caller exactly as allowed or denied', async () => {
@@ -125,7 +175,10 @@ describe.each(DIALECTS)('role matrix: every query and mutation for every kind of
     expect(await names('adminA')).toEqual(['District A']);
     expect(await names('adminB')).toEqual(['District B']);
     expect(await names('tokenA')).toEqual(['District A']);
-    const runs = async (role: Role) => (await api.gql('{ syncRuns(first: 100) { edges { node { districtId } } } }', {}, bearer[role])).data.syncRuns.edges.map((e: any) => Number(e.node.districtId));
+    const runs = async (role: Role) =>
+      (await api.gql('{ syncRuns(first: 100) { edges { node { districtId } } } }', {}, bearer[role])).data.syncRuns.edges.map((e: any) =>
+        Number(e.node.districtId),
+      );
     expect(new Set(await runs('adminB'))).toEqual(new Set([b.id]));
     expect(new Set(await runs('support'))).toEqual(new Set([a.id, b.id]));
     const filtered = await api.gql('query ($id: ID) { syncRuns(districtId: $id) { totalCount } }', { id: a.id }, bearer.adminB);
@@ -140,6 +193,8 @@ describe.each(DIALECTS)('role matrix: every query and mutation for every kind of
     expect(missing.errors?.[0].message).toBe('District 987654 was not found');
     expect(hidden.errors?.[0].extensions).toEqual(missing.errors?.[0].extensions);
     const run = await api.gql('query ($id: ID!) { syncRun(id: $id) { id } }', { id: firstRunA.id }, bearer.adminB);
-    expect(run.errors?.[0]).toEqual(expect.objectContaining({ message: `Sync run ${firstRunA.id} was not found`, extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }));
+    expect(run.errors?.[0]).toEqual(
+      expect.objectContaining({ message: `Sync run ${firstRunA.id} was not found`, extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }),
+    );
   });
 });

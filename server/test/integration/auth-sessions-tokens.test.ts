@@ -31,12 +31,16 @@ describe.each(DIALECTS)('sign-in, sessions, API tokens, limits on %s', (dialect)
     const login = 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
     const wrong = await api.gql(login, { e: 'root@homeroom.test', p: 'wrong password!' });
     const unknown = await api.gql(login, { e: 'nobody@homeroom.test', p: 'wrong password!' });
-    expect(wrong.errors?.[0]).toEqual(expect.objectContaining({ message: 'Wrong email or password', extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) }));
+    expect(wrong.errors?.[0]).toEqual(
+      expect.objectContaining({ message: 'Wrong email or password', extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) }),
+    );
     expect(unknown.errors?.[0].message).toBe(wrong.errors?.[0].message);
   });
 
   it('sign in with an httpOnly SameSite session cookie that authenticates the dashboard, until logout', async () => {
-    const res = await post({ query: 'mutation { login(email: "root@homeroom.test", password: "correct horse battery staple") { user { email role } expiresAt } }' });
+    const res = await post({
+      query: 'mutation { login(email: "root@homeroom.test", password: "correct horse battery staple") { user { email role } expiresAt } }',
+    });
     const setCookie = res.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/^homeroom_session=hrs_[^;]+;/);
     expect(setCookie).toMatch(/HttpOnly/i);
@@ -54,10 +58,22 @@ describe.each(DIALECTS)('sign-in, sessions, API tokens, limits on %s', (dialect)
   });
 
   it('create a token whose secret is shown once and stored hashed; list it with last use; revoke it', async () => {
-    const created = await api.gql('mutation ($d: ID!) { createApiToken(districtId: $d, name: "LMS partner") { secret token { id name districtId prefix createdBy lastUsedAt } } }', { d: districtId }, platform);
+    const created = await api.gql(
+      'mutation ($d: ID!) { createApiToken(districtId: $d, name: "LMS partner") { secret token { id name districtId prefix createdBy lastUsedAt } } }',
+      { d: districtId },
+      platform,
+    );
     const { secret, token } = created.data.createApiToken;
     expect(secret).toMatch(/^hrt_/);
-    expect(token).toEqual(expect.objectContaining({ name: 'LMS partner', districtId: String(districtId), prefix: secret.slice(0, 12), createdBy: 'root@homeroom.test', lastUsedAt: null }));
+    expect(token).toEqual(
+      expect.objectContaining({
+        name: 'LMS partner',
+        districtId: String(districtId),
+        prefix: secret.slice(0, 12),
+        createdBy: 'root@homeroom.test',
+        lastUsedAt: null,
+      }),
+    );
     const stored = await api.app.ds.getRepository(ApiToken).findOneByOrFail({ id: Number(token.id) });
     expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored)).not.toContain(secret);
@@ -78,7 +94,8 @@ describe.each(DIALECTS)('sign-in, sessions, API tokens, limits on %s', (dialect)
   });
 
   it('limit each API token’s request rate with a clear 429 error', async () => {
-    const secret = (await api.gql('mutation ($d: ID!) { createApiToken(districtId: $d, name: "busy") { secret } }', { d: districtId }, platform)).data.createApiToken.secret;
+    const secret = (await api.gql('mutation ($d: ID!) { createApiToken(districtId: $d, name: "busy") { secret } }', { d: districtId }, platform)).data
+      .createApiToken.secret;
     const statuses: number[] = [];
     let last: any;
     for (let i = 0; i < 7; i++) {
@@ -87,30 +104,58 @@ describe.each(DIALECTS)('sign-in, sessions, API tokens, limits on %s', (dialect)
       last = { body: await res.json(), retryAfter: res.headers.get('retry-after') };
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
-    expect(last.body.errors[0]).toEqual({ message: expect.stringMatching(/^Rate limit exceeded: at most 5 requests per minute per API token; retry in \d+ s$/), extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) } });
+    expect(last.body.errors[0]).toEqual({
+      message: expect.stringMatching(/^Rate limit exceeded: at most 5 requests per minute per API token; retry in \d+ s$/),
+      extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) },
+    });
     expect(Number(last.retryAfter)).toBeGreaterThan(0);
     // Admin sessions are not rate limited.
     for (let i = 0; i < 7; i++) expect((await api.gql('{ me { kind } }', {}, platform)).errors).toBeUndefined();
   });
 
   it('refuse too deep and too costly queries with clear errors', async () => {
-    const deep = await post({ query: `query ($d: ID!) { district(id: $d) { lastRun { district { lastRun { district { lastRun { district { lastRun { id } } } } } } } } }`, variables: { d: districtId } }, { authorization: `Bearer ${platform}` });
+    const deep = await post(
+      {
+        query: `query ($d: ID!) { district(id: $d) { lastRun { district { lastRun { district { lastRun { district { lastRun { id } } } } } } } } }`,
+        variables: { d: districtId },
+      },
+      { authorization: `Bearer ${platform}` },
+    );
     expect(deep.status).toBe(400);
-    expect(((await deep.json()) as any).errors[0]).toEqual(expect.objectContaining({
-      message: 'Query is too deep: 9 levels, the limit is 8. Split it into several queries.', extensions: expect.objectContaining({ code: 'QUERY_TOO_DEEP' }),
-    }));
-    const costly = await api.gql(`query ($d: ID!, $n: Int) { district(id: $d) { sections(first: $n) { edges { node { students { givenName familyName email } teachers { person { givenName } } } } } } }`, { d: districtId, n: 500 }, platform);
-    expect(costly.errors?.[0].message).toMatch(/^Query is too costly: about \d+ fields, the limit is 2000\. Ask for smaller pages \(first\) or fewer nested fields\.$/);
+    expect(((await deep.json()) as any).errors[0]).toEqual(
+      expect.objectContaining({
+        message: 'Query is too deep: 9 levels, the limit is 8. Split it into several queries.',
+        extensions: expect.objectContaining({ code: 'QUERY_TOO_DEEP' }),
+      }),
+    );
+    const costly = await api.gql(
+      `query ($d: ID!, $n: Int) { district(id: $d) { sections(first: $n) { edges { node { students { givenName familyName email } teachers { person { givenName } } } } } } }`,
+      { d: districtId, n: 500 },
+      platform,
+    );
+    expect(costly.errors?.[0].message).toMatch(
+      /^Query is too costly: about \d+ fields, the limit is 2000\. Ask for smaller pages \(first\) or fewer nested fields\.$/,
+    );
     expect(costly.errors?.[0].extensions?.code).toBe('QUERY_TOO_COSTLY');
     // A section's students (a plain list) count as 100 rows each: 10 sections × ~100 fields fit in 2000.
-    const fine = await api.gql(`query ($d: ID!) { district(id: $d) { sections(first: 10) { edges { node { students { givenName } } } } } }`, { d: districtId }, platform);
+    const fine = await api.gql(
+      `query ($d: ID!) { district(id: $d) { sections(first: 10) { edges { node { students { givenName } } } } } }`,
+      { d: districtId },
+      platform,
+    );
     expect(fine.errors).toBeUndefined();
   });
 
   it('create admins and tokens from the command line', async () => {
     const lines: string[] = [];
-    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(`ERR ${l}`), env: { DATABASE_URL: api.db.url, SECRET_KEY: TEST_SECRET, LOG_LEVEL: 'silent' } };
-    expect(await runCli(['admin', 'create', '--email', 'Ops@District.test', '--role', 'district_admin', '--district', String(districtId), '--json'], io)).toBe(0);
+    const io = {
+      out: (l: string) => lines.push(l),
+      err: (l: string) => lines.push(`ERR ${l}`),
+      env: { DATABASE_URL: api.db.url, SECRET_KEY: TEST_SECRET, LOG_LEVEL: 'silent' },
+    };
+    expect(await runCli(['admin', 'create', '--email', 'Ops@District.test', '--role', 'district_admin', '--district', String(districtId), '--json'], io)).toBe(
+      0,
+    );
     const created = JSON.parse(lines.pop()!);
     expect(created).toEqual({ id: expect.any(Number), email: 'ops@district.test', role: 'DISTRICT_ADMIN', districtId, password: expect.any(String) });
     const login = await api.app.ds.transaction(() => new AdminUserService(api.app.ds).login('ops@district.test', created.password));

@@ -21,8 +21,16 @@ describe.each(DIALECTS)('the change record on %s', (dialect) => {
   afterAll(async () => api?.close());
 
   const changes = async (runId: number) =>
-    (await api.app.ds.query('SELECT entityType, entityId, sourceId, action, `before`, `after`, districtId FROM sync_change WHERE runId = ? ORDER BY id', [runId])) as Array<{
-      entityType: string; entityId: number | null; sourceId: string; action: string; before: string | null; after: string | null; districtId: number;
+    (await api.app.ds.query('SELECT entityType, entityId, sourceId, action, `before`, `after`, districtId FROM sync_change WHERE runId = ? ORDER BY id', [
+      runId,
+    ])) as Array<{
+      entityType: string;
+      entityId: number | null;
+      sourceId: string;
+      action: string;
+      before: string | null;
+      after: string | null;
+      districtId: number;
     }>;
   const tally = (rows: Array<{ entityType: string; action: string }>) => {
     const t: Record<string, number> = {};
@@ -33,7 +41,12 @@ describe.each(DIALECTS)('the change record on %s', (dialect) => {
     const t = tally(rows);
     for (const e of ENTITY_TYPES) {
       const c = run.counts![e];
-      expect([t[`${e}:CREATE`] ?? 0, t[`${e}:UPDATE`] ?? 0, t[`${e}:DELETE`] ?? 0, t[`${e}:RESTORE`] ?? 0]).toEqual([c.created, c.updated, c.deleted, c.restored]);
+      expect([t[`${e}:CREATE`] ?? 0, t[`${e}:UPDATE`] ?? 0, t[`${e}:DELETE`] ?? 0, t[`${e}:RESTORE`] ?? 0]).toEqual([
+        c.created,
+        c.updated,
+        c.deleted,
+        c.restored,
+      ]);
     }
   };
 
@@ -67,23 +80,36 @@ describe.each(DIALECTS)('the change record on %s', (dialect) => {
     const reset = await sync(api.app, districtId, { source, mode: SyncMode.RESET, overrideThreshold: true });
     const resetRows = await changes(reset.id);
     expectMatchesCounts(reset, resetRows);
-    expect(resetRows.filter((c) => c.action === 'DELETE').map((c) => `${c.entityType}:${c.sourceId}`).sort()).toEqual(['enrollments:SEC1/P2/STUDENT', 'people:P2']);
+    expect(
+      resetRows
+        .filter((c) => c.action === 'DELETE')
+        .map((c) => `${c.entityType}:${c.sourceId}`)
+        .sort(),
+    ).toEqual(['enrollments:SEC1/P2/STUDENT', 'people:P2']);
     source.data = smallDistrict();
     source.data.people.find((p) => p.sourceId === 'T1')!.fields.familyName = 'King';
     const back = await sync(api.app, districtId, { source });
     const backRows = await changes(back.id);
     expectMatchesCounts(back, backRows);
     // Deleted records come back with their ids: restored, not created again.
-    expect(backRows.filter((c) => c.action === 'RESTORE').map((c) => `${c.entityType}:${c.sourceId}`).sort())
-      .toEqual(['enrollments:SEC1/P1/STUDENT', 'enrollments:SEC1/P2/STUDENT', 'people:P2']);
+    expect(
+      backRows
+        .filter((c) => c.action === 'RESTORE')
+        .map((c) => `${c.entityType}:${c.sourceId}`)
+        .sort(),
+    ).toEqual(['enrollments:SEC1/P1/STUDENT', 'enrollments:SEC1/P2/STUDENT', 'people:P2']);
     expect(backRows.filter((c) => c.action === 'CREATE')).toEqual([]);
 
     // A revert's changes are recorded too: what `back` restored is deleted again.
     const revert = await sync(api.app, districtId, { trigger: SyncTrigger.REVERT, revertOfRunId: back.id });
     expect(revert.status).toBe(SyncStatus.LAUNCHED);
     const revertRows = await changes(revert.id);
-    expect(revertRows.filter((c) => c.action === 'DELETE').map((c) => `${c.entityType}:${c.sourceId}`).sort())
-      .toEqual(['enrollments:SEC1/P1/STUDENT', 'enrollments:SEC1/P2/STUDENT', 'people:P2']);
+    expect(
+      revertRows
+        .filter((c) => c.action === 'DELETE')
+        .map((c) => `${c.entityType}:${c.sourceId}`)
+        .sort(),
+    ).toEqual(['enrollments:SEC1/P1/STUDENT', 'enrollments:SEC1/P2/STUDENT', 'people:P2']);
   });
 
   it('lists more changes than one page over GraphQL with a correct totalCount, and prints them all on the command line', async () => {
@@ -92,7 +118,12 @@ describe.each(DIALECTS)('the change record on %s', (dialect) => {
     const total = Object.values(first.counts!).reduce((a, c) => a + c.created, 0);
     expect(total).toBeGreaterThan(1500);
     // Every CREATE row names the very record it created: its id, and that record's source id.
-    for (const [entity, table] of [['schools', 'school'], ['people', 'person'], ['sections', 'section'], ['enrollments', 'enrollment']]) {
+    for (const [entity, table] of [
+      ['schools', 'school'],
+      ['people', 'person'],
+      ['sections', 'section'],
+      ['enrollments', 'enrollment'],
+    ]) {
       const [{ n, distinctIds }] = await api.app.ds.query(
         `SELECT COUNT(*) AS n, COUNT(DISTINCT t.id) AS distinctIds FROM sync_change c JOIN ${table} t ON t.id = c.entityId AND t.createdByRunId = c.runId ` +
           "AND (t.sourceId = c.sourceId OR (t.sourceId IS NULL AND c.entityType = 'enrollments')) WHERE c.runId = ? AND c.entityType = ? AND c.action = 'CREATE'",
@@ -106,7 +137,9 @@ describe.each(DIALECTS)('the change record on %s', (dialect) => {
     for (;;) {
       const res: any = await api.gql(
         'query ($id: ID!, $after: String) { syncRun(id: $id) { changes(first: 500, after: $after, action: CREATE) { totalCount pageInfo { hasNextPage endCursor } edges { node { entityType sourceId } } } } }',
-        { id: first.id, after }, support);
+        { id: first.id, after },
+        support,
+      );
       const page = res.data.syncRun.changes;
       totalCount = page.totalCount;
       for (const e of page.edges) seen.add(`${e.node.entityType}:${e.node.sourceId}`);
@@ -115,7 +148,11 @@ describe.each(DIALECTS)('the change record on %s', (dialect) => {
     }
     expect(totalCount).toBe(total);
     expect(seen.size).toBe(total);
-    const people: any = await api.gql('query ($id: ID!) { syncRun(id: $id) { changes(first: 0, entityType: "people") { totalCount } } }', { id: first.id }, support);
+    const people: any = await api.gql(
+      'query ($id: ID!) { syncRun(id: $id) { changes(first: 0, entityType: "people") { totalCount } } }',
+      { id: first.id },
+      support,
+    );
     expect(people.data.syncRun.changes.totalCount).toBe(first.counts!.people.created);
 
     const out: string[] = [];

@@ -34,13 +34,21 @@ describe.each(DIALECTS)('Clever API source on %s', (dialect) => {
     new CleverApiSource({ url: server.url, token: TOKEN, backoffMs: 1, maxBackoffMs: 5, ...o });
 
   const enrollments = async (districtId: number): Promise<string[]> =>
-    (await app.ds.query(
-      'SELECT s.sourceId AS section, p.sourceId AS person, e.role, e.`primary` AS isPrimary FROM enrollment e JOIN section s ON s.id = e.sectionId JOIN person p ON p.id = e.personId WHERE e.districtId = ? AND e.deletedAt IS NULL',
-      [districtId],
-    )).map((r: { section: string; person: string; role: string; isPrimary: number }) => `${r.section}|${r.person}|${r.role}|${Number(r.isPrimary)}`).sort();
+    (
+      await app.ds.query(
+        'SELECT s.sourceId AS section, p.sourceId AS person, e.role, e.`primary` AS isPrimary FROM enrollment e JOIN section s ON s.id = e.sectionId JOIN person p ON p.id = e.personId WHERE e.districtId = ? AND e.deletedAt IS NULL',
+        [districtId],
+      )
+    )
+      .map((r: { section: string; person: string; role: string; isPrimary: number }) => `${r.section}|${r.person}|${r.role}|${Number(r.isPrimary)}`)
+      .sort();
   const people = async (districtId: number): Promise<string[]> =>
-    (await app.ds.query('SELECT sourceId, role, givenName, familyName, email, username, sisId, stateId FROM person WHERE districtId = ? AND deletedAt IS NULL ORDER BY sourceId', [districtId]))
-      .map((r: Record<string, unknown>) => Object.values(r).join('|'));
+    (
+      await app.ds.query(
+        'SELECT sourceId, role, givenName, familyName, email, username, sisId, stateId FROM person WHERE districtId = ? AND deletedAt IS NULL ORDER BY sourceId',
+        [districtId],
+      )
+    ).map((r: Record<string, unknown>) => Object.values(r).join('|'));
   const live = async (districtId: number) => {
     const out: Record<string, number> = {};
     for (const t of ['school', 'term', 'course', 'person', 'section', 'enrollment']) {
@@ -73,16 +81,21 @@ describe.each(DIALECTS)('Clever API source on %s', (dialect) => {
     // Clever sends some people without a first or last name (its spec allows null): synced, with an issue each.
     const nameless = clean.data.users.filter((u) => (u.name as Record<string, unknown>).first === null || (u.name as Record<string, unknown>).last === null);
     expect(nameless.length).toBeGreaterThan(0);
-    expect(run.issueCounts ?? {}).toEqual({ ...demoIssues, MISSING_NAME: clean.data.users.reduce((n, u) => n + Object.values(u.name as object).filter((v) => v === null).length, 0) });
+    expect(run.issueCounts ?? {}).toEqual({
+      ...demoIssues,
+      MISSING_NAME: clean.data.users.reduce((n, u) => n + Object.values(u.name as object).filter((v) => v === null).length, 0),
+    });
     expect(run.counts!.people.created).toBe(clean.data.users.length);
     const blank = new Map(nameless.map((u) => [u.id, u.name as Record<string, unknown>]));
-    expect(await people(districtId)).toEqual((await people(demoDistrictId)).map((row) => {
-      const cells = row.split('|');
-      const name = blank.get(cells[0]);
-      if (name?.first === null) cells[2] = '';
-      if (name?.last === null) cells[3] = '';
-      return cells.join('|');
-    }));
+    expect(await people(districtId)).toEqual(
+      (await people(demoDistrictId)).map((row) => {
+        const cells = row.split('|');
+        const name = blank.get(cells[0]);
+        if (name?.first === null) cells[2] = '';
+        if (name?.last === null) cells[3] = '';
+        return cells.join('|');
+      }),
+    );
 
     // Co-teachers and primary flags: the very same enrollments, each teacher once, one primary per section.
     const got = await enrollments(districtId);
@@ -114,7 +127,9 @@ describe.each(DIALECTS)('Clever API source on %s', (dialect) => {
     const down = await fake({ failAfter: 3 });
     const run = await sync(app, districtId, { mode: SyncMode.RESET, overrideThreshold: true, source: fastSource(down, { pageSize: 10000, retries: 3 }) });
     expect(run.status).toBe(SyncStatus.FAILED);
-    expect(run.error).toMatch(/^Could not read GET \/v3\.0\/users from Clever at http:\/\/127\.0\.0\.1:\d+: Clever answered 500 Internal Server Error \(4 attempts\)$/);
+    expect(run.error).toMatch(
+      /^Could not read GET \/v3\.0\/users from Clever at http:\/\/127\.0\.0\.1:\d+: Clever answered 500 Internal Server Error \(4 attempts\)$/,
+    );
     expect(down.stats.failed).toBe(4);
     expect(await live(districtId)).toEqual(before);
     expect(await app.ds.getRepository(SyncChange).countBy({ runId: run.id })).toBe(0);
@@ -157,7 +172,11 @@ describe.each(DIALECTS)('Clever API source on %s', (dialect) => {
   });
   it('the CLI creates a clever-api district without echoing the token, tests it and syncs it', async () => {
     const lines: string[] = [];
-    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(`ERR ${l}`), env: { DATABASE_URL: db.url, SECRET_KEY: TEST_SECRET, LOG_LEVEL: 'silent' } };
+    const io = {
+      out: (l: string) => lines.push(l),
+      err: (l: string) => lines.push(`ERR ${l}`),
+      env: { DATABASE_URL: db.url, SECRET_KEY: TEST_SECRET, LOG_LEVEL: 'silent' },
+    };
     const cli = async (...argv: string[]) => {
       lines.length = 0;
       const code = await runCli(argv, io);

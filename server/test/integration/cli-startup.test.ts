@@ -23,10 +23,11 @@ const SERVER_PACKAGES = ['graphql', 'type-graphql', '@apollo/server', 'agenda', 
 
 // Start-up cost is what a command imports: checked by listing imports, not by timing.
 describe('homeroom start-up', () => {
-  it('answers --help and a command\'s --help without loading the database layer or the server', async () => {
+  it("answers --help and a command's --help without loading the database layer or the server", async () => {
     for (const args of [['--help'], ['district', 'list', '--help'], ['sync', '--help']]) {
       const loaded = await packagesImportedBy(args);
-      for (const heavy of ['typeorm', 'better-sqlite3', 'mysql2', 'pino', ...SERVER_PACKAGES]) expect({ args, heavy, loaded: loaded.has(heavy) }).toEqual({ args, heavy, loaded: false });
+      for (const heavy of ['typeorm', 'better-sqlite3', 'mysql2', 'pino', ...SERVER_PACKAGES])
+        expect({ args, heavy, loaded: loaded.has(heavy) }).toEqual({ args, heavy, loaded: false });
     }
   });
 

@@ -38,7 +38,10 @@ function cleverCsvFolder(): string {
     'schools.csv': ['School_id,School_name,School_number', 'S1,"Lincoln, Elementary",101'],
     'teachers.csv': ['Teacher_id,School_id,First_name,Last_name,Teacher_email', 'T1,S1,Ada,Lovelace,ada@example.org', 'T2,,Nobody,Home,nobody@example.org'],
     'students.csv': ['Student_id,School_id,First_name,Last_name,Grade', 'P1,S1,Kid,One,3', 'P2,S1,Kid,Two,3'],
-    'sections.csv': ['Section_id,School_id,Teacher_id,Name,Course_name,Course_number,Term_name,Term_start,Term_end', 'C1,S1,T1,Math 3,Math,M3,Year,8/1/26,6/30/27'],
+    'sections.csv': [
+      'Section_id,School_id,Teacher_id,Name,Course_name,Course_number,Term_name,Term_start,Term_end',
+      'C1,S1,T1,Math 3,Math,M3,Year,8/1/26,6/30/27',
+    ],
     'enrollments.csv': ['School_id,Section_id,Student_id', 'S1,C1,P1', 'S1,C1,P2'],
   };
   for (const [name, lines] of Object.entries(files)) writeFileSync(join(dir, name), `${lines.join('\r\n')}\r\n`);
@@ -57,7 +60,11 @@ describe('homeroom CLI usage', () => {
     const unknownCommand = await homeroom(['frobnicate'], {});
     expect(unknownCommand.code).toBe(2);
     expect(unknownCommand.stderr).toContain('unknown command "frobnicate"');
-    for (const args of [['sync', 'x', '--mode', 'mirror'], ['demo', '--students', 'many'], ['sync', 'x', '--as-of', '2026-13-45']]) {
+    for (const args of [
+      ['sync', 'x', '--mode', 'mirror'],
+      ['demo', '--students', 'many'],
+      ['sync', 'x', '--as-of', '2026-13-45'],
+    ]) {
       const bad = await cli(args, {});
       expect([args.join(' '), bad.code]).toEqual([args.join(' '), 2]);
       expect(bad.err).toMatch(/Usage: homeroom/);
@@ -107,7 +114,9 @@ describe.each(DIALECTS)('homeroom CLI on %s', (dialect) => {
     expect(JSON.parse(updated.out)).toMatchObject({ schedule: '30 1 * * 1-5', timezone: 'America/Chicago' });
     expect(JSON.parse(updated.out).nextScheduledSync).toMatch(/T0[67]:30:00/);
     const paused = await cli(['district', 'update', 'Lincoln USD', '--enabled', 'false'], env);
-    expect(paused.out).toBe(`Updated district ${JSON.parse(updated.out).id} "Lincoln USD"; no scheduled sync: sync is paused for this district (syncEnabled = false).`);
+    expect(paused.out).toBe(
+      `Updated district ${JSON.parse(updated.out).id} "Lincoln USD"; no scheduled sync: sync is paused for this district (syncEnabled = false).`,
+    );
     const expired = await cli(['district', 'update', 'Lincoln USD', '--enabled', 'true', '--expires', '2020-06-30', '--json'], env);
     expect(JSON.parse(expired.out)).toMatchObject({ nextScheduledSync: null, noScheduledSyncReason: 'sync expired on 2020-06-30' });
     const listed = await cli(['district', 'list'], env);
@@ -121,7 +130,10 @@ describe.each(DIALECTS)('homeroom CLI on %s', (dialect) => {
     expect(early.code).toBe(0);
     expect(early.out).toContain('Every sync runs as of 2099-08-15 (early rollover) until that day, then as of today again.');
     const badDay = await cli(['district', 'update', 'Lincoln USD', '--sync-as-of', '2099-02-30'], env);
-    expect([badDay.code, badDay.err]).toEqual([1, 'homeroom: --sync-as-of must be a real date as YYYY-MM-DD, or "today" to sync as of today again; got "2099-02-30"']);
+    expect([badDay.code, badDay.err]).toEqual([
+      1,
+      'homeroom: --sync-as-of must be a real date as YYYY-MM-DD, or "today" to sync as of today again; got "2099-02-30"',
+    ]);
     expect(JSON.parse((await cli(['district', 'update', 'Lincoln USD', '--json'], env)).out).syncAsOf).toBe('2099-08-15');
     expect(JSON.parse((await cli(['district', 'update', 'Lincoln USD', '--sync-as-of', 'today', '--json'], env)).out).syncAsOf).toBeNull();
 
@@ -135,7 +147,10 @@ describe.each(DIALECTS)('homeroom CLI on %s', (dialect) => {
     const school = await db.ds.query('SELECT name FROM school WHERE sourceId = ?', ['S1']);
     expect(school[0].name).toBe('Lincoln, Elementary');
 
-    const withToken = await cli(['district', 'create', '--name', 'Clever One', '--source', 'clever-api', '--url', 'http://127.0.0.1:9', '--token', 'super-secret-token', '--json'], env);
+    const withToken = await cli(
+      ['district', 'create', '--name', 'Clever One', '--source', 'clever-api', '--url', 'http://127.0.0.1:9', '--token', 'super-secret-token', '--json'],
+      env,
+    );
     expect(withToken.code).toBe(0);
     const list = await cli(['district', 'list', '--json'], env);
     expect(list.out).not.toContain('super-secret-token');

@@ -54,7 +54,8 @@ describe.each(DIALECTS)('data safety on %s', (dialect) => {
     smtp.mails.length = 0;
   });
 
-  const live = async (table: string) => Number((await app.ds.query(`SELECT COUNT(*) AS n FROM ${table} WHERE districtId = ? AND deletedAt IS NULL`, [districtId]))[0].n);
+  const live = async (table: string) =>
+    Number((await app.ds.query(`SELECT COUNT(*) AS n FROM ${table} WHERE districtId = ? AND deletedAt IS NULL`, [districtId]))[0].n);
   const codes = async (runId: number) => (await app.ds.getRepository(SyncIssue).findBy({ runId })).map((i) => i.code);
 
   it('holds a scheduled Edit of a cut-off enrollments.csv, changes nothing, emails why, and applies only with the override', async () => {
@@ -121,7 +122,10 @@ describe.each(DIALECTS)('data safety on %s', (dialect) => {
       const issue = (await app.ds.getRepository(SyncIssue).findBy({ runId: run.id, code: 'UNKNOWN_SCHOOL' }))[0];
       expect(issue.sourceId).toBe('sec-1-3-2');
     }
-    const [section] = await app.ds.query("SELECT s.deletedAt, sc.sourceId AS school FROM section s JOIN school sc ON sc.id = s.schoolId WHERE s.districtId = ? AND s.sourceId = 'sec-1-3-2'", [districtId]);
+    const [section] = await app.ds.query(
+      "SELECT s.deletedAt, sc.sourceId AS school FROM section s JOIN school sc ON sc.id = s.schoolId WHERE s.districtId = ? AND s.sourceId = 'sec-1-3-2'",
+      [districtId],
+    );
     expect(section).toEqual({ deletedAt: null, school: 'sch-1' });
   });
 });

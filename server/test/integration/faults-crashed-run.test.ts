@@ -32,7 +32,12 @@ describe.each(DIALECTS)('a crashed `sync --wait` on %s', (dialect) => {
   let dataDir: string;
   const children: ChildProcess[] = [];
   const env = () => ({
-    ...process.env, NODE_OPTIONS: '', DATABASE_URL: db.url, SECRET_KEY: TEST_SECRET, LOG_LEVEL: 'warn', DATA_DIR: dataDir,
+    ...process.env,
+    NODE_OPTIONS: '',
+    DATABASE_URL: db.url,
+    SECRET_KEY: TEST_SECRET,
+    LOG_LEVEL: 'warn',
+    DATA_DIR: dataDir,
     RUN_HEARTBEAT_TIMEOUT_SECONDS: String(TIMEOUT_S),
   });
   const app = () => testApp(db);
@@ -61,14 +66,19 @@ describe.each(DIALECTS)('a crashed `sync --wait` on %s', (dialect) => {
     const child = spawn(process.execPath, [BIN, 'sync', String(d.id), '--wait', '--json'], { env: env(), stdio: 'ignore' });
     children.push(child);
     const runs = db.ds.getRepository(SyncRun);
-    await waitFor(async () => {
-      const r = await runs.findOneBy({ districtId: d.id });
-      return r?.status === SyncStatus.IN_PROGRESS && r.heartbeatAt !== null;
-    }, 60_000, 'the run to be in progress', 50);
+    await waitFor(
+      async () => {
+        const r = await runs.findOneBy({ districtId: d.id });
+        return r?.status === SyncStatus.IN_PROGRESS && r.heartbeatAt !== null;
+      },
+      60_000,
+      'the run to be in progress',
+      50,
+    );
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     const killedAt = Date.now();
-    return { districtId: d.id, run: (await runs.findOneByOrFail({ districtId: d.id })), killedAt };
+    return { districtId: d.id, run: await runs.findOneByOrFail({ districtId: d.id }), killedAt };
   }
 
   async function homeroomSync(districtId: number): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -81,7 +91,7 @@ describe.each(DIALECTS)('a crashed `sync --wait` on %s', (dialect) => {
     }
   }
 
-  it('with no worker running, the next `homeroom sync` starts once the dead run\'s heartbeat is stale', async () => {
+  it("with no worker running, the next `homeroom sync` starts once the dead run's heartbeat is stale", async () => {
     const { districtId, run, killedAt } = await crashedRun(`Crash ${dialect}`);
     expect(run.status).toBe(SyncStatus.IN_PROGRESS);
 
@@ -106,14 +116,24 @@ describe.each(DIALECTS)('a crashed `sync --wait` on %s', (dialect) => {
   }, 120_000);
 
   it('a worker recovers the dead run on its own within the timeout, without waiting for a job lock', async () => {
-    const worker = spawnWorker({ DATABASE_URL: db.url, RECORD_FILE: join(dataDir, 'worker.log'), RUN_HEARTBEAT_TIMEOUT_SECONDS: String(TIMEOUT_S), LOCK_LIFETIME_MS: '600000' });
+    const worker = spawnWorker({
+      DATABASE_URL: db.url,
+      RECORD_FILE: join(dataDir, 'worker.log'),
+      RUN_HEARTBEAT_TIMEOUT_SECONDS: String(TIMEOUT_S),
+      LOCK_LIFETIME_MS: '600000',
+    });
     children.push(worker.child);
     await worker.ready;
     const { run } = await crashedRun(`Crash worker ${dialect}`);
-    const failed = await waitFor(async () => {
-      const r = await db.ds.getRepository(SyncRun).findOneByOrFail({ id: run.id });
-      return r.status === SyncStatus.FAILED ? r : null;
-    }, TIMEOUT_S * 1000 + 5000, 'the worker to recover the run', 100);
+    const failed = await waitFor(
+      async () => {
+        const r = await db.ds.getRepository(SyncRun).findOneByOrFail({ id: run.id });
+        return r.status === SyncStatus.FAILED ? r : null;
+      },
+      TIMEOUT_S * 1000 + 5000,
+      'the worker to recover the run',
+      100,
+    );
     expect(failed).toMatchObject({ error: 'interrupted', failureCode: FailureCode.INTERRUPTED, activeDistrictId: null });
     expect(failed.finishedAt!.getTime() - run.heartbeatAt!.getTime()).toBeLessThanOrEqual(TIMEOUT_S * 1000 + 1000);
     worker.child.kill('SIGTERM');
@@ -123,11 +143,18 @@ describe.each(DIALECTS)('a crashed `sync --wait` on %s', (dialect) => {
   it('cancelSync on a run whose process is gone ends it CANCELLED at once', async () => {
     const { districtId, run } = await crashedRun(`Crash cancel ${dialect}`);
     const a = { ...app(), config: { ...app().config, runHeartbeatTimeoutSeconds: TIMEOUT_S } };
-    const control = new SyncControlService(db.ds, DistrictScope.of({ kind: 'ADMIN', userId: 1, email: 'admin@test', role: AdminRole.PLATFORM_ADMIN, districtId: null, sessionId: null }), new InProcessLauncher(a), 'test', runServiceFor(a));
+    const control = new SyncControlService(
+      db.ds,
+      DistrictScope.of({ kind: 'ADMIN', userId: 1, email: 'admin@test', role: AdminRole.PLATFORM_ADMIN, districtId: null, sessionId: null }),
+      new InProcessLauncher(a),
+      'test',
+      runServiceFor(a),
+    );
     // While the heartbeat is fresh, the process may be alive: only a request is recorded.
     if (Date.now() - run.heartbeatAt!.getTime() < 2000) {
       const asked = await control.cancel(run.id).catch(() => null);
-      if (asked && Date.now() - run.heartbeatAt!.getTime() < (TIMEOUT_S - 1) * 1000) expect(asked).toMatchObject({ status: SyncStatus.IN_PROGRESS, cancelRequested: true });
+      if (asked && Date.now() - run.heartbeatAt!.getTime() < (TIMEOUT_S - 1) * 1000)
+        expect(asked).toMatchObject({ status: SyncStatus.IN_PROGRESS, cancelRequested: true });
     }
     await waitFor(() => Date.now() - run.heartbeatAt!.getTime() > TIMEOUT_S * 1000, 10_000, 'the heartbeat to go stale', 100);
     const started = Date.now();
@@ -135,6 +162,6 @@ describe.each(DIALECTS)('a crashed `sync --wait` on %s', (dialect) => {
     expect(Date.now() - started).toBeLessThan(2000);
     expect(cancelled).toMatchObject({ status: SyncStatus.CANCELLED, failureCode: FailureCode.CANCELLED_DEAD, activeDistrictId: null });
     expect(cancelled.error).toMatch(/^Cancelled: the process running it had stopped/);
-    expect((await runServiceFor(a).activeRun(districtId))).toBeNull();
+    expect(await runServiceFor(a).activeRun(districtId)).toBeNull();
   }, 120_000);
 });

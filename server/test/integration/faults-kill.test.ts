@@ -49,7 +49,13 @@ describe.each(DIALECTS)('worker killed with SIGKILL while applying a large sync 
     // ...that grows a hundredfold: the apply writes a few hundred thousand rows in one transaction.
     await districts.update(district.id, { source: { students: STUDENTS, seed: 7 } });
     // The regenerated district drops most of the small one's enrollments: past the mass-delete guard on purpose.
-    const { run } = await runs.createRun({ districtId: district.id, mode: SyncMode.EDIT, trigger: SyncTrigger.MANUAL, asOf: '2026-11-23', overrideThreshold: true });
+    const { run } = await runs.createRun({
+      districtId: district.id,
+      mode: SyncMode.EDIT,
+      trigger: SyncTrigger.MANUAL,
+      asOf: '2026-11-23',
+      overrideThreshold: true,
+    });
     const jobs = await createJobClient(app);
     const start = (name: string) => {
       const w = spawnWorker({ DATABASE_URL: db.url, RECORD_FILE: join(dir, `${name}.log`), LOCK_LIFETIME_MS: '2000', PROCESS_EVERY_MS: '100' });
@@ -74,21 +80,36 @@ describe.each(DIALECTS)('worker killed with SIGKILL while applying a large sync 
       // Another worker takes the job over once the dead worker's lock expires and fails the run.
       const rescuer = start('rescuer');
       await rescuer.ready;
-      const failed = await waitFor(async () => {
-        const r = await runs.get(run.id);
-        return r?.status === SyncStatus.FAILED ? r : null;
-      }, 30_000, 'the run to be failed');
+      const failed = await waitFor(
+        async () => {
+          const r = await runs.get(run.id);
+          return r?.status === SyncStatus.FAILED ? r : null;
+        },
+        30_000,
+        'the run to be failed',
+      );
       expect(failed).toMatchObject({ error: 'interrupted', activeDistrictId: null });
       expect(await rosterFingerprint(db.ds)).toEqual(before);
 
       // The next run applies the whole district.
-      const { run: next, existing } = await runs.createRun({ districtId: district.id, mode: SyncMode.EDIT, trigger: SyncTrigger.MANUAL, asOf: '2026-11-23', overrideThreshold: true });
+      const { run: next, existing } = await runs.createRun({
+        districtId: district.id,
+        mode: SyncMode.EDIT,
+        trigger: SyncTrigger.MANUAL,
+        asOf: '2026-11-23',
+        overrideThreshold: true,
+      });
       expect(existing).toBe(false);
       await jobs.enqueueSyncRun(next.id);
-      const done = await waitFor(async () => {
-        const r = await runs.get(next.id);
-        return r && r.status !== SyncStatus.SCHEDULED && r.status !== SyncStatus.IN_PROGRESS ? r : null;
-      }, 120_000, 'the next run to end', 100);
+      const done = await waitFor(
+        async () => {
+          const r = await runs.get(next.id);
+          return r && r.status !== SyncStatus.SCHEDULED && r.status !== SyncStatus.IN_PROGRESS ? r : null;
+        },
+        120_000,
+        'the next run to end',
+        100,
+      );
       expect(done).toMatchObject({ status: SyncStatus.LAUNCHED, error: null });
       expect(done.counts!.people.created).toBeGreaterThan(STUDENTS - 1000);
       const after = await rosterFingerprint(db.ds);

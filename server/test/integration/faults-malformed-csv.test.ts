@@ -25,7 +25,11 @@ function unreadable(message: string, maxLength = 400): string | null {
   if (!message.trim()) return 'empty';
   if (/[\r\n]/.test(message)) return 'more than one line';
   if (message.length > maxLength) return `too long (${message.length} characters)`;
-  if (/\bat .+:\d+:\d+|^(TypeError|RangeError|ReferenceError|SyntaxError)\b|Cannot read propert|is not a function|is not iterable|\bundefined\b|\[object Object\]/.test(message)) {
+  if (
+    /\bat .+:\d+:\d+|^(TypeError|RangeError|ReferenceError|SyntaxError)\b|Cannot read propert|is not a function|is not iterable|\bundefined\b|\[object Object\]/.test(
+      message,
+    )
+  ) {
     return 'looks like an internal error';
   }
   return null;
@@ -86,7 +90,14 @@ describe('malformed CSV exports through the sync engine (sqlite)', () => {
         break; // a thrown or stuck run leaves the district busy: stop here and report it
       }
       const issues = Object.values(run.issueCounts ?? {}).reduce((a, b) => a + b, 0);
-      const outcome = run.status === SyncStatus.FAILED ? 'FAILED' : run.status === SyncStatus.LAUNCHED ? (issues > 0 ? 'LAUNCHED with issues' : 'LAUNCHED clean') : run.status;
+      const outcome =
+        run.status === SyncStatus.FAILED
+          ? 'FAILED'
+          : run.status === SyncStatus.LAUNCHED
+            ? issues > 0
+              ? 'LAUNCHED with issues'
+              : 'LAUNCHED clean'
+            : run.status;
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
       for (const m of c.mutations) (byMutation[m] ??= {})[outcome] = (byMutation[m][outcome] ?? 0) + 1;
       if (run.status !== SyncStatus.LAUNCHED && run.status !== SyncStatus.FAILED) problems.push(`${what}: ended ${run.status}`);
@@ -95,7 +106,9 @@ describe('malformed CSV exports through the sync engine (sqlite)', () => {
         const why = unreadable(run.error ?? '');
         if (why) problems.push(`${what}: error ${why}: ${JSON.stringify((run.error ?? '').slice(0, 300))}`);
       }
-      const bad = (await db.ds.getRepository(SyncIssue).find({ where: { runId: run.id }, take: 50 })).map((i) => [i, unreadable(i.message, Infinity)] as const).find(([, why]) => why);
+      const bad = (await db.ds.getRepository(SyncIssue).find({ where: { runId: run.id }, take: 50 }))
+        .map((i) => [i, unreadable(i.message, Infinity)] as const)
+        .find(([, why]) => why);
       if (bad) problems.push(`${what}: issue ${bad[0].code} ${bad[1]}: ${JSON.stringify(bad[0].message.slice(0, 300))}`);
       if (problems.length >= 10) break;
     }

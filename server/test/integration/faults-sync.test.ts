@@ -18,33 +18,36 @@ describe.each(DIALECTS)('sync faults on %s', (dialect) => {
     await db.drop();
   });
 
-  it.each(['people', 'sections', 'enrollments'] as const)('a source failing mid-fetch (%s) during a Reset deletes nothing, even with the threshold overridden', async (failOn) => {
-    const app = testApp(db);
-    const d = await createDistrict(app, `Reset fetch ${failOn} ${dialect}`);
-    const data = smallDistrict();
-    expect((await sync(app, d.id, { source: new FixtureSource(data) })).status).toBe(SyncStatus.LAUNCHED);
-    const before = await rosterFingerprint(db.ds);
+  it.each(['people', 'sections', 'enrollments'] as const)(
+    'a source failing mid-fetch (%s) during a Reset deletes nothing, even with the threshold overridden',
+    async (failOn) => {
+      const app = testApp(db);
+      const d = await createDistrict(app, `Reset fetch ${failOn} ${dialect}`);
+      const data = smallDistrict();
+      expect((await sync(app, d.id, { source: new FixtureSource(data) })).status).toBe(SyncStatus.LAUNCHED);
+      const before = await rosterFingerprint(db.ds);
 
-    // The source now shares much less (a Reset would delete most of it) and then breaks while reading.
-    const shrunk = smallDistrict();
-    shrunk.schools = shrunk.schools.slice(0, 1);
-    shrunk.people = shrunk.people.slice(0, 4);
-    shrunk.sections = shrunk.sections.slice(0, 1);
-    shrunk.enrollments = shrunk.enrollments.slice(0, 2);
-    const source = new FixtureSource(shrunk);
-    source.failOn = failOn;
-    const run = await sync(app, d.id, { source, mode: SyncMode.RESET, overrideThreshold: true });
-    expect(run).toMatchObject({ status: SyncStatus.FAILED, activeDistrictId: null });
-    expect(run.error).toBe(`connection reset while reading ${failOn}`);
-    expect(await rosterFingerprint(db.ds)).toEqual(before);
-    const deleted = await db.ds.query('SELECT COUNT(*) AS n FROM person WHERE deletedByRunId = ?', [run.id]);
-    expect(Number(deleted[0].n)).toBe(0);
+      // The source now shares much less (a Reset would delete most of it) and then breaks while reading.
+      const shrunk = smallDistrict();
+      shrunk.schools = shrunk.schools.slice(0, 1);
+      shrunk.people = shrunk.people.slice(0, 4);
+      shrunk.sections = shrunk.sections.slice(0, 1);
+      shrunk.enrollments = shrunk.enrollments.slice(0, 2);
+      const source = new FixtureSource(shrunk);
+      source.failOn = failOn;
+      const run = await sync(app, d.id, { source, mode: SyncMode.RESET, overrideThreshold: true });
+      expect(run).toMatchObject({ status: SyncStatus.FAILED, activeDistrictId: null });
+      expect(run.error).toBe(`connection reset while reading ${failOn}`);
+      expect(await rosterFingerprint(db.ds)).toEqual(before);
+      const deleted = await db.ds.query('SELECT COUNT(*) AS n FROM person WHERE deletedByRunId = ?', [run.id]);
+      expect(Number(deleted[0].n)).toBe(0);
 
-    // Without the fault, the same Reset does delete (so the test above proved something).
-    const ok = await sync(app, d.id, { source: new FixtureSource(shrunk), mode: SyncMode.RESET, overrideThreshold: true });
-    expect(ok.status).toBe(SyncStatus.LAUNCHED);
-    expect(ok.counts!.people.deleted).toBe(10); // 9 gone from the source, and T3 lost his school
-  });
+      // Without the fault, the same Reset does delete (so the test above proved something).
+      const ok = await sync(app, d.id, { source: new FixtureSource(shrunk), mode: SyncMode.RESET, overrideThreshold: true });
+      expect(ok.status).toBe(SyncStatus.LAUNCHED);
+      expect(ok.counts!.people.deleted).toBe(10); // 9 gone from the source, and T3 lost his school
+    },
+  );
 
   it('concurrent starts from two connections give one run', async () => {
     const app = testApp(db);
@@ -57,7 +60,9 @@ describe.each(DIALECTS)('sync faults on %s', (dialect) => {
       for (let round = 0; round < 5; round++) {
         const services = [new SyncRunService(db.ds), new SyncRunService(other)];
         const results = await Promise.all(
-          Array.from({ length: 8 }, (_, i) => services[i % 2].createRun({ districtId: d.id, mode: SyncMode.EDIT, trigger: SyncTrigger.MANUAL, requestedBy: `caller ${i}` })),
+          Array.from({ length: 8 }, (_, i) =>
+            services[i % 2].createRun({ districtId: d.id, mode: SyncMode.EDIT, trigger: SyncTrigger.MANUAL, requestedBy: `caller ${i}` }),
+          ),
         );
         const created = results.filter((r) => !r.existing);
         expect(created).toHaveLength(1);

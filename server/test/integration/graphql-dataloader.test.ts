@@ -11,7 +11,13 @@ import { createDistrict } from '../support/test-app.js';
 import { DIALECTS } from '../support/test-database.js';
 
 async function insertAll<T extends ObjectLiteral>(ds: DataSource, entity: new () => T, rows: Partial<T>[]): Promise<T[]> {
-  for (let i = 0; i < rows.length; i += 200) await ds.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + 200) as never).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await ds
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(i, i + 200) as never)
+      .execute();
   return ds.getRepository(entity).find({ order: { id: 'ASC' } as never });
 }
 
@@ -42,22 +48,46 @@ describe.each(DIALECTS)('DataLoader batching on %s', (dialect) => {
     const ds = api.app.ds;
     districtId = (await createDistrict(api.app, 'Batching District')).id;
     const base = { districtId };
-    const schools = await insertAll(ds, School, [0, 1, 2].map((i) => ({ ...base, sourceId: `sch-${i}`, name: `School ${i}` })));
-    const terms = await insertAll(ds, Term, [0, 1].map((i) => ({ ...base, sourceId: `term-${i}`, name: `Term ${i}`, startDate: '2026-08-01', endDate: '2027-06-30' })));
+    const schools = await insertAll(
+      ds,
+      School,
+      [0, 1, 2].map((i) => ({ ...base, sourceId: `sch-${i}`, name: `School ${i}` })),
+    );
+    const terms = await insertAll(
+      ds,
+      Term,
+      [0, 1].map((i) => ({ ...base, sourceId: `term-${i}`, name: `Term ${i}`, startDate: '2026-08-01', endDate: '2027-06-30' })),
+    );
     const people = await insertAll(ds, Person, [
-      ...Array.from({ length: 50 }, (_, i) => ({ ...base, sourceId: `t-${i}`, role: PersonRole.TEACHER, givenName: `Teacher${i}`, familyName: 'T', email: `t${i}@x.test` })),
+      ...Array.from({ length: 50 }, (_, i) => ({
+        ...base,
+        sourceId: `t-${i}`,
+        role: PersonRole.TEACHER,
+        givenName: `Teacher${i}`,
+        familyName: 'T',
+        email: `t${i}@x.test`,
+      })),
       ...Array.from({ length: 300 }, (_, i) => ({ ...base, sourceId: `s-${i}`, role: PersonRole.STUDENT, givenName: `Student${i}`, familyName: 'S' })),
     ]);
     const teachers = people.filter((p) => p.role === PersonRole.TEACHER);
     const students = people.filter((p) => p.role === PersonRole.STUDENT);
-    const sections = await insertAll(ds, Section, Array.from({ length: 120 }, (_, i) => ({
-      ...base, sourceId: `sec-${i}`, name: `Section ${i}`, schoolId: schools[i % 3].id, termId: terms[i % 2].id,
-    })));
+    const sections = await insertAll(
+      ds,
+      Section,
+      Array.from({ length: 120 }, (_, i) => ({
+        ...base,
+        sourceId: `sec-${i}`,
+        name: `Section ${i}`,
+        schoolId: schools[i % 3].id,
+        termId: terms[i % 2].id,
+      })),
+    );
     const enrollments: Partial<Enrollment>[] = [];
     sections.forEach((s, i) => {
       enrollments.push({ ...base, sectionId: s.id, personId: teachers[(i + 1) % 50].id, role: PersonRole.TEACHER, primary: false });
       enrollments.push({ ...base, sectionId: s.id, personId: teachers[i % 50].id, role: PersonRole.TEACHER, primary: true });
-      for (let k = 0; k < 10; k++) enrollments.push({ ...base, sectionId: s.id, personId: students[(i * 10 + k) % 300].id, role: PersonRole.STUDENT, primary: false });
+      for (let k = 0; k < 10; k++)
+        enrollments.push({ ...base, sectionId: s.id, personId: students[(i * 10 + k) % 300].id, role: PersonRole.STUDENT, primary: false });
     });
     await insertAll(ds, Enrollment, enrollments);
     token = await apiTokenFor(api, districtId);
@@ -69,19 +99,32 @@ describe.each(DIALECTS)('DataLoader batching on %s', (dialect) => {
   it('answer 100 sections with school, term, teachers and students in at most 6 SQL statements', async () => {
     let res: any;
     const statements = await statementsDuring(api.app.ds, async () => {
-      res = await api.gql(`query ($id: ID!) { district(id: $id) { sections(first: 100) { totalCount edges { node {
+      res = await api.gql(
+        `query ($id: ID!) { district(id: $id) { sections(first: 100) { totalCount edges { node {
         name school { name } term { name } teachers { primary person { givenName email } } students { givenName familyName }
-      } } } } }`, { id: districtId }, token);
+      } } } } }`,
+        { id: districtId },
+        token,
+      );
     });
     expect(res.errors).toBeUndefined();
     const edges = res.data.district.sections.edges;
     expect(res.data.district.sections.totalCount).toBe(120);
     expect(edges).toHaveLength(100);
     // The roster order: by school name, then section name (text order: "Section 12" before "Section 3").
-    expect(edges.slice(0, 3).map((e: any) => `${e.node.school.name}/${e.node.name}`)).toEqual(['School 0/Section 0', 'School 0/Section 102', 'School 0/Section 105']);
+    expect(edges.slice(0, 3).map((e: any) => `${e.node.school.name}/${e.node.name}`)).toEqual([
+      'School 0/Section 0',
+      'School 0/Section 102',
+      'School 0/Section 105',
+    ]);
     expect(edges.find((e: any) => e.node.name === 'Section 7').node).toEqual({
-      name: 'Section 7', school: { name: 'School 1' }, term: { name: 'Term 1' },
-      teachers: [{ primary: true, person: { givenName: 'Teacher7', email: 't7@x.test' } }, { primary: false, person: { givenName: 'Teacher8', email: 't8@x.test' } }],
+      name: 'Section 7',
+      school: { name: 'School 1' },
+      term: { name: 'Term 1' },
+      teachers: [
+        { primary: true, person: { givenName: 'Teacher7', email: 't7@x.test' } },
+        { primary: false, person: { givenName: 'Teacher8', email: 't8@x.test' } },
+      ],
       students: expect.any(Array),
     });
     expect(edges.every((e: any) => e.node.students.length === 10 && e.node.teachers.length === 2)).toBe(true);

@@ -31,7 +31,10 @@ describe.each(DIALECTS)('ended records over GraphQL on %s', (dialect) => {
     const d = res.data.district;
     expect(d.live.totalCount).toBe(0);
     expect(d.all.totalCount).toBe(2);
-    expect(d.all.edges.map((e: any) => [e.node.sourceId, e.node.endedByRunId, e.node.endedAt !== null])).toEqual([['SEC1', String(summer.id), true], ['SEC2', String(summer.id), true]]);
+    expect(d.all.edges.map((e: any) => [e.node.sourceId, e.node.endedByRunId, e.node.endedAt !== null])).toEqual([
+      ['SEC1', String(summer.id), true],
+      ['SEC2', String(summer.id), true],
+    ]);
     expect(d.enrollments.totalCount).toBe(0);
     expect(d.people.totalCount).toBe(13); // people are not dated: they stay live
   });

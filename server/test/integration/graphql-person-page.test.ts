@@ -8,7 +8,10 @@ import { createDistrict, sync } from '../support/test-app.js';
 import { DIALECTS } from '../support/test-database.js';
 
 const student = (id: string, school: string, given: string, family: string) => ({
-  sourceId: id, role: PersonRole.STUDENT, schoolSourceIds: [school], fields: { givenName: given, familyName: family, email: `${id}@example.org` },
+  sourceId: id,
+  role: PersonRole.STUDENT,
+  schoolSourceIds: [school],
+  fields: { givenName: given, familyName: family, email: `${id}@example.org` },
 });
 
 /** What the dashboard's roster lists and person page read: one order for every list, and a person's history across runs. */
@@ -26,8 +29,12 @@ describe.each(DIALECTS)('roster order and the person page on %s', (dialect) => {
     const names: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const res: any = await api.gql(`query ($d: ID!, $s: String, $f: Int, $a: String) { district(id: $d) { people(search: $s, first: $f, after: $a) {
-        totalCount pageInfo { hasNextPage endCursor } edges { node { sourceId familyName givenName } } } } }`, { d: districtId, s: search, f: pageSize, a: after }, admin);
+      const res: any = await api.gql(
+        `query ($d: ID!, $s: String, $f: Int, $a: String) { district(id: $d) { people(search: $s, first: $f, after: $a) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { sourceId familyName givenName } } } } }`,
+        { d: districtId, s: search, f: pageSize, a: after },
+        admin,
+      );
       expect(res.errors).toBeUndefined();
       const page = res.data.district.people;
       names.push(...page.edges.map((e: any) => `${e.node.familyName}, ${e.node.givenName}`));
@@ -35,10 +42,15 @@ describe.each(DIALECTS)('roster order and the person page on %s', (dialect) => {
       after = page.pageInfo.endCursor;
     }
   };
-  const personId = async (sourceId: string) => Number((await api.app.ds.query('SELECT id FROM person WHERE districtId = ? AND sourceId = ?', [districtId, sourceId]))[0].id);
+  const personId = async (sourceId: string) =>
+    Number((await api.app.ds.query('SELECT id FROM person WHERE districtId = ? AND sourceId = ?', [districtId, sourceId]))[0].id);
   const history = (id: number, auth: string, args = 'first: 50') =>
-    api.gql(`query ($d: ID!, $p: ID!) { district(id: $d) { person(id: $p) { givenName changes(${args}) { totalCount pageInfo { hasNextPage endCursor }
-      edges { node { entityType action runId run { id mode } section { name } fields { field before after } } } } } } }`, { d: districtId, p: id }, auth);
+    api.gql(
+      `query ($d: ID!, $p: ID!) { district(id: $d) { person(id: $p) { givenName changes(${args}) { totalCount pageInfo { hasNextPage endCursor }
+      edges { node { entityType action runId run { id mode } section { name } fields { field before after } } } } } } }`,
+      { d: districtId, p: id },
+      auth,
+    );
 
   beforeAll(async () => {
     api = await startApiServer(dialect);
@@ -49,8 +61,15 @@ describe.each(DIALECTS)('roster order and the person page on %s', (dialect) => {
     token = await apiTokenFor(api, districtId);
     const data = smallDistrict();
     // Names that differ only in case, and ids that would order them otherwise.
-    data.people.push(student('P11', 'S1', 'zed', 'adams'), student('P12', 'S1', 'Amy', 'Zimmer'), student('P13', 'S1', 'Bob', 'Adams'), student('P14', 'S2', 'amy', 'zimmer'));
-    data.enrollments.push(...['P11', 'P12', 'P13'].map((p) => ({ sourceId: null, sectionSourceId: 'SEC1', personSourceId: p, role: PersonRole.STUDENT, primary: false })));
+    data.people.push(
+      student('P11', 'S1', 'zed', 'adams'),
+      student('P12', 'S1', 'Amy', 'Zimmer'),
+      student('P13', 'S1', 'Bob', 'Adams'),
+      student('P14', 'S2', 'amy', 'zimmer'),
+    );
+    data.enrollments.push(
+      ...['P11', 'P12', 'P13'].map((p) => ({ sourceId: null, sectionSourceId: 'SEC1', personSourceId: p, role: PersonRole.STUDENT, primary: false })),
+    );
     data.enrollments.push({ sourceId: null, sectionSourceId: 'SECOLD', personSourceId: 'P3', role: PersonRole.STUDENT, primary: false });
     data.sections.push({ sourceId: 'SEC0', schoolSourceId: 'S2', courseSourceId: 'C1', termSourceIds: ['Y'], fields: { name: 'Art 2' } });
     const source = new FixtureSource(data);
@@ -78,9 +97,17 @@ describe.each(DIALECTS)('roster order and the person page on %s', (dialect) => {
   });
 
   it('lists sections by school name, section name, then id, and a section’s students in the people order', async () => {
-    const res: any = await api.gql(`query ($d: ID!) { district(id: $d) { sections(first: 2) { pageInfo { endCursor } edges { node { name school { name } students { familyName givenName } } } } } }`, { d: districtId }, admin);
+    const res: any = await api.gql(
+      `query ($d: ID!) { district(id: $d) { sections(first: 2) { pageInfo { endCursor } edges { node { name school { name } students { familyName givenName } } } } } }`,
+      { d: districtId },
+      admin,
+    );
     const firstPage = res.data.district.sections.edges.map((e: any) => `${e.node.school.name}: ${e.node.name}`);
-    const next: any = await api.gql(`query ($d: ID!, $a: String) { district(id: $d) { sections(first: 2, after: $a) { edges { node { name school { name } } } } } }`, { d: districtId, a: res.data.district.sections.pageInfo.endCursor }, admin);
+    const next: any = await api.gql(
+      `query ($d: ID!, $a: String) { district(id: $d) { sections(first: 2, after: $a) { edges { node { name school { name } } } } } }`,
+      { d: districtId, a: res.data.district.sections.pageInfo.endCursor },
+      admin,
+    );
     const secondPage = next.data.district.sections.edges.map((e: any) => `${e.node.school.name}: ${e.node.name}`);
     expect([...firstPage, ...secondPage]).toEqual(['North Elementary: Math 1', 'South Middle: Art 2', 'South Middle: Math 2']);
     const math1 = res.data.district.sections.edges[0].node.students.map((p: any) => `${p.familyName}, ${p.givenName}`);
@@ -99,8 +126,17 @@ describe.each(DIALECTS)('roster order and the person page on %s', (dialect) => {
     expect(rows.every((r: any) => [early.id, first.id, edit.id].includes(Number(r.runId)))).toBe(true);
     const left = rows.find((r: any) => r.entityType === 'enrollments' && r.action === 'DELETE');
     expect(left).toMatchObject({ runId: String(edit.id), run: { id: String(edit.id), mode: 'EDIT' }, section: { name: 'Math 1' } });
-    expect(rows.find((r: any) => r.entityType === 'people' && r.action === 'UPDATE').fields).toContainEqual({ field: 'givenName', before: 'Kid1', after: 'Kit' });
-    expect(rows.filter((r: any) => r.action === 'CREATE').map((r: any) => r.entityType).sort()).toEqual(['enrollments', 'people']);
+    expect(rows.find((r: any) => r.entityType === 'people' && r.action === 'UPDATE').fields).toContainEqual({
+      field: 'givenName',
+      before: 'Kid1',
+      after: 'Kit',
+    });
+    expect(
+      rows
+        .filter((r: any) => r.action === 'CREATE')
+        .map((r: any) => r.entityType)
+        .sort(),
+    ).toEqual(['enrollments', 'people']);
     expect(rows.find((r: any) => r.entityType === 'enrollments' && r.action === 'CREATE').section.name).toBe('Math 1');
   });
 
@@ -119,11 +155,13 @@ describe.each(DIALECTS)('roster order and the person page on %s', (dialect) => {
 
   it('pages the history with cursors and refuses a cursor of someone else’s history', async () => {
     const id = await personId('P1');
-    const all = (await history(id, admin) as any).data.district.person.changes.edges.map((e: any) => e.node.action + e.node.entityType);
+    const all = ((await history(id, admin)) as any).data.district.person.changes.edges.map((e: any) => e.node.action + e.node.entityType);
     const one: any = await history(id, admin, 'first: 1');
     expect(one.data.district.person.changes.pageInfo.hasNextPage).toBe(true);
     const rest: any = await history(id, admin, `first: 50, after: "${one.data.district.person.changes.pageInfo.endCursor}"`);
-    expect([...one.data.district.person.changes.edges, ...rest.data.district.person.changes.edges].map((e: any) => e.node.action + e.node.entityType)).toEqual(all);
+    expect([...one.data.district.person.changes.edges, ...rest.data.district.person.changes.edges].map((e: any) => e.node.action + e.node.entityType)).toEqual(
+      all,
+    );
     const foreign: any = await history(await personId('P5'), admin, `first: 5, after: "${one.data.district.person.changes.pageInfo.endCursor}"`);
     expect(foreign.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });

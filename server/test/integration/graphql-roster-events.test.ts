@@ -15,7 +15,15 @@ const EVENTS = `query ($d: ID!, $after: String, $first: Int, $types: [RosterEven
     edges { cursor node { id type entityType entityId sourceId runId occurredAt fields { field before after } } }
   } }`;
 
-interface EventNode { id: string; type: string; entityType: string; entityId: string | null; sourceId: string | null; runId: string; fields: Array<{ field: string; before: string | null; after: string | null }> }
+interface EventNode {
+  id: string;
+  type: string;
+  entityType: string;
+  entityId: string | null;
+  sourceId: string | null;
+  runId: string;
+  fields: Array<{ field: string; before: string | null; after: string | null }>;
+}
 
 /** An UTC `YYYY-MM-DD HH:MM:SS` both dialects store in a datetime column. */
 const sqlTime = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
@@ -106,7 +114,14 @@ describe.each(DIALECTS)('partner change feed (rosterEvents) on %s', (dialect) =>
 
     // What the partner sees of one record: T1's email, changed by the run launched mid-paging.
     const t1 = rest.seen.filter((e) => e.sourceId === 'T1' && e.runId === String(mid.id));
-    expect(t1).toEqual([expect.objectContaining({ type: 'UPDATED', entityType: 'people', entityId: expect.any(String), fields: [{ field: 'email', before: 'T1.v2@example.org', after: 'T1.v3@example.org' }] })]);
+    expect(t1).toEqual([
+      expect.objectContaining({
+        type: 'UPDATED',
+        entityType: 'people',
+        entityId: expect.any(String),
+        fields: [{ field: 'email', before: 'T1.v2@example.org', after: 'T1.v3@example.org' }],
+      }),
+    ]);
 
     // At the end: an empty page that still hands back a cursor, then only what comes next.
     const idle = await page({ after: rest.after });
@@ -147,14 +162,20 @@ describe.each(DIALECTS)('partner change feed (rosterEvents) on %s', (dialect) =>
     const runs = new SyncRunService(api.app.ds);
     const { run } = await runs.createRun({ districtId, mode: SyncMode.EDIT, trigger: SyncTrigger.MANUAL, requestedBy: 'test' });
     const [person] = await api.app.ds.query('SELECT id FROM person WHERE districtId = ? AND sourceId = ?', [districtId, 'P1']);
-    await insertRows(api.app.ds.manager, 'sync_change', ['runId', 'districtId', 'entityType', 'entityId', 'sourceId', 'action', 'before', 'after'],
-      [[run.id, districtId, 'people', person.id, 'P1', 'UPDATE', '{"grade":"4"}', '{"grade":"5"}']]);
+    await insertRows(
+      api.app.ds.manager,
+      'sync_change',
+      ['runId', 'districtId', 'entityType', 'entityId', 'sourceId', 'action', 'before', 'after'],
+      [[run.id, districtId, 'people', person.id, 'P1', 'UPDATE', '{"grade":"4"}', '{"grade":"5"}']],
+    );
     const during = await page({ after: endCursor });
     expect(during.edges).toEqual([]);
     expect((await page({ after: null, first: 1000 })).edges.some((e) => e.node.runId === String(run.id))).toBe(false);
     await runs.finish(run.id, SyncStatus.LAUNCHED);
     const launched = await page({ after: during.pageInfo.endCursor });
-    expect(launched.edges.map((e) => [e.node.runId, e.node.sourceId, e.node.type, e.node.fields])).toEqual([[String(run.id), 'P1', 'UPDATED', [{ field: 'grade', before: '4', after: '5' }]]]);
+    expect(launched.edges.map((e) => [e.node.runId, e.node.sourceId, e.node.type, e.node.fields])).toEqual([
+      [String(run.id), 'P1', 'UPDATED', [{ field: 'grade', before: '4', after: '5' }]],
+    ]);
   });
 
   it('filter by event type and entity type', async () => {
@@ -166,7 +187,12 @@ describe.each(DIALECTS)('partner change feed (rosterEvents) on %s', (dialect) =>
     const restoring = await sync(api.app, districtId, { source });
     const deletes = (await follow(null, 50, { types: ['DELETED'] })).seen;
     expect(deletes.map((e) => [e.type, e.entityType, e.sourceId])).toHaveLength(2);
-    expect(deletes.map((e) => [e.type, e.entityType, e.sourceId])).toEqual(expect.arrayContaining([['DELETED', 'people', 'P10'], ['DELETED', 'enrollments', 'SEC2/P10/STUDENT']]));
+    expect(deletes.map((e) => [e.type, e.entityType, e.sourceId])).toEqual(
+      expect.arrayContaining([
+        ['DELETED', 'people', 'P10'],
+        ['DELETED', 'enrollments', 'SEC2/P10/STUDENT'],
+      ]),
+    );
 
     const restores = (await follow(null, 50, { types: ['RESTORED'] })).seen;
     // P10 and its enrollment came back.
@@ -180,7 +206,12 @@ describe.each(DIALECTS)('partner change feed (rosterEvents) on %s', (dialect) =>
     const all = (await follow(null, 1000)).seen;
     expect(updates.map((e) => e.id)).toEqual(all.filter((e) => e.type === 'UPDATED' && e.entityType === 'people').map((e) => e.id));
     const unknown = await api.gql(EVENTS, { d: districtId, entityTypes: ['students'] }, token);
-    expect(unknown.errors?.[0]).toEqual(expect.objectContaining({ message: 'Unknown entity type "students": use schools, terms, courses, people, sections, enrollments', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
+    expect(unknown.errors?.[0]).toEqual(
+      expect.objectContaining({
+        message: 'Unknown entity type "students": use schools, terms, courses, people, sections, enrollments',
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+      }),
+    );
   });
 
   it('show a revert’s changes as events', async () => {
@@ -201,7 +232,9 @@ describe.each(DIALECTS)('partner change feed (rosterEvents) on %s', (dialect) =>
 
   it('keep each partner to its own district', async () => {
     const foreign = await api.gql(EVENTS, { d: districtId }, otherToken);
-    expect(foreign.errors?.[0]).toEqual(expect.objectContaining({ message: `District ${districtId} was not found`, extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }));
+    expect(foreign.errors?.[0]).toEqual(
+      expect.objectContaining({ message: `District ${districtId} was not found`, extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }),
+    );
     expect(foreign.data).toBeNull();
     // Another district's (genuine) cursor is refused exactly like a forged one.
     const ours = (await page({ first: 1 })).pageInfo.endCursor;
@@ -219,18 +252,26 @@ describe.each(DIALECTS)('partner change feed (rosterEvents) on %s', (dialect) =>
   it('refuse forged cursors and pages above the cap', async () => {
     const good = (await page({ first: 2 })).pageInfo.endCursor;
     const [body, mac] = good.split('.');
-    const edited = Buffer.from(body, 'base64url').toString().replace(/\.(\d+)\./, (_m, id) => `.${Number(id) + 1}.`);
+    const edited = Buffer.from(body, 'base64url')
+      .toString()
+      .replace(/\.(\d+)\./, (_m, id) => `.${Number(id) + 1}.`);
     for (const after of ['', 'abc', `${Buffer.from(edited).toString('base64url')}.${mac}`, `${body}.${'A'.repeat(22)}`, Buffer.from('12').toString('base64')]) {
       const res = await api.gql(EVENTS, { d: districtId, after }, token);
-      expect(res.errors?.[0]).toEqual(expect.objectContaining({
-        message: 'Invalid cursor: pass an endCursor or latestEventCursor this district’s feed returned', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
-      }));
+      expect(res.errors?.[0]).toEqual(
+        expect.objectContaining({
+          message: 'Invalid cursor: pass an endCursor or latestEventCursor this district’s feed returned',
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+        }),
+      );
     }
     for (const first of [1001, 0]) {
       const res = await api.gql(EVENTS, { d: districtId, first }, token);
-      expect(res.errors?.[0]).toEqual(expect.objectContaining({
-        message: `first must be from 1 to 1000 (the most events one page returns), got ${first}`, extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
-      }));
+      expect(res.errors?.[0]).toEqual(
+        expect.objectContaining({
+          message: `first must be from 1 to 1000 (the most events one page returns), got ${first}`,
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+        }),
+      );
     }
   });
 
@@ -248,7 +289,12 @@ describe.each(DIALECTS)('partner change feed (rosterEvents) on %s', (dialect) =>
     const firstPage = await q(null);
     expect(firstPage.data.rosterEvents.pageInfo.hasNextPage).toBe(true);
     const expired = await q(firstPage.data.rosterEvents.pageInfo.endCursor);
-    expect(expired.errors?.[0]).toEqual(expect.objectContaining({ message: 're-pull the roster, then follow events from latestCursor', extensions: expect.objectContaining({ code: 'CURSOR_EXPIRED' }) }));
+    expect(expired.errors?.[0]).toEqual(
+      expect.objectContaining({
+        message: 're-pull the roster, then follow events from latestCursor',
+        extensions: expect.objectContaining({ code: 'CURSOR_EXPIRED' }),
+      }),
+    );
 
     // The way back: full pull, then follow from latestEventCursor; the cleanup does not break it.
     const latest = (await api.gql('query ($d: ID!) { district(id: $d) { latestEventCursor } }', { d: oldId }, oldToken)).data.district.latestEventCursor;

@@ -48,7 +48,13 @@ describe.each(DIALECTS)('GraphQL roster API over HTTP on %s', (dialect) => {
   async function seed(): Promise<void> {
     const ds = db.ds;
     const base = { createdByRunId: null, updatedByRunId: null, lastSeenRunId: null, deletedAt: null, deletedByRunId: null };
-    lincoln = await makeDistrict(ds, { name: 'Lincoln Unified', sourceKind: SourceKind.CLEVER_API, sourceConfigEncrypted: 'secret-token-ciphertext', schoolSelection: null, syncExpiresAt: '2027-06-30' });
+    lincoln = await makeDistrict(ds, {
+      name: 'Lincoln Unified',
+      sourceKind: SourceKind.CLEVER_API,
+      sourceConfigEncrypted: 'secret-token-ciphertext',
+      schoolSelection: null,
+      syncExpiresAt: '2027-06-30',
+    });
     other = await makeDistrict(ds, { name: 'Adams County' });
     const schools = await ds.getRepository(School).save(
       ['Alpha Elementary', 'Birch Middle', 'Cedar High', 'Dogwood Academy', 'Elm Primary'].map((name, i) => ({
@@ -83,7 +89,9 @@ describe.each(DIALECTS)('GraphQL roster API over HTTP on %s', (dialect) => {
       })),
     ]);
     deletedStudent = people[1];
-    const term = await ds.getRepository(Term).save({ ...base, districtId: lincoln.id, sourceId: 'term-1', name: 'Fall 2026', startDate: '2026-08-20', endDate: '2026-12-20' });
+    const term = await ds
+      .getRepository(Term)
+      .save({ ...base, districtId: lincoln.id, sourceId: 'term-1', name: 'Fall 2026', startDate: '2026-08-20', endDate: '2026-12-20' });
     const course = await ds.getRepository(Course).save({ ...base, districtId: lincoln.id, sourceId: 'crs-1', name: 'Algebra I', number: 'MA101' });
     const sections = await ds.getRepository(Section).save(
       [0, 1, 2].map((i) => ({
@@ -111,7 +119,10 @@ describe.each(DIALECTS)('GraphQL roster API over HTTP on %s', (dialect) => {
         requestedBy: null,
         status: SyncStatus.LAUNCHED,
         phase: null,
-        counts: { schools: { created: 5, updated: i, deleted: 0, restored: 0, unchanged: 0 }, people: { created: 6, updated: 0, deleted: 1, restored: 0, unchanged: 2 } },
+        counts: {
+          schools: { created: 5, updated: i, deleted: 0, restored: 0, unchanged: 0 },
+          people: { created: 6, updated: 0, deleted: 1, restored: 0, unchanged: 2 },
+        },
         createdAt,
         startedAt: createdAt,
         finishedAt: createdAt,
@@ -138,10 +149,12 @@ describe.each(DIALECTS)('GraphQL roster API over HTTP on %s', (dialect) => {
       hooks: APP_HOOKS,
     };
     server = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
-    bearer = (await new AdminUserService(db.ds).login('root@homeroom.test', 'root-password-123').catch(async () => {
-      await new AdminUserService(db.ds).create({ email: 'root@homeroom.test', password: 'root-password-123', role: AdminRole.PLATFORM_ADMIN });
-      return new AdminUserService(db.ds).login('root@homeroom.test', 'root-password-123');
-    })).secret;
+    bearer = (
+      await new AdminUserService(db.ds).login('root@homeroom.test', 'root-password-123').catch(async () => {
+        await new AdminUserService(db.ds).create({ email: 'root@homeroom.test', password: 'root-password-123', role: AdminRole.PLATFORM_ADMIN });
+        return new AdminUserService(db.ds).login('root@homeroom.test', 'root-password-123');
+      })
+    ).secret;
   });
 
   afterAll(async () => {
@@ -182,7 +195,9 @@ describe.each(DIALECTS)('GraphQL roster API over HTTP on %s', (dialect) => {
   it('answer NOT_FOUND for an unknown district id', async () => {
     const res = await gql(`query ($id: ID!) { district(id: $id) { id } }`, { id: '999999' });
     expect(res.data).toBeNull();
-    expect(res.errors?.[0]).toEqual(expect.objectContaining({ message: 'District 999999 was not found', extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }));
+    expect(res.errors?.[0]).toEqual(
+      expect.objectContaining({ message: 'District 999999 was not found', extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }),
+    );
     expect((await gql(`{ district(id: "not-a-number") { id } }`)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -210,13 +225,16 @@ describe.each(DIALECTS)('GraphQL roster API over HTTP on %s', (dialect) => {
   });
 
   it('count without fetching rows when first is 0', async () => {
-    const res = await gql(`query ($id: ID!) { district(id: $id) {
+    const res = await gql(
+      `query ($id: ID!) { district(id: $id) {
       schools(first: 0) { totalCount edges { cursor } pageInfo { hasNextPage endCursor } }
       sections(first: 0) { totalCount }
       people(first: 0) { totalCount }
       students: people(first: 0, role: STUDENT) { totalCount }
       teachers: people(first: 0, role: TEACHER) { totalCount }
-    } }`, { id: String(lincoln.id) });
+    } }`,
+      { id: String(lincoln.id) },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.district).toEqual({
       schools: { totalCount: 4, edges: [], pageInfo: { hasNextPage: true, endCursor: null } },
@@ -238,9 +256,12 @@ describe.each(DIALECTS)('GraphQL roster API over HTTP on %s', (dialect) => {
   });
 
   it('resolve a section’s school, course and term, leaving out deleted sections', async () => {
-    const res = await gql(`query ($id: ID!) { district(id: $id) { sections { totalCount edges { node {
+    const res = await gql(
+      `query ($id: ID!) { district(id: $id) { sections { totalCount edges { node {
       name sourceId school { name } course { name number } term { name startDate endDate }
-    } } } } }`, { id: String(lincoln.id) });
+    } } } } }`,
+      { id: String(lincoln.id) },
+    );
     expect(res.errors).toBeUndefined();
     const nodes = res.data.district.sections.edges.map((e: any) => e.node);
     expect(nodes.map((n: any) => n.sourceId)).toEqual(['sec-0', 'sec-2']);
@@ -287,7 +308,9 @@ describe.each(DIALECTS)('GraphQL roster API over HTTP on %s', (dialect) => {
     const [first, second, third, fourth, fifth] = runIds.map(String);
     expect(seen).toEqual([fifth, fourth, third, second, first]);
 
-    const latest = await gql(`{ syncRuns(first: 1) { edges { node { id mode percent createdAt counts { entity created updated deleted restored unchanged } } } } }`);
+    const latest = await gql(
+      `{ syncRuns(first: 1) { edges { node { id mode percent createdAt counts { entity created updated deleted restored unchanged } } } } }`,
+    );
     expect(latest.data.syncRuns.edges[0].node).toEqual({
       id: fifth,
       mode: 'RESET',

@@ -107,12 +107,21 @@ describe.each(DIALECTS)('syncRunUpdated over graphql-ws on %s', (dialect) => {
 
   it('return the active run instead of a CONFLICT when one exists, and cancel a scheduled run at once', async () => {
     const { run } = await new SyncRunService(api.app.ds).createRun({ districtId: b.id, mode: SyncMode.EDIT, trigger: SyncTrigger.SCHEDULED });
-    const res = await api.gql('mutation ($id: ID!) { startSync(input: { districtId: $id, mode: RESET }) { alreadyRunning run { id status trigger } } }', { id: b.id }, adminB);
+    const res = await api.gql(
+      'mutation ($id: ID!) { startSync(input: { districtId: $id, mode: RESET }) { alreadyRunning run { id status trigger } } }',
+      { id: b.id },
+      adminB,
+    );
     expect(res.data.startSync).toEqual({ alreadyRunning: true, run: { id: String(run.id), status: 'SCHEDULED', trigger: 'SCHEDULED' } });
     const cancelled = await api.gql('mutation ($id: ID!) { cancelSync(runId: $id) { status error } }', { id: run.id }, adminB);
     expect(cancelled.data.cancelSync).toEqual({ status: 'CANCELLED', error: 'Cancelled before it started' });
     const again = await api.gql('mutation ($id: ID!) { cancelSync(runId: $id) { status } }', { id: run.id }, adminB);
-    expect(again.errors?.[0]).toEqual(expect.objectContaining({ message: `Sync run ${run.id} has already finished (CANCELLED); there is nothing to cancel`, extensions: expect.objectContaining({ code: 'CONFLICT' }) }));
+    expect(again.errors?.[0]).toEqual(
+      expect.objectContaining({
+        message: `Sync run ${run.id} has already finished (CANCELLED); there is nothing to cancel`,
+        extensions: expect.objectContaining({ code: 'CONFLICT' }),
+      }),
+    );
   });
 
   it('refuse a connection without credentials, and answer callers outside their scope with FORBIDDEN / NOT_FOUND', async () => {
@@ -128,7 +137,9 @@ describe.each(DIALECTS)('syncRunUpdated over graphql-ws on %s', (dialect) => {
 
     const other = wsClient(api, adminB);
     const o = await follow(other, { districtId: a.id }).done;
-    expect(o.error[0]).toEqual(expect.objectContaining({ message: `District ${a.id} was not found`, extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }));
+    expect(o.error[0]).toEqual(
+      expect.objectContaining({ message: `District ${a.id} was not found`, extensions: expect.objectContaining({ code: 'NOT_FOUND' }) }),
+    );
     await other.dispose();
   });
 
@@ -140,7 +151,15 @@ describe.each(DIALECTS)('syncRunUpdated over graphql-ws on %s', (dialect) => {
     await new Promise((r) => setTimeout(r, 300));
     const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', join(process.cwd(), 'test/support/api-sync-worker.ts')], {
       cwd: process.cwd(),
-      env: { ...process.env, NODE_OPTIONS: '', SWC_NODE_PROJECT: join(process.cwd(), 'tsconfig.json'), DATABASE_URL: api.db.url, REDIS_URL, RUN_ID: String(run.id), SECRET_KEY: TEST_SECRET },
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        SWC_NODE_PROJECT: join(process.cwd(), 'tsconfig.json'),
+        DATABASE_URL: api.db.url,
+        REDIS_URL,
+        RUN_ID: String(run.id),
+        SECRET_KEY: TEST_SECRET,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

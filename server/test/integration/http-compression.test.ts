@@ -4,17 +4,25 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { apiTokenFor, startApiServer, type ApiServer } from '../support/api-harness.js';
 import { createDistrict, sync } from '../support/test-app.js';
 
-interface RawAnswer { status: number; encoding: string | undefined; body: Buffer }
+interface RawAnswer {
+  status: number;
+  encoding: string | undefined;
+  body: Buffer;
+}
 
 /** POST /graphql with node:http, which (unlike fetch) hands back the bytes as sent. */
 function post(url: string, token: string, query: string, headers: Record<string, string>): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const req = request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
+    const req = request(
+      `${url}/graphql`,
+      { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify({ query }));
   });

@@ -113,7 +113,9 @@ describe.each(DIALECTS)('HTTP and websocket hardening on %s', (dialect) => {
     const session = await adminSession(api, `origin-${dialect}@homeroom.test`, AdminRole.PLATFORM_ADMIN);
     const status = (origin: string) =>
       new Promise<number>((resolve) => {
-        const ws = new WebSocket(`${api.server.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', { headers: { origin, cookie: `homeroom_session=${session}` } });
+        const ws = new WebSocket(`${api.server.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', {
+          headers: { origin, cookie: `homeroom_session=${session}` },
+        });
         ws.on('open', () => (ws.close(), resolve(101)));
         ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
         ws.on('error', () => resolve(-1));
@@ -164,7 +166,10 @@ describe.each(DIALECTS)('HTTP and websocket hardening on %s', (dialect) => {
     const email = `throttled-${dialect}@homeroom.test`;
     await adminSession(api, email, AdminRole.SUPPORT);
     const login = (password: string, address: string) =>
-      post(JSON.stringify({ query: 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', variables: { e: email, p: password } }), { 'x-forwarded-for': address });
+      post(
+        JSON.stringify({ query: 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', variables: { e: email, p: password } }),
+        { 'x-forwarded-for': address },
+      );
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) statuses.push((await login('wrong password', '203.0.113.7')).status);
     expect(statuses.slice(0, 10).every((s) => s === 200)).toBe(true);
@@ -172,7 +177,10 @@ describe.each(DIALECTS)('HTTP and websocket hardening on %s', (dialect) => {
     const refused = await login(PASSWORD, '203.0.113.7');
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(60);
-    expect((await refused.json()).errors[0]).toMatchObject({ message: expect.stringMatching(/^Too many failed sign-in attempts: try again in \d+ s$/), extensions: { code: 'RATE_LIMITED' } });
+    expect((await refused.json()).errors[0]).toMatchObject({
+      message: expect.stringMatching(/^Too many failed sign-in attempts: try again in \d+ s$/),
+      extensions: { code: 'RATE_LIMITED' },
+    });
     // The real admin, elsewhere, is not locked out.
     const elsewhere = await login(PASSWORD, '198.51.100.20');
     expect(elsewhere.status).toBe(200);
@@ -190,7 +198,10 @@ describe.each(DIALECTS)('HTTP and websocket hardening on %s', (dialect) => {
     const foreign = await page(cursor(theirs.id));
     const missing = await page(cursor(theirs.id + 100_000));
     expect(foreign).toEqual(missing);
-    expect(foreign.errors?.[0]).toMatchObject({ message: 'Invalid cursor: pass the endCursor of a page of this same query', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(foreign.errors?.[0]).toMatchObject({
+      message: 'Invalid cursor: pass the endCursor of a page of this same query',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     const own = await page(cursor(mine.id));
     expect(own.errors).toBeUndefined();
     expect(own.data.syncRuns.edges).toEqual([]);
@@ -198,22 +209,38 @@ describe.each(DIALECTS)('HTTP and websocket hardening on %s', (dialect) => {
 
   it('refuses impossible dates everywhere: CLI --expires and GraphQL (BAD_USER_INPUT)', async () => {
     const lines: string[] = [];
-    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(`ERR ${l}`), env: { DATABASE_URL: api.db.url, SECRET_KEY: TEST_SECRET, LOG_LEVEL: 'silent' } };
+    const io = {
+      out: (l: string) => lines.push(l),
+      err: (l: string) => lines.push(`ERR ${l}`),
+      env: { DATABASE_URL: api.db.url, SECRET_KEY: TEST_SECRET, LOG_LEVEL: 'silent' },
+    };
     expect(await runCli(['district', 'update', String(district.id), '--expires', '2026-02-30'], io)).not.toBe(0);
     expect(lines).toEqual(['ERR homeroom: The sync expiration must be a real date as YYYY-MM-DD, got "2026-02-30"']);
     const admin = await adminSession(api, `dates-${dialect}@homeroom.test`, AdminRole.PLATFORM_ADMIN);
     const literal = await api.gql(`mutation { startSync(input: { districtId: "${district.id}", asOf: "2026-02-30" }) { run { id } } }`, {}, admin);
     expect([literal.errors?.[0].extensions?.code, literal.errors?.[0].message]).toEqual(['BAD_USER_INPUT', expect.any(String)]);
-    const variable = await api.gql('mutation ($d: ID!, $a: LocalDate) { startSync(input: { districtId: $d, asOf: $a }) { run { id } } }', { d: String(district.id), a: '2026-02-30' }, admin);
+    const variable = await api.gql(
+      'mutation ($d: ID!, $a: LocalDate) { startSync(input: { districtId: $d, asOf: $a }) { run { id } } }',
+      { d: String(district.id), a: '2026-02-30' },
+      admin,
+    );
     expect([variable.errors?.[0].extensions?.code, variable.errors?.[0].message]).toEqual(['BAD_USER_INPUT', expect.any(String)]);
   });
 
   it('partner tokens may expire: listed with their expiry, refused after it, and their sockets closed at it', async () => {
     const admin = await adminSession(api, `expiry-${dialect}@homeroom.test`, AdminRole.PLATFORM_ADMIN);
-    const past = await api.gql('mutation ($d: ID!, $e: DateTimeISO) { createApiToken(districtId: $d, name: "old", expiresAt: $e) { secret } }', { d: String(district.id), e: new Date(Date.now() - 1000).toISOString() }, admin);
+    const past = await api.gql(
+      'mutation ($d: ID!, $e: DateTimeISO) { createApiToken(districtId: $d, name: "old", expiresAt: $e) { secret } }',
+      { d: String(district.id), e: new Date(Date.now() - 1000).toISOString() },
+      admin,
+    );
     expect(past.errors?.[0]).toMatchObject({ message: 'A token expiry must be in the future', extensions: { code: 'BAD_USER_INPUT' } });
     const expiresAt = new Date(Date.now() + 2500);
-    const created = await api.gql('mutation ($d: ID!, $e: DateTimeISO) { createApiToken(districtId: $d, name: "short-lived", expiresAt: $e) { secret token { expiresAt } } }', { d: String(district.id), e: expiresAt.toISOString() }, admin);
+    const created = await api.gql(
+      'mutation ($d: ID!, $e: DateTimeISO) { createApiToken(districtId: $d, name: "short-lived", expiresAt: $e) { secret token { expiresAt } } }',
+      { d: String(district.id), e: expiresAt.toISOString() },
+      admin,
+    );
     expect(new Date(created.data.createApiToken.token.expiresAt).getTime()).toBeCloseTo(expiresAt.getTime(), -3);
     const secret = created.data.createApiToken.secret;
     const listed = await api.gql('{ apiTokens { name expiresAt } }', {}, admin);
@@ -227,7 +254,11 @@ describe.each(DIALECTS)('HTTP and websocket hardening on %s', (dialect) => {
     expect(after.status).toBe(401);
 
     const lines: string[] = [];
-    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(`ERR ${l}`), env: { DATABASE_URL: api.db.url, SECRET_KEY: TEST_SECRET, LOG_LEVEL: 'silent' } };
+    const io = {
+      out: (l: string) => lines.push(l),
+      err: (l: string) => lines.push(`ERR ${l}`),
+      env: { DATABASE_URL: api.db.url, SECRET_KEY: TEST_SECRET, LOG_LEVEL: 'silent' },
+    };
     expect(await runCli(['token', 'create', '--district', String(district.id), '--name', 'cli-expiring', '--expires', '2099-12-31', '--json'], io)).toBe(0);
     expect(JSON.parse(lines[0])).toMatchObject({ name: 'cli-expiring', expiresAt: '2099-12-31T23:59:59.999Z' });
     expect(await runCli(['token', 'create', '--district', String(district.id), '--name', 'x', '--expires', '2026-02-30'], io)).toBe(2);
@@ -237,12 +268,23 @@ describe.each(DIALECTS)('HTTP and websocket hardening on %s', (dialect) => {
   it('costs a query with its variables resolved (defaults included) and caps aliases', async () => {
     const token = await apiTokenFor(api, district.id, 'cost');
     const aliases = (n: number, field: string) => Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ');
-    const viaDefault = await api.gql(`query ($n: Int = 500) { ${aliases(20, `district(id: "${district.id}") { people(first: $n) { edges { node { id givenName familyName email } } } }`)} }`, {}, token);
+    const viaDefault = await api.gql(
+      `query ($n: Int = 500) { ${aliases(20, `district(id: "${district.id}") { people(first: $n) { edges { node { id givenName familyName email } } } }`)} }`,
+      {},
+      token,
+    );
     expect(viaDefault.errors?.[0].extensions?.code).toBe('QUERY_TOO_COSTLY');
-    const viaValue = await api.gql(`query ($n: Int) { ${aliases(20, `district(id: "${district.id}") { people(first: $n) { edges { node { id givenName familyName email } } } }`)} }`, { n: 500 }, token);
+    const viaValue = await api.gql(
+      `query ($n: Int) { ${aliases(20, `district(id: "${district.id}") { people(first: $n) { edges { node { id givenName familyName email } } } }`)} }`,
+      { n: 500 },
+      token,
+    );
     expect(viaValue.errors?.[0].extensions?.code).toBe('QUERY_TOO_COSTLY');
     const manyAliases = await api.gql(`{ ${aliases(101, `district(id: "${district.id}") { people(first: 0) { totalCount } }`)} }`, {}, token);
-    expect(manyAliases.errors?.[0]).toMatchObject({ message: 'Query has too many aliases: 101, the limit is 100. Split it into several queries.', extensions: { code: 'QUERY_TOO_COSTLY' } });
+    expect(manyAliases.errors?.[0]).toMatchObject({
+      message: 'Query has too many aliases: 101, the limit is 100. Split it into several queries.',
+      extensions: { code: 'QUERY_TOO_COSTLY' },
+    });
     const fine = await api.gql(`{ ${aliases(3, `district(id: "${district.id}") { people(first: 10) { totalCount } }`)} }`, {}, token);
     expect(fine.errors).toBeUndefined();
     expect(other.id).not.toBe(district.id);

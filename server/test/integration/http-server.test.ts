@@ -97,7 +97,12 @@ describe('HTTP server: dashboard files and lifecycle', () => {
     const server = await startHttpServer(app, { port: 0, host: '127.0.0.1', webDist: dist });
     try {
       const ws = new WebSocket(`ws://127.0.0.1:${server.port}/not-graphql`, 'graphql-transport-ws');
-      await expect(new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); })).rejects.toThrow();
+      await expect(
+        new Promise((resolve, reject) => {
+          ws.once('open', resolve);
+          ws.once('error', reject);
+        }),
+      ).rejects.toThrow();
     } finally {
       await server.close();
     }

@@ -52,7 +52,10 @@ describe.each(DIALECTS)('run recovery on %s', (dialect) => {
     const { interrupted } = await recoverRuns(app, agenda, new JobScheduler(agenda, db.ds), 10 * 60_000);
     expect(interrupted).toEqual([dead.runId]);
     expect(await db.ds.getRepository(SyncRun).findOneByOrFail({ id: dead.runId })).toMatchObject({
-      status: SyncStatus.FAILED, error: 'interrupted', failureCode: FailureCode.INTERRUPTED, activeDistrictId: null,
+      status: SyncStatus.FAILED,
+      error: 'interrupted',
+      failureCode: FailureCode.INTERRUPTED,
+      activeDistrictId: null,
     });
   });
 
@@ -70,7 +73,11 @@ describe.each(DIALECTS)('run recovery on %s', (dialect) => {
     for (const r of [launched, running, aborted, userCancelled]) outcome.push(await runs.interruptAtShutdown(r.runId));
     expect(outcome).toEqual([false, true, true, false]);
     const status = async (id: number) => (await db.ds.getRepository(SyncRun).findOneByOrFail({ id })).status;
-    expect([await status(launched.runId), await status(running.runId), await status(aborted.runId), await status(userCancelled.runId)])
-      .toEqual([SyncStatus.LAUNCHED, SyncStatus.FAILED, SyncStatus.FAILED, SyncStatus.CANCELLED]);
+    expect([await status(launched.runId), await status(running.runId), await status(aborted.runId), await status(userCancelled.runId)]).toEqual([
+      SyncStatus.LAUNCHED,
+      SyncStatus.FAILED,
+      SyncStatus.FAILED,
+      SyncStatus.CANCELLED,
+    ]);
   });
 });

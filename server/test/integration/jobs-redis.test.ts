@@ -46,7 +46,10 @@ describe.each(DIALECTS)('Redis job notifications on %s', (dialect) => {
       while (!(existsSync(file) && readFileSync(file, 'utf8').includes('test-record 1')) && Date.now() < until) {
         await new Promise((r) => setTimeout(r, 20));
       }
-      const line = readFileSync(file, 'utf8').trim().split('\n').find((l) => l.startsWith('test-record 1'))!;
+      const line = readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .find((l) => l.startsWith('test-record 1'))!;
       const [, , pid, at] = line.split(' ');
       expect(pid).toBe(String(b.child.pid));
       expect(Number(at) - savedAt).toBeLessThan(1000);

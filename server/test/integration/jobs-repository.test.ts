@@ -39,7 +39,17 @@ describe.each(DIALECTS)('job repository on %s', (dialect) => {
         { lastModifiedBy: 'me' },
       );
       expect(saved._id).toMatch(/^\d+$/);
-      expect(saved).toMatchObject({ name: 'test-job', priority: 10, type: 'normal', data: { foo: 'bar', n: [1, 2] }, repeatInterval: 60000, repeatTimezone: 'UTC', skipDays: [0, 6], lastModifiedBy: 'me', disabled: false });
+      expect(saved).toMatchObject({
+        name: 'test-job',
+        priority: 10,
+        type: 'normal',
+        data: { foo: 'bar', n: [1, 2] },
+        repeatInterval: 60000,
+        repeatTimezone: 'UTC',
+        skipDays: [0, 6],
+        lastModifiedBy: 'me',
+        disabled: false,
+      });
       expect(saved.nextRunAt?.getTime()).toBe(at.getTime());
       expect(await repo.getJobById(saved._id!)).toEqual(saved);
     });
@@ -55,8 +65,14 @@ describe.each(DIALECTS)('job repository on %s', (dialect) => {
     });
 
     it('upserts type "single" jobs by name and protects a due nextRunAt', async () => {
-      const first = await repo.saveJob(job({ name: 'single-job', type: 'single', priority: 5, nextRunAt: new Date(Date.now() + 60000), data: { run: 1 } }), undefined);
-      const second = await repo.saveJob(job({ name: 'single-job', type: 'single', priority: 10, nextRunAt: new Date(Date.now() + 120000), data: { run: 2 } }), undefined);
+      const first = await repo.saveJob(
+        job({ name: 'single-job', type: 'single', priority: 5, nextRunAt: new Date(Date.now() + 60000), data: { run: 1 } }),
+        undefined,
+      );
+      const second = await repo.saveJob(
+        job({ name: 'single-job', type: 'single', priority: 10, nextRunAt: new Date(Date.now() + 120000), data: { run: 2 } }),
+        undefined,
+      );
       expect(second._id).toBe(first._id);
       expect(second).toMatchObject({ priority: 10, data: { run: 2 } });
       const pending = second.nextRunAt!.getTime();
@@ -72,7 +88,10 @@ describe.each(DIALECTS)('job repository on %s', (dialect) => {
       expect(a2._id).toBe(a._id);
       expect(a2.data).toEqual({ districtId: 1, v: 2 });
       expect(b._id).not.toBe(a._id);
-      const kept = await repo.saveJob(job({ name: 'per-district', data: { districtId: 2, v: 9 }, unique: { 'data.districtId': 2 }, uniqueOpts: { insertOnly: true } }), undefined);
+      const kept = await repo.saveJob(
+        job({ name: 'per-district', data: { districtId: 2, v: 9 }, unique: { 'data.districtId': 2 }, uniqueOpts: { insertOnly: true } }),
+        undefined,
+      );
       expect(kept).toMatchObject({ _id: b._id, data: { districtId: 2, v: 1 } });
       expect((await repo.queryJobs({ name: 'per-district' })).total).toBe(2);
     });
@@ -85,10 +104,16 @@ describe.each(DIALECTS)('job repository on %s', (dialect) => {
     });
 
     it('debounces: trailing saves push nextRunAt forward', async () => {
-      const first = await repo.saveJob(job({ name: 'debounced', data: { k: 1 }, unique: { 'data.k': 1 }, uniqueOpts: { debounce: { delay: 5000 } } }), undefined);
+      const first = await repo.saveJob(
+        job({ name: 'debounced', data: { k: 1 }, unique: { 'data.k': 1 }, uniqueOpts: { debounce: { delay: 5000 } } }),
+        undefined,
+      );
       expect(first.nextRunAt!.getTime()).toBeGreaterThan(Date.now() + 4000);
       expect(first.debounceStartedAt).toBeDefined();
-      const second = await repo.saveJob(job({ name: 'debounced', data: { k: 1 }, unique: { 'data.k': 1 }, uniqueOpts: { debounce: { delay: 8000 } } }), undefined);
+      const second = await repo.saveJob(
+        job({ name: 'debounced', data: { k: 1 }, unique: { 'data.k': 1 }, uniqueOpts: { debounce: { delay: 8000 } } }),
+        undefined,
+      );
       expect(second._id).toBe(first._id);
       expect(second.nextRunAt!.getTime()).toBeGreaterThan(first.nextRunAt!.getTime());
     });
@@ -254,7 +279,10 @@ describe.each(DIALECTS)('job repository on %s', (dialect) => {
       const saved = await repo.saveJob(job({ name: 'state-test', nextRunAt: new Date(Date.now() - 1000) }), undefined);
       const locked = await repo.lockJob(saved, undefined);
       const now = new Date();
-      await repo.saveJobState({ ...locked!, lockedAt: undefined, lastRunAt: now, lastFinishedAt: now, progress: 50, failCount: 1, failReason: 'Test error', failedAt: now }, undefined);
+      await repo.saveJobState(
+        { ...locked!, lockedAt: undefined, lastRunAt: now, lastFinishedAt: now, progress: 50, failCount: 1, failReason: 'Test error', failedAt: now },
+        undefined,
+      );
       const got = await repo.getJobById(saved._id!);
       expect(got).toMatchObject({ progress: 50, failCount: 1, failReason: 'Test error' });
       expect(got!.lockedAt).toBeUndefined();
@@ -281,22 +309,26 @@ describe.each(DIALECTS)('job repository on %s', (dialect) => {
       ['an object with a message', { message: 'upstream refused', code: 7 }, 'upstream refused'],
       ['a string', 'plain words', 'plain words'],
       ['a number', 42, '42'],
-    ])('a job rejecting with %s fails once, with a readable reason, and ends', async (_what, thrown, reason) => {
-      const agenda = await newAgenda({ defaultLockLifetime: 1000 });
-      let runs = 0;
-      agenda.define('rejects', async () => {
-        runs++;
-        throw thrown;
-      });
-      const saved = await agenda.now('rejects', {});
-      await agenda.start();
-      await new Promise((r) => setTimeout(r, 3500)); // more than three lock lifetimes
-      expect(runs).toBe(1);
-      const stored = await repo.getJobById(String(saved.attrs._id));
-      expect(stored).toMatchObject({ failReason: reason, failCount: 1 });
-      expect(stored!.lockedAt).toBeUndefined();
-      expect(stored!.nextRunAt ?? null).toBeNull();
-    }, 10_000);
+    ])(
+      'a job rejecting with %s fails once, with a readable reason, and ends',
+      async (_what, thrown, reason) => {
+        const agenda = await newAgenda({ defaultLockLifetime: 1000 });
+        let runs = 0;
+        agenda.define('rejects', async () => {
+          runs++;
+          throw thrown;
+        });
+        const saved = await agenda.now('rejects', {});
+        await agenda.start();
+        await new Promise((r) => setTimeout(r, 3500)); // more than three lock lifetimes
+        expect(runs).toBe(1);
+        const stored = await repo.getJobById(String(saved.attrs._id));
+        expect(stored).toMatchObject({ failReason: reason, failCount: 1 });
+        expect(stored!.lockedAt).toBeUndefined();
+        expect(stored!.nextRunAt ?? null).toBeNull();
+      },
+      10_000,
+    );
 
     it('locks quickly: 90 of 250 queued jobs are running within 2.5 s', async () => {
       const agenda = await newAgenda({ maxConcurrency: 250, defaultConcurrency: 250 });

@@ -19,14 +19,38 @@ import { SourceError } from '../../src/errors.js';
 function exportWith(ell: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'homeroom-extra-'));
   const files: Record<string, string[]> = {
-    'manifest.csv': ['propertyName,value', 'file.orgs,bulk', 'file.academicSessions,bulk', 'file.courses,bulk', 'file.classes,bulk', 'file.users,bulk', 'file.enrollments,bulk'],
+    'manifest.csv': [
+      'propertyName,value',
+      'file.orgs,bulk',
+      'file.academicSessions,bulk',
+      'file.courses,bulk',
+      'file.classes,bulk',
+      'file.users,bulk',
+      'file.enrollments,bulk',
+    ],
     'orgs.csv': ['sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId,metadata.region', 'O1,active,,Lakeview High,school,LHS,,North'],
-    'academicSessions.csv': ['sourcedId,status,dateLastModified,title,type,startDate,endDate,parentSourcedId,schoolYear', 'AS1,active,,2026-27,schoolYear,2026-08-01,2027-06-30,,2027'],
-    'courses.csv': ['sourcedId,status,dateLastModified,schoolYearSourcedId,title,courseCode,grades,orgSourcedId,subjects', 'CO1,active,,AS1,Algebra,ALG1,09,O1,Math'],
-    'classes.csv': ['sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,location,schoolSourcedId,termSourcedIds,subjects,periods', 'CL1,active,,Algebra - P2,09,CO1,ALG1-2,scheduled,Room 12,O1,AS1,Math,2'],
-    'users.csv': ['sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password,ell_status,homeroom',
-      'U1,active,,true,O1,teacher,akim,,Ann,Kim,,T1,akim@lakeview.org,,,,,,,', `U2,active,,true,O1,student,bo,,Bo,Li,,S2,,,,,09,,${ell},H-101`],
-    'enrollments.csv': ['sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,endDate', 'E1,active,,CL1,O1,U1,teacher,true,,', 'E2,active,,CL1,O1,U2,student,false,,'],
+    'academicSessions.csv': [
+      'sourcedId,status,dateLastModified,title,type,startDate,endDate,parentSourcedId,schoolYear',
+      'AS1,active,,2026-27,schoolYear,2026-08-01,2027-06-30,,2027',
+    ],
+    'courses.csv': [
+      'sourcedId,status,dateLastModified,schoolYearSourcedId,title,courseCode,grades,orgSourcedId,subjects',
+      'CO1,active,,AS1,Algebra,ALG1,09,O1,Math',
+    ],
+    'classes.csv': [
+      'sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,location,schoolSourcedId,termSourcedIds,subjects,periods',
+      'CL1,active,,Algebra - P2,09,CO1,ALG1-2,scheduled,Room 12,O1,AS1,Math,2',
+    ],
+    'users.csv': [
+      'sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password,ell_status,homeroom',
+      'U1,active,,true,O1,teacher,akim,,Ann,Kim,,T1,akim@lakeview.org,,,,,,,',
+      `U2,active,,true,O1,student,bo,,Bo,Li,,S2,,,,,09,,${ell},H-101`,
+    ],
+    'enrollments.csv': [
+      'sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,endDate',
+      'E1,active,,CL1,O1,U1,teacher,true,,',
+      'E2,active,,CL1,O1,U2,student,false,,',
+    ],
   };
   for (const [name, lines] of Object.entries(files)) writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
   return dir;
@@ -44,26 +68,53 @@ describe.each(DIALECTS)('field mappings that cannot blank data, and additional f
   it('checkMappings (the planning hook) fails a mapping to a column the source lacks, and only overrides are checked', async () => {
     const source = new OneRosterCsvSource({ path: exportWith('Y') });
     const defaults = source.defaultMappings();
-    await expect(checkMappings(source, { ...defaults, people: { ...defaults.people, stateId: 'No_such_column' } }))
-      .rejects.toThrow(new SourceError('mapping people.stateId → No_such_column: the source has no such column'));
-    await expect(checkMappings(source, { ...defaults, schools: { ...defaults.schools, 'extra.region': 'metadata.nowhere' } }))
-      .rejects.toThrow('mapping schools.extra.region → metadata.nowhere: the source has no such column');
+    await expect(checkMappings(source, { ...defaults, people: { ...defaults.people, stateId: 'No_such_column' } })).rejects.toThrow(
+      new SourceError('mapping people.stateId → No_such_column: the source has no such column'),
+    );
+    await expect(checkMappings(source, { ...defaults, schools: { ...defaults.schools, 'extra.region': 'metadata.nowhere' } })).rejects.toThrow(
+      'mapping schools.extra.region → metadata.nowhere: the source has no such column',
+    );
     // Existing columns, extension columns and the defaults pass.
-    await checkMappings(source, { ...defaults, people: { ...defaults.people, stateId: 'ell_status', 'extra.homeroom': 'homeroom' }, schools: { ...defaults.schools, 'extra.region': 'metadata.region' } });
+    await checkMappings(source, {
+      ...defaults,
+      people: { ...defaults.people, stateId: 'ell_status', 'extra.homeroom': 'homeroom' },
+      schools: { ...defaults.schools, 'extra.region': 'metadata.region' },
+    });
   });
 
   it('the API refuses to save a mapping to a missing column, with the same sentence; a good one is saved', async () => {
     const district = await createDistrict(api.app, `Lakeview ${dialect}`, SourceKind.ONEROSTER_CSV, { path: exportWith('Y') });
     const m = `mutation ($d: ID!, $input: DistrictSyncSettingsInput!) { updateDistrictSyncSettings(districtId: $d, input: $input) { fieldMappings { entityType targetField sourceField } } }`;
-    const bad = await api.gql(m, { d: district.id, input: { fieldMappings: [{ entityType: 'people', targetField: 'stateId', sourceField: 'No_such_column' }] } }, admin);
-    expect(bad.errors?.[0]).toMatchObject({ message: 'mapping people.stateId → No_such_column: the source has no such column', extensions: { code: 'BAD_USER_INPUT' } });
+    const bad = await api.gql(
+      m,
+      { d: district.id, input: { fieldMappings: [{ entityType: 'people', targetField: 'stateId', sourceField: 'No_such_column' }] } },
+      admin,
+    );
+    expect(bad.errors?.[0]).toMatchObject({
+      message: 'mapping people.stateId → No_such_column: the source has no such column',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(await api.app.ds.getRepository(FieldMapping).countBy({ districtId: district.id })).toBe(0);
-    const badName = await api.gql(m, { d: district.id, input: { fieldMappings: [{ entityType: 'people', targetField: 'extra.has space', sourceField: 'homeroom' }] } }, admin);
+    const badName = await api.gql(
+      m,
+      { d: district.id, input: { fieldMappings: [{ entityType: 'people', targetField: 'extra.has space', sourceField: 'homeroom' }] } },
+      admin,
+    );
     expect(badName.errors?.[0].message).toMatch(/^"extra\.has space" is not a mappable people field/);
-    const ok = await api.gql(m, { d: district.id, input: { fieldMappings: [
-      { entityType: 'people', targetField: 'extra.ell', sourceField: 'ell_status' }, { entityType: 'people', targetField: 'extra.homeroom', sourceField: 'homeroom' },
-      { entityType: 'schools', targetField: 'extra.region', sourceField: 'metadata.region' },
-    ] } }, admin);
+    const ok = await api.gql(
+      m,
+      {
+        d: district.id,
+        input: {
+          fieldMappings: [
+            { entityType: 'people', targetField: 'extra.ell', sourceField: 'ell_status' },
+            { entityType: 'people', targetField: 'extra.homeroom', sourceField: 'homeroom' },
+            { entityType: 'schools', targetField: 'extra.region', sourceField: 'metadata.region' },
+          ],
+        },
+      },
+      admin,
+    );
     expect(ok.errors).toBeUndefined();
     expect(ok.data.updateDistrictSyncSettings.fieldMappings).toHaveLength(3);
   });
@@ -86,14 +137,19 @@ describe.each(DIALECTS)('field mappings that cannot blank data, and additional f
     // Unchanged source: unchanged records. A changed extension value: one update with before/after.
     expect((await sync(api.app, district.id)).counts!.people).toMatchObject({ updated: 0, unchanged: 2 });
     await api.app.ds.query('UPDATE district SET sourceConfigEncrypted = ? WHERE id = ?', [
-      (await api.app.ds.query('SELECT sourceConfigEncrypted FROM district WHERE id = ?', [(await createDistrict(api.app, `Extras N ${dialect}`, SourceKind.ONEROSTER_CSV, { path: exportWith('N') })).id]))[0].sourceConfigEncrypted,
+      (
+        await api.app.ds.query('SELECT sourceConfigEncrypted FROM district WHERE id = ?', [
+          (await createDistrict(api.app, `Extras N ${dialect}`, SourceKind.ONEROSTER_CSV, { path: exportWith('N') })).id,
+        ])
+      )[0].sourceConfigEncrypted,
       district.id,
     ]);
     const changed = await sync(api.app, district.id);
     expect(changed.counts!.people).toMatchObject({ updated: 1, unchanged: 1 });
     const [change] = await api.app.ds.getRepository(SyncChange).findBy({ runId: changed.id, action: 'UPDATE' as never });
     expect([change.before, change.after].map((v) => JSON.parse(JSON.stringify(v)))).toEqual([
-      { extra: '{"ell":"Y","homeroom":"H-101"}' }, { extra: '{"ell":"N","homeroom":"H-101"}' },
+      { extra: '{"ell":"Y","homeroom":"H-101"}' },
+      { extra: '{"ell":"N","homeroom":"H-101"}' },
     ]);
 
     const q = `query ($d: ID!) { district(id: $d) {
@@ -103,13 +159,20 @@ describe.each(DIALECTS)('field mappings that cannot blank data, and additional f
     expect(res.errors).toBeUndefined();
     expect(res.data.district.schools.edges[0].node).toEqual({ region: 'North', extras: [{ key: 'region', value: 'North' }] });
     expect(res.data.district.people.edges[0].node).toEqual({
-      sourceId: 'U2', ell: 'N', missing: null, extras: [{ key: 'ell', value: 'N' }, { key: 'homeroom', value: 'H-101' }],
+      sourceId: 'U2',
+      ell: 'N',
+      missing: null,
+      extras: [
+        { key: 'ell', value: 'N' },
+        { key: 'homeroom', value: 'H-101' },
+      ],
     });
 
     // The planning hook refuses a mapping to a missing column before any record is compared.
     await repo.save({ districtId: district.id, entityType: 'people', targetField: 'stateId', sourceField: 'No_such_column' });
     const source = new OneRosterCsvSource({ path: exportWith('N') });
-    await expect(checkMappings(source, await effectiveMappings(api.app.ds, district.id, source.defaultMappings())))
-      .rejects.toThrow('mapping people.stateId → No_such_column: the source has no such column');
+    await expect(checkMappings(source, await effectiveMappings(api.app.ds, district.id, source.defaultMappings()))).rejects.toThrow(
+      'mapping people.stateId → No_such_column: the source has no such column',
+    );
   });
 });

@@ -88,8 +88,9 @@ describe.each(DIALECTS)('sync emails on %s', (dialect) => {
   it('"failures and Resets only" subscribers skip launched Edit syncs but hear of failures and Resets', async () => {
     const d = await subscribedDistrict(['every@district.example', 'problems@district.example']);
     await new DistrictService(app.ds, app.config.secretKey).update(d.id, { notifyProblemsOnly: ['problems@district.example'] });
-    await expect(new DistrictService(app.ds, app.config.secretKey).update(d.id, { notifyProblemsOnly: ['nobody@district.example'] }))
-      .rejects.toThrow('nobody@district.example must also be in notifyEmails to get failure and Reset emails');
+    await expect(new DistrictService(app.ds, app.config.secretKey).update(d.id, { notifyProblemsOnly: ['nobody@district.example'] })).rejects.toThrow(
+      'nobody@district.example must also be in notifyEmails to get failure and Reset emails',
+    );
     const source = new FixtureSource(smallDistrict());
     expect((await sync(app, d.id, { source })).status).toBe(SyncStatus.LAUNCHED);
     await waitForMails(smtp.mails, 1);
@@ -147,7 +148,12 @@ describe.each(DIALECTS)('sync emails on %s', (dialect) => {
 
   it('without SMTP_URL the email is logged at info with recipients and subject', async () => {
     const lines: Array<Record<string, unknown>> = [];
-    const sink = new Writable({ write(chunk, _enc, cb) { lines.push(JSON.parse(String(chunk))); cb(); } });
+    const sink = new Writable({
+      write(chunk, _enc, cb) {
+        lines.push(JSON.parse(String(chunk)));
+        cb();
+      },
+    });
     const logged: AppContext = { ...app, config: { ...app.config, smtpUrl: null }, logger: pino({ level: 'info' }, sink) };
     const d = await subscribedDistrict(['a@district.example', 'b@district.example']);
     const run = await sync(logged, d.id, { source: new FixtureSource(smallDistrict()) });
@@ -167,19 +173,49 @@ describe('run email rendering', () => {
     publicUrl: 'http://localhost:4000/',
   };
   const run = {
-    id: 42, districtId: 7, mode: 'EDIT', trigger: 'SCHEDULED', dryRun: false, counts: null, issueCounts: null, requestedBy: null,
-    startedAt: new Date('2026-11-23T07:00:00Z'), finishedAt: new Date('2026-11-23T07:01:05Z'),
+    id: 42,
+    districtId: 7,
+    mode: 'EDIT',
+    trigger: 'SCHEDULED',
+    dryRun: false,
+    counts: null,
+    issueCounts: null,
+    requestedBy: null,
+    startedAt: new Date('2026-11-23T07:00:00Z'),
+    finishedAt: new Date('2026-11-23T07:01:05Z'),
   } as const;
 
   it('names the first 50 new teachers and links to the rest', () => {
     const listed = Array.from({ length: 50 }, (_, i) => ({ name: `Teacher ${i}`, email: `t${i}@x.example`, sourceId: `T${i}` }));
-    const run = { id: 9, districtId: 3, mode: SyncMode.EDIT, trigger: 'MANUAL' as never, status: SyncStatus.LAUNCHED, dryRun: false, counts: null, issueCounts: null, error: null, startedAt: null, finishedAt: null };
-    const email = renderRunEmail({ run, district: { id: 3, name: 'Oak <USD>', resetDeleteThreshold: 10 }, publicUrl: PUBLIC_URL, newTeachers: { total: 73, listed } });
+    const run = {
+      id: 9,
+      districtId: 3,
+      mode: SyncMode.EDIT,
+      trigger: 'MANUAL' as never,
+      status: SyncStatus.LAUNCHED,
+      dryRun: false,
+      counts: null,
+      issueCounts: null,
+      error: null,
+      startedAt: null,
+      finishedAt: null,
+    };
+    const email = renderRunEmail({
+      run,
+      district: { id: 3, name: 'Oak <USD>', resetDeleteThreshold: 10 },
+      publicUrl: PUBLIC_URL,
+      newTeachers: { total: 73, listed },
+    });
     expect(email.text).toContain('73 new teachers need a license:\n  Teacher 0 <t0@x.example> (T0)\n');
     expect(email.text).toContain(`  Teacher 49 <t49@x.example> (T49)\n  … and 23 more: ${PUBLIC_URL}/districts/3/runs/9`);
     expect(email.html).toContain('<li>Teacher 0 &lt;t0@x.example&gt; (T0)</li>');
     expect(email.html).toContain(`<a href="${PUBLIC_URL}/districts/3/runs/9">… and 23 more in the report</a>`);
-    const one = renderRunEmail({ run, district: { id: 3, name: 'Oak', resetDeleteThreshold: 10 }, publicUrl: PUBLIC_URL, newTeachers: { total: 1, listed: listed.slice(0, 1) } });
+    const one = renderRunEmail({
+      run,
+      district: { id: 3, name: 'Oak', resetDeleteThreshold: 10 },
+      publicUrl: PUBLIC_URL,
+      newTeachers: { total: 1, listed: listed.slice(0, 1) },
+    });
     expect(one.text).toContain('1 new teacher needs a license:');
     expect(one.text).not.toContain('more:');
   });
@@ -192,7 +228,11 @@ describe('run email rendering', () => {
   });
 
   it('a cancelled run says nothing changed; HTML escapes names', () => {
-    const e = renderRunEmail({ ...base, district: { ...base.district, name: 'A<b>&C' }, run: { ...run, status: SyncStatus.CANCELLED, error: 'Cancelled by request' } as never });
+    const e = renderRunEmail({
+      ...base,
+      district: { ...base.district, name: 'A<b>&C' },
+      run: { ...run, status: SyncStatus.CANCELLED, error: 'Cancelled by request' } as never,
+    });
     expect(e.subject).toContain('Cancelled');
     expect(e.text).toContain('Nothing in the roster was changed');
     expect(e.html).toContain('A&lt;b&gt;&amp;C');

@@ -37,8 +37,12 @@ describe.each(DIALECTS)('OneRoster API source on %s', (dialect) => {
     return out;
   };
   const names = async (districtId: number) =>
-    (await app.ds.query('SELECT sourceId, role, givenName, familyName, email, username, sisId FROM person WHERE districtId = ? AND deletedAt IS NULL ORDER BY sourceId', [districtId]))
-      .map((r: Record<string, unknown>) => Object.values(r).join('|'));
+    (
+      await app.ds.query(
+        'SELECT sourceId, role, givenName, familyName, email, username, sisId FROM person WHERE districtId = ? AND deletedAt IS NULL ORDER BY sourceId',
+        [districtId],
+      )
+    ).map((r: Record<string, unknown>) => Object.values(r).join('|'));
 
   beforeAll(async () => {
     db = await createTestDatabase(dialect);
@@ -82,7 +86,9 @@ describe.each(DIALECTS)('OneRoster API source on %s', (dialect) => {
     const source = new OneRosterApiSource({ url: down.url, ...CLIENT, pageSize: 10000, retries: 2, backoffMs: 1 });
     const run = await sync(app, districtId, { mode: SyncMode.RESET, overrideThreshold: true, source });
     expect(run.status).toBe(SyncStatus.FAILED);
-    expect(run.error).toMatch(/^Could not read GET \/ims\/oneroster\/v1p1\/\w+ from the OneRoster server at http:\/\/127\.0\.0\.1:\d+\/ims\/oneroster\/v1p1: The OneRoster server answered 500 Internal Server Error \(3 attempts\)$/);
+    expect(run.error).toMatch(
+      /^Could not read GET \/ims\/oneroster\/v1p1\/\w+ from the OneRoster server at http:\/\/127\.0\.0\.1:\d+\/ims\/oneroster\/v1p1: The OneRoster server answered 500 Internal Server Error \(3 attempts\)$/,
+    );
     expect(await live(districtId)).toEqual(before);
     expect(await app.ds.getRepository(SyncChange).countBy({ runId: run.id })).toBe(0);
   });
@@ -103,21 +109,70 @@ describe.each(DIALECTS)('OneRoster API source on %s', (dialect) => {
 
   it('the CLI creates, tests, updates and syncs a oneroster-api district; missing settings are named; secrets never printed', async () => {
     const lines: string[] = [];
-    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(`ERR ${l}`), env: { DATABASE_URL: db.url, SECRET_KEY: TEST_SECRET, LOG_LEVEL: 'silent' } };
+    const io = {
+      out: (l: string) => lines.push(l),
+      err: (l: string) => lines.push(`ERR ${l}`),
+      env: { DATABASE_URL: db.url, SECRET_KEY: TEST_SECRET, LOG_LEVEL: 'silent' },
+    };
     const cli = async (...argv: string[]) => {
       lines.length = 0;
       const code = await runCli(argv, io);
       return { code, out: [...lines] };
     };
-    expect(await cli('district', 'create', '--name', 'CLI OR', '--source', 'oneroster-api', '--url', clean.url, '--client-id', CLIENT.clientId))
-      .toEqual({ code: 1, out: ['ERR homeroom: A oneroster-api district needs the client secret (--client-secret): the OAuth client secret'] });
-    expect((await cli('district', 'create', '--name', 'CLI OR', '--source', 'oneroster-api', '--url', clean.url, '--client-id', 'x', '--client-secret', 'y', '--auth', 'basic')).code).toBe(2);
-    const created = await cli('district', 'create', '--name', 'CLI OR', '--source', 'oneroster-api', '--url', clean.url,
-      '--client-id', CLIENT.clientId, '--client-secret', 'typo', '--json');
+    expect(await cli('district', 'create', '--name', 'CLI OR', '--source', 'oneroster-api', '--url', clean.url, '--client-id', CLIENT.clientId)).toEqual({
+      code: 1,
+      out: ['ERR homeroom: A oneroster-api district needs the client secret (--client-secret): the OAuth client secret'],
+    });
+    expect(
+      (
+        await cli(
+          'district',
+          'create',
+          '--name',
+          'CLI OR',
+          '--source',
+          'oneroster-api',
+          '--url',
+          clean.url,
+          '--client-id',
+          'x',
+          '--client-secret',
+          'y',
+          '--auth',
+          'basic',
+        )
+      ).code,
+    ).toBe(2);
+    const created = await cli(
+      'district',
+      'create',
+      '--name',
+      'CLI OR',
+      '--source',
+      'oneroster-api',
+      '--url',
+      clean.url,
+      '--client-id',
+      CLIENT.clientId,
+      '--client-secret',
+      'typo',
+      '--json',
+    );
     expect(created.code).toBe(0);
-    expect(JSON.parse(created.out[0])).toMatchObject({ source: 'oneroster-api', location: clean.url, clientId: CLIENT.clientId, auth: 'oauth2', secrets: { clientSecret: expect.stringMatching(/^set \d{4}-/) } });
+    expect(JSON.parse(created.out[0])).toMatchObject({
+      source: 'oneroster-api',
+      location: clean.url,
+      clientId: CLIENT.clientId,
+      auth: 'oauth2',
+      secrets: { clientSecret: expect.stringMatching(/^set \d{4}-/) },
+    });
     const failed = await cli('district', 'test', 'CLI OR');
-    expect(failed).toEqual({ code: 1, out: [`ERR Connection failed for "CLI OR" (oneroster-api): The OneRoster token URL ${clean.url}/token rejected client id "${CLIENT.clientId}" and its secret (401)`] });
+    expect(failed).toEqual({
+      code: 1,
+      out: [
+        `ERR Connection failed for "CLI OR" (oneroster-api): The OneRoster token URL ${clean.url}/token rejected client id "${CLIENT.clientId}" and its secret (401)`,
+      ],
+    });
     expect((await cli('district', 'update', 'CLI OR', '--client-secret', CLIENT.clientSecret)).code).toBe(0);
     const tested = await cli('district', 'test', 'CLI OR');
     expect(tested.code).toBe(0);

@@ -11,14 +11,28 @@ describe('the built server without server/src (as in the Docker runtime image)',
   let dir: string;
   const run = (args: string[], env: Record<string, string> = {}) =>
     spawnSync(process.execPath, ['bin/homeroom.mjs', ...args], {
-      cwd: dir, encoding: 'utf8', timeout: 60_000,
-      env: { PATH: process.env.PATH!, NODE_ENV: 'production', SECRET_KEY: 'built-image-test-secret', DATA_DIR: join(dir, 'data'), DATABASE_URL: `sqlite:${join(dir, 'data/h.sqlite')}`, LOG_LEVEL: 'warn', ...env },
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: {
+        PATH: process.env.PATH!,
+        NODE_ENV: 'production',
+        SECRET_KEY: 'built-image-test-secret',
+        DATA_DIR: join(dir, 'data'),
+        DATABASE_URL: `sqlite:${join(dir, 'data/h.sqlite')}`,
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
     });
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'homeroom-image-'));
     // The same compiler run as `npm run build -w server` (tsc -p tsconfig.build.json), into the copy.
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'server/tsconfig.build.json'), '--outDir', join(dir, 'server/dist')], { stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'server/tsconfig.build.json'), '--outDir', join(dir, 'server/dist')],
+      { stdio: 'pipe' },
+    );
     cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
     cpSync(join(ROOT, 'schema'), join(dir, 'schema'), { recursive: true });
     cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));

@@ -55,7 +55,11 @@ describe.each(DIALECTS)('/readyz and /metrics on %s', (dialect) => {
   };
 
   it('/readyz: 200 with the database and Redis; 503 naming Redis when it is down', async () => {
-    for (const [redisUrl, status, redis] of [[null, 200, 'not configured'], [REDIS_URL, 200, 'ok'], ['redis://127.0.0.1:1', 503, 'unreachable']] as const) {
+    for (const [redisUrl, status, redis] of [
+      [null, 200, 'not configured'],
+      [REDIS_URL, 200, 'ok'],
+      ['redis://127.0.0.1:1', 503, 'unreachable'],
+    ] as const) {
       const s = await opsServer(withConfig(redisUrl));
       try {
         const res = await fetch(`${s.url}/readyz`);
@@ -85,7 +89,11 @@ describe.each(DIALECTS)('/readyz and /metrics on %s', (dialect) => {
     const s = await opsServer(app);
     try {
       for (const name of ['Roster', 'Roster', 'Districts']) {
-        await fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }', operationName: name }) });
+        await fetch(`${s.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ __typename }', operationName: name }),
+        });
       }
       await fetch(`${s.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       const res = await fetch(`${s.url}/metrics`);
@@ -121,7 +129,11 @@ describe.each(DIALECTS)('/readyz and /metrics on %s', (dialect) => {
     const server = await startHttpServer(app, { port: 0, host: '127.0.0.1', launcher: new InProcessLauncher(app) });
     try {
       expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
-      await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query OpsProbe { __typename }', operationName: 'OpsProbe' }) });
+      await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'query OpsProbe { __typename }', operationName: 'OpsProbe' }),
+      });
       const text = await (await fetch(`${server.url}/metrics`)).text();
       expect(text).toMatch(/^homeroom_graphql_request_duration_seconds_count\{operation="OpsProbe",status="\d{3}"\} [1-9]/m);
       expect(text).toMatch(/^homeroom_sync_runs\{status="LAUNCHED"\} \d+/m);

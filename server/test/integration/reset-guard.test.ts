@@ -22,10 +22,14 @@ describe.each(DIALECTS)('the server guards a Reset on %s', (dialect) => {
     const res = await api.gql(START, { input: { districtId, ...input } }, admin);
     expect(res.errors).toBeUndefined();
     const id = res.data.startSync.run.id;
-    return waitFor(async () => {
-      const r = (await api.gql(RUN, { id }, admin)).data.syncRun;
-      return ['LAUNCHED', 'FAILED', 'CANCELLED'].includes(r.status) && r;
-    }, 60_000, `run ${id}`);
+    return waitFor(
+      async () => {
+        const r = (await api.gql(RUN, { id }, admin)).data.syncRun;
+        return ['LAUNCHED', 'FAILED', 'CANCELLED'].includes(r.status) && r;
+      },
+      60_000,
+      `run ${id}`,
+    );
   }
 
   const refusal = async (input: Record<string, unknown>) => (await api.gql(START, { input: { districtId, mode: 'RESET', ...input } }, admin)).errors?.[0];
@@ -54,29 +58,36 @@ describe.each(DIALECTS)('the server guards a Reset on %s', (dialect) => {
   afterAll(async () => api?.close());
 
   it('over GraphQL, refuses a Reset without a fresh preview of the district and its name, then runs it', async () => {
-    expect(await refusal({})).toEqual(expect.objectContaining({
-      message: 'A Reset needs a preview first: start a dry-run Reset of "Guarded USD" and pass its run id as previewRunId',
-      extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
-    }));
+    expect(await refusal({})).toEqual(
+      expect.objectContaining({
+        message: 'A Reset needs a preview first: start a dry-run Reset of "Guarded USD" and pass its run id as previewRunId',
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+      }),
+    );
     const edit = await finished({ mode: 'EDIT', dryRun: true });
     expect((await refusal({ previewRunId: edit.id }))?.message).toBe(`Run ${edit.id} is not a Reset preview (a dry-run Reset); pass one as previewRunId`);
     const other = await api.gql(START, { input: { districtId: otherId, mode: 'RESET', dryRun: true } }, admin);
     const otherPreview = other.data.startSync.run.id;
     await waitFor(async () => (await api.gql(RUN, { id: otherPreview }, admin)).data.syncRun.status === 'LAUNCHED', 60_000, 'other preview');
     expect((await refusal({ previewRunId: otherPreview }))?.message).toBe(`Run ${otherPreview} is not a run of "Guarded USD"; pass a preview of this district`);
-    expect((await api.gql(START, { input: { districtId, mode: 'EDIT', previewRunId: otherPreview } }, admin)).errors?.[0].message)
-      .toBe('previewRunId and confirmation only apply to a Reset that is not a dry run');
+    expect((await api.gql(START, { input: { districtId, mode: 'EDIT', previewRunId: otherPreview } }, admin)).errors?.[0].message).toBe(
+      'previewRunId and confirmation only apply to a Reset that is not a dry run',
+    );
 
     const preview = await finished({ mode: 'RESET', dryRun: true });
     const deleted = preview.counts.reduce((n: number, c: { deleted: number }) => n + c.deleted, 0);
     expect(deleted).toBeGreaterThan(20);
-    expect((await refusal({ previewRunId: preview.id }))?.message)
-      .toBe(`This Reset deletes ${deleted} records (preview run ${preview.id}); confirm by giving the district's name "Guarded USD" as confirmation`);
-    expect((await refusal({ previewRunId: preview.id, confirmation: 'Guarded' }))?.message).toBe('The confirmation "Guarded" does not match the district\'s name "Guarded USD"');
+    expect((await refusal({ previewRunId: preview.id }))?.message).toBe(
+      `This Reset deletes ${deleted} records (preview run ${preview.id}); confirm by giving the district's name "Guarded USD" as confirmation`,
+    );
+    expect((await refusal({ previewRunId: preview.id, confirmation: 'Guarded' }))?.message).toBe(
+      'The confirmation "Guarded" does not match the district\'s name "Guarded USD"',
+    );
 
     await api.app.ds.getRepository(SyncRun).update({ id: preview.id }, { finishedAt: new Date(Date.now() - 61 * 60_000) });
-    expect((await refusal({ previewRunId: preview.id, confirmation: 'Guarded USD' }))?.message)
-      .toBe(`Preview run ${preview.id} is more than an hour old; run a new preview so the Reset deletes what you reviewed`);
+    expect((await refusal({ previewRunId: preview.id, confirmation: 'Guarded USD' }))?.message).toBe(
+      `Preview run ${preview.id} is more than an hour old; run a new preview so the Reset deletes what you reviewed`,
+    );
     expect(await api.app.ds.query('SELECT id FROM sync_run WHERE mode = ? AND dryRun = ?', ['RESET', false])).toEqual([]);
 
     const fresh = await finished({ mode: 'RESET', dryRun: true });
@@ -93,7 +104,9 @@ describe.each(DIALECTS)('the server guards a Reset on %s', (dialect) => {
     await new DistrictService(api.app.ds, api.app.config.secretKey).update(districtId, { source: { students: 30 } });
     const noTty = await cli(['sync', 'Guarded USD', '--mode', 'reset', '--wait', '--override-threshold']);
     expect(noTty.code).toBe(2);
-    expect(noTty.out).toMatch(/^Previewing the Reset of "Guarded USD" \(run \d+\)…\nPreview run \d+: this Reset deletes \d+ records\.\n {2}people {7}\d+ deleted/);
+    expect(noTty.out).toMatch(
+      /^Previewing the Reset of "Guarded USD" \(run \d+\)…\nPreview run \d+: this Reset deletes \d+ records\.\n {2}people {7}\d+ deleted/,
+    );
     expect(noTty.out).toMatch(/\n {2}- people \S+/);
     expect(noTty.err).toContain('This Reset deletes records; without a terminal, confirm with --confirm "Guarded USD"');
 
@@ -103,7 +116,10 @@ describe.each(DIALECTS)('the server guards a Reset on %s', (dialect) => {
     expect(wrong.err).toBe('homeroom: The confirmation "Guarded" does not match the district\'s name "Guarded USD"');
 
     const previewId = Number(/Preview run (\d+)/.exec(wrong.out)![1]);
-    const typed = await cli(['sync', 'Guarded USD', '--mode', 'reset', '--preview', String(previewId), '--wait', '--override-threshold', '--json'], 'Guarded USD');
+    const typed = await cli(
+      ['sync', 'Guarded USD', '--mode', 'reset', '--preview', String(previewId), '--wait', '--override-threshold', '--json'],
+      'Guarded USD',
+    );
     expect(typed.asked).toHaveLength(1);
     expect(typed.err).toMatch(new RegExp(`^Preview run ${previewId}: this Reset deletes \\d+ records\\.`));
     expect(typed.code).toBe(0);

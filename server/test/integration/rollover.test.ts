@@ -16,7 +16,6 @@ import { DIALECTS } from '../support/test-database.js';
 
 const STUDENTS = 1000;
 const REFERENCE = '2026-11-23';
-const isNext = (id: string) => /-n(-spring)?$/.test(id);
 
 /** What the generated two-year district holds, to compare a run's counts with. */
 function expected() {
@@ -44,16 +43,17 @@ describe.each(DIALECTS)('school-year rollover on %s', (dialect) => {
   });
   afterAll(async () => api?.close());
 
-  const links = async (runId: number) => api.app.ds.query(
-    `SELECT s.sourceId AS newId, o.sourceId AS oldId, s.predecessorRule AS rule, s.schoolId AS newSchool, o.schoolId AS oldSchool,
+  const links = async (runId: number) =>
+    api.app.ds.query(
+      `SELECT s.sourceId AS newId, o.sourceId AS oldId, s.predecessorRule AS rule, s.schoolId AS newSchool, o.schoolId AS oldSchool,
         s.courseId AS newCourse, o.courseId AS oldCourse, s.period AS newPeriod, o.period AS oldPeriod,
         (SELECT MIN(e.personId) FROM enrollment e WHERE e.sectionId = s.id AND e.role = 'TEACHER' AND e.\`primary\` = 1) AS newTeacher,
         (SELECT MIN(e.personId) FROM enrollment e WHERE e.sectionId = o.id AND e.role = 'TEACHER' AND e.\`primary\` = 1) AS oldTeacher
      FROM section s JOIN section o ON o.id = s.predecessorId
      WHERE s.id IN (SELECT entityId FROM sync_change WHERE runId = ? AND entityType = 'sections' AND action IN ('CREATE', 'RESTORE'))
      ORDER BY s.sourceId`,
-    [runId],
-  ) as Promise<Array<Record<string, string | number>>>;
+      [runId],
+    ) as Promise<Array<Record<string, string | number>>>;
 
   /** A run as the nightly schedule creates it: no as-of of its own. */
   const scheduled = async (districtId: number, source: DemoSource, mode = SyncMode.EDIT): Promise<SyncRun> => {
@@ -129,11 +129,31 @@ describe.each(DIALECTS)('school-year rollover on %s', (dialect) => {
   });
 
   it('names predecessors by teacher, else by period, never across schools', async () => {
-    const teacher = (id: string, schools: string[]) => ({ sourceId: id, role: PersonRole.TEACHER, schoolSourceIds: schools, fields: { givenName: id, familyName: 'Teacher' } });
-    const section = (id: string, school: string, term: string, period: string) => ({ sourceId: id, schoolSourceId: school, courseSourceId: 'C1', termSourceIds: [term], fields: { name: id, period } });
-    const teaches = (sectionId: string, person: string) => ({ sourceId: null, sectionSourceId: sectionId, personSourceId: person, role: PersonRole.TEACHER, primary: true });
+    const teacher = (id: string, schools: string[]) => ({
+      sourceId: id,
+      role: PersonRole.TEACHER,
+      schoolSourceIds: schools,
+      fields: { givenName: id, familyName: 'Teacher' },
+    });
+    const section = (id: string, school: string, term: string, period: string) => ({
+      sourceId: id,
+      schoolSourceId: school,
+      courseSourceId: 'C1',
+      termSourceIds: [term],
+      fields: { name: id, period },
+    });
+    const teaches = (sectionId: string, person: string) => ({
+      sourceId: null,
+      sectionSourceId: sectionId,
+      personSourceId: person,
+      role: PersonRole.TEACHER,
+      primary: true,
+    });
     const data: FixtureData = {
-      schools: [{ sourceId: 'S1', fields: { name: 'North' } }, { sourceId: 'S2', fields: { name: 'South' } }],
+      schools: [
+        { sourceId: 'S1', fields: { name: 'North' } },
+        { sourceId: 'S2', fields: { name: 'South' } },
+      ],
       terms: [
         { sourceId: 'OLD', fields: { name: 'Last year', startDate: '2025-08-01', endDate: '2026-06-30' } },
         { sourceId: 'NEW', fields: { name: 'This year', startDate: '2026-08-01', endDate: '2027-06-30' } },
@@ -142,7 +162,8 @@ describe.each(DIALECTS)('school-year rollover on %s', (dialect) => {
       courses: [{ sourceId: 'C1', fields: { name: 'Math' } }],
       people: [teacher('T1', ['S1', 'S2']), teacher('T2', ['S1']), teacher('T3', ['S1']), teacher('T4', ['S2'])],
       sections: [
-        section('OLD-A', 'S1', 'OLD', '1'), section('OLD-B', 'S1', 'OLD', '2'),
+        section('OLD-A', 'S1', 'OLD', '1'),
+        section('OLD-B', 'S1', 'OLD', '2'),
         section('NEW-A', 'S1', 'NEW', '3'), // T1 again, another period: same teacher
         section('NEW-B', 'S1', 'NEW', '2'), // T3 replaces T2 in period 2: same period
         section('NEW-C', 'S2', 'NEW', '1'), // T1 at the other school, same course id and period as OLD-A: no match
@@ -168,10 +189,14 @@ describe.each(DIALECTS)('school-year rollover on %s', (dialect) => {
 
     // Over GraphQL, to partners: predecessor, successor and the rule; the run lists its links.
     const token = await apiTokenFor(api, districtId);
-    const res = await api.gql(`query ($d: ID!) { district(id: $d) {
+    const res = await api.gql(
+      `query ($d: ID!) { district(id: $d) {
       sections { edges { node { sourceId predecessorRule predecessor { sourceId } successor { sourceId } } } }
       ended: sections(includeEnded: true, search: "OLD") { edges { node { sourceId successor { sourceId predecessorRule } } } }
-    } }`, { d: districtId }, token);
+    } }`,
+      { d: districtId },
+      token,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.district.sections.edges.map((e: any) => e.node)).toEqual([
       { sourceId: 'NEW-A', predecessorRule: 'SAME_TEACHER', predecessor: { sourceId: 'OLD-A' }, successor: null },
@@ -183,11 +208,16 @@ describe.each(DIALECTS)('school-year rollover on %s', (dialect) => {
       { sourceId: 'OLD-B', successor: { sourceId: 'NEW-B', predecessorRule: 'SAME_PERIOD' } },
     ]);
     const admin = await adminSession(api, `continuity-${dialect}@example.org`, AdminRole.SUPPORT);
-    const report = await api.gql(`query ($r: ID!) { syncRun(id: $r) { sectionLinks { totalCount edges { node { sourceId predecessorRule predecessor { sourceId } } } } } }`, { r: run.id }, admin);
+    const report = await api.gql(
+      `query ($r: ID!) { syncRun(id: $r) { sectionLinks { totalCount edges { node { sourceId predecessorRule predecessor { sourceId } } } } } }`,
+      { r: run.id },
+      admin,
+    );
     expect(report.errors).toBeUndefined();
     expect(report.data.syncRun.sectionLinks.totalCount).toBe(2);
     expect(report.data.syncRun.sectionLinks.edges.map((e: any) => [e.node.sourceId, e.node.predecessor.sourceId, e.node.predecessorRule])).toEqual([
-      ['NEW-A', 'OLD-A', 'SAME_TEACHER'], ['NEW-B', 'OLD-B', 'SAME_PERIOD'],
+      ['NEW-A', 'OLD-A', 'SAME_TEACHER'],
+      ['NEW-B', 'OLD-B', 'SAME_PERIOD'],
     ]);
   });
 
@@ -195,10 +225,19 @@ describe.each(DIALECTS)('school-year rollover on %s', (dialect) => {
     const districtId = (await createDistrict(api.app, 'Rollover API', undefined, { students: 200 })).id;
     const admin = await adminSession(api, `rollover-${dialect}@example.org`, AdminRole.DISTRICT_ADMIN, districtId);
     const firstDay = new DemoDistrict({ students: 1 }).nextSchoolYear.start; // always ahead of today
-    const runOf = async (id: string) => waitFor(async () => {
-      const r = await api.gql(`query ($id: ID!) { syncRun(id: $id) { id status trigger dryRun asOf counts { entity created ended deleted } } }`, { id }, admin);
-      return ['LAUNCHED', 'FAILED'].includes(r.data?.syncRun?.status) ? r.data.syncRun : null;
-    }, 60_000, 'run to finish');
+    const runOf = async (id: string) =>
+      waitFor(
+        async () => {
+          const r = await api.gql(
+            `query ($id: ID!) { syncRun(id: $id) { id status trigger dryRun asOf counts { entity created ended deleted } } }`,
+            { id },
+            admin,
+          );
+          return ['LAUNCHED', 'FAILED'].includes(r.data?.syncRun?.status) ? r.data.syncRun : null;
+        },
+        60_000,
+        'run to finish',
+      );
     const start = `mutation ($i: StartRolloverInput!) { startRollover(input: $i) { alreadyRunning syncAsOf run { id trigger dryRun asOf } } }`;
 
     // Today's roster first, as a district has it before its rollover.

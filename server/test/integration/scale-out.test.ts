@@ -56,7 +56,24 @@ describe('scale-out: 2 api + 2 worker processes on one MariaDB database and Redi
     const runs = await db.ds.query('SELECT id, districtId, status, error FROM sync_run ORDER BY id');
     const jobs = await db.ds.query('SELECT id, name, data, lockedAt, nextRunAt, lastModifiedBy, failReason FROM agenda_job');
     const problems = [...apis, ...workers].flatMap((p, i) => p.logs.filter((l) => Number(l.level) >= 40).map((l) => `${i}: ${JSON.stringify(l)}`));
-    return JSON.stringify({ pids: workers.map((w) => [w.child.pid, w.child.exitCode, w.child.signalCode]), stderr: workers.map((w) => w.stderr().split('\n').filter((l) => !/^\d{4}-/.test(l)).slice(-25)), runs, jobs, problems: problems.slice(-20), startLines: workers.map((w) => w.logs.filter((l) => l.msg === 'sync run started').length) }, null, 1);
+    return JSON.stringify(
+      {
+        pids: workers.map((w) => [w.child.pid, w.child.exitCode, w.child.signalCode]),
+        stderr: workers.map((w) =>
+          w
+            .stderr()
+            .split('\n')
+            .filter((l) => !/^\d{4}-/.test(l))
+            .slice(-25),
+        ),
+        runs,
+        jobs,
+        problems: problems.slice(-20),
+        startLines: workers.map((w) => w.logs.filter((l) => l.msg === 'sync run started').length),
+      },
+      null,
+      1,
+    );
   };
   const until = async <T>(check: () => Promise<T | null | undefined | false>, ms: number, what: string): Promise<T> => {
     try {
@@ -78,8 +95,15 @@ describe('scale-out: 2 api + 2 worker processes on one MariaDB database and Redi
     // Its own Redis database: rate-limit keys of other test runs never mix with these.
     const redisUrl = `${REDIS.replace(/\/\d*$/, '')}/${1 + (process.pid % 15)}`;
     const env = {
-      DATABASE_URL: db.url, REDIS_URL: redisUrl, SECRET_KEY: TEST_SECRET, LOG_LEVEL: 'info', DATA_DIR: '/tmp/homeroom-scale-out',
-      JOB_LOCK_LIFETIME_SECONDS: '5', JOB_POLL_SECONDS: '1', WORKER_CONCURRENCY: '2', TOKEN_RATE_LIMIT: '12',
+      DATABASE_URL: db.url,
+      REDIS_URL: redisUrl,
+      SECRET_KEY: TEST_SECRET,
+      LOG_LEVEL: 'info',
+      DATA_DIR: '/tmp/homeroom-scale-out',
+      JOB_LOCK_LIFETIME_SECONDS: '5',
+      JOB_POLL_SECONDS: '1',
+      WORKER_CONCURRENCY: '2',
+      TOKEN_RATE_LIMIT: '12',
     };
     apis = [spawnServe('api', env), spawnServe('api', env)];
     workers = [spawnServe('worker', env), spawnServe('worker', env)];
@@ -87,7 +111,12 @@ describe('scale-out: 2 api + 2 worker processes on one MariaDB database and Redi
     await Promise.all([...apis, ...workers].map((p) => p.ready));
     console.log(`4 processes up in ${Date.now() - t0} ms`);
     urls = await Promise.all(apis.map((a) => a.url));
-    const login = await gql(urls[0], 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: 'ops@scale.test', p: PASSWORD }, null);
+    const login = await gql(
+      urls[0],
+      'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+      { e: 'ops@scale.test', p: PASSWORD },
+      null,
+    );
     session = login.body.data.login.token;
   }, 180_000);
 
@@ -115,7 +144,11 @@ describe('scale-out: 2 api + 2 worker processes on one MariaDB database and Redi
       launched.set(districtId, statuses);
       client.subscribe(
         { query: 'subscription ($d: ID) { syncRunUpdated(districtId: $d) { runId districtId status } }', variables: { d: String(districtId) } },
-        { next: (m: any) => m.data?.syncRunUpdated.districtId === String(districtId) && statuses.add(m.data.syncRunUpdated.status), error: () => undefined, complete: () => undefined },
+        {
+          next: (m: any) => m.data?.syncRunUpdated.districtId === String(districtId) && statuses.add(m.data.syncRunUpdated.status),
+          error: () => undefined,
+          complete: () => undefined,
+        },
       );
     }
     await new Promise((r) => setTimeout(r, 500)); // subscriptions registered
@@ -140,18 +173,26 @@ describe('scale-out: 2 api + 2 worker processes on one MariaDB database and Redi
     workers[victim].child.kill('SIGKILL');
     await workers[victim].exited;
 
-    const failed = await until(async () => {
-      const r = await run(runId);
-      return r.status === 'FAILED' ? r : null;
-    }, 60_000, 'the dead worker’s run to be recovered');
+    const failed = await until(
+      async () => {
+        const r = await run(runId);
+        return r.status === 'FAILED' ? r : null;
+      },
+      60_000,
+      'the dead worker’s run to be recovered',
+    );
     expect(failed.error).toBe('interrupted');
     expect(Date.now() - killedAt).toBeLessThan(60_000);
 
     const next = await startSync(urls[1], slowDistrict);
-    const clean = await waitFor(async () => {
-      const r = await run(next);
-      return ['LAUNCHED', 'FAILED', 'CANCELLED'].includes(r.status) ? r : null;
-    }, 60_000, 'the next run to end');
+    const clean = await waitFor(
+      async () => {
+        const r = await run(next);
+        return ['LAUNCHED', 'FAILED', 'CANCELLED'].includes(r.status) ? r : null;
+      },
+      60_000,
+      'the next run to end',
+    );
     expect(clean.status).toBe('LAUNCHED');
     expect(clean.error).toBeNull();
     expect(survivor.logs.filter((l) => l.msg === 'sync run started' && l.runId === next)).toHaveLength(1);

@@ -37,14 +37,26 @@ describe.each(DIALECTS)('source ids on %s', (dialect) => {
     return dir;
   };
   const ids = async (table: string, districtId: number): Promise<string[]> =>
-    (await db.ds.query(`SELECT sourceId FROM ${table} WHERE districtId = ? AND deletedAt IS NULL`, [districtId]) as Array<{ sourceId: string }>).map((r) => r.sourceId).sort();
+    ((await db.ds.query(`SELECT sourceId FROM ${table} WHERE districtId = ? AND deletedAt IS NULL`, [districtId])) as Array<{ sourceId: string }>)
+      .map((r) => r.sourceId)
+      .sort();
 
   it('ids that differ only by case, or by a NUL byte, are distinct records; a second sync changes nothing', async () => {
     const dir = dirWith({
       'schools.csv': ['School_id,School_name', 'SCH-A,Upper School', 'sch-a,Lower School'],
       'teachers.csv': ['Teacher_id,School_id,First_name,Last_name', 'T1,SCH-A,Ann,Upper', 't1,sch-a,Bea,Lower'],
-      'students.csv': ['Student_id,School_id,First_name,Last_name', '02M800,SCH-A,Cal,Upper', '02m800,sch-a,Dee,Lower', 'x,SCH-A,Eve,Plain', 'x\0,SCH-A,Fay,Nul'],
-      'sections.csv': ['Section_id,School_id,Teacher_id,Name,Term_name,Term_start,Term_end', 'SEC1,SCH-A,T1,Math,Year,8/1/26,6/30/27', 'sec1,sch-a,t1,Art,Year,8/1/26,6/30/27'],
+      'students.csv': [
+        'Student_id,School_id,First_name,Last_name',
+        '02M800,SCH-A,Cal,Upper',
+        '02m800,sch-a,Dee,Lower',
+        'x,SCH-A,Eve,Plain',
+        'x\0,SCH-A,Fay,Nul',
+      ],
+      'sections.csv': [
+        'Section_id,School_id,Teacher_id,Name,Term_name,Term_start,Term_end',
+        'SEC1,SCH-A,T1,Math,Year,8/1/26,6/30/27',
+        'sec1,sch-a,t1,Art,Year,8/1/26,6/30/27',
+      ],
       'enrollments.csv': ['School_id,Section_id,Student_id', 'SCH-A,SEC1,02M800', 'sch-a,sec1,02m800', 'SCH-A,SEC1,x', 'SCH-A,SEC1,x\0'],
     });
     const d = await createDistrict(app, 'Case', SourceKind.CLEVER_CSV, { path: dir });
@@ -53,7 +65,10 @@ describe.each(DIALECTS)('source ids on %s', (dialect) => {
     expect(await ids('school', d.id)).toEqual(['SCH-A', 'sch-a'].sort());
     expect(await ids('person', d.id)).toEqual(['02M800', '02m800', 'T1', 't1', 'x', 'x\0'].sort());
     expect(await ids('section', d.id)).toEqual(['SEC1', 'sec1'].sort());
-    const names: Array<{ sourceId: string; givenName: string }> = await db.ds.query('SELECT sourceId, givenName FROM person WHERE districtId = ? AND sourceId = ?', [d.id, '02m800']);
+    const names: Array<{ sourceId: string; givenName: string }> = await db.ds.query(
+      'SELECT sourceId, givenName FROM person WHERE districtId = ? AND sourceId = ?',
+      [d.id, '02m800'],
+    );
     expect(names).toEqual([{ sourceId: '02m800', givenName: 'Dee' }]);
     expect(first.counts!.enrollments.created).toBe(6);
 
@@ -71,7 +86,11 @@ describe.each(DIALECTS)('source ids on %s', (dialect) => {
       'schools.csv': ['School_id,School_name', 'SCH-A,Upper School'],
       'teachers.csv': ['Teacher_id,School_id,First_name,Last_name', 'T1,SCH-A,Ann,Upper'],
       'students.csv': ['Student_id,School_id,First_name,Last_name', 'S1,SCH-A,Cal,Upper', `${LONG('S')},SCH-A,Long,Id`],
-      'sections.csv': ['Section_id,School_id,Teacher_id,Name,Term_name,Term_start,Term_end', 'SEC1,SCH-A,T1,Math,Year,8/1/26,6/30/27', `${LONG('SEC')},SCH-A,T1,Long,Year,8/1/26,6/30/27`],
+      'sections.csv': [
+        'Section_id,School_id,Teacher_id,Name,Term_name,Term_start,Term_end',
+        'SEC1,SCH-A,T1,Math,Year,8/1/26,6/30/27',
+        `${LONG('SEC')},SCH-A,T1,Long,Year,8/1/26,6/30/27`,
+      ],
       'enrollments.csv': ['School_id,Section_id,Student_id', 'SCH-A,SEC1,S1', `SCH-A,SEC1,${LONG('S')}`, `SCH-A,${LONG('SEC')},S1`],
     });
     const d = await createDistrict(app, 'Long Clever', SourceKind.CLEVER_CSV, { path: dir });
@@ -89,7 +108,10 @@ describe.each(DIALECTS)('source ids on %s', (dialect) => {
   it('an enrollment sourcedId over 255 characters is dropped with an issue, and a user with one is an issue (OneRoster CSV)', async () => {
     const dir = writeDemoCsvExport(SourceKind.ONEROSTER_CSV, 30);
     damageLine(dir, 'enrollments.csv', 5, (l) => `${LONG('enr')}${l.slice(l.indexOf(','))}`);
-    appendFileSync(join(dir, 'users.csv'), `${[LONG('usr'), 'active', '', 'true', 'sch-0001', 'student', 'lu', '', 'Long', 'Id', '', '', '', '', '', '', '05', ''].join(',')}\r\n`);
+    appendFileSync(
+      join(dir, 'users.csv'),
+      `${[LONG('usr'), 'active', '', 'true', 'sch-0001', 'student', 'lu', '', 'Long', 'Id', '', '', '', '', '', '', '05', ''].join(',')}\r\n`,
+    );
     const d = await createDistrict(app, 'Long OneRoster', SourceKind.ONEROSTER_CSV, { path: dir });
     const run = await sync(app, d.id);
     expect([run.status, run.error]).toEqual([SyncStatus.LAUNCHED, null]);
@@ -103,7 +125,12 @@ describe.each(DIALECTS)('source ids on %s', (dialect) => {
 
   it('a failed query is logged as its code and table: no SQL, parameters or roster values', async () => {
     const lines: string[] = [];
-    const stream = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     const logged = { ...app, logger: createLogger('info', { stream }) };
     const dir = dirWith({
       'schools.csv': ['School_id,School_name', 'SCH-Z,Zanzibar Academy'],
@@ -114,9 +141,11 @@ describe.each(DIALECTS)('source ids on %s', (dialect) => {
     });
     const d = await createDistrict(app, 'Logs', SourceKind.CLEVER_CSV, { path: dir });
     // A real failure in the apply: the database refuses the people insert.
-    await db.ds.query(dialect === 'mysql'
-      ? "CREATE TRIGGER refuse_person BEFORE INSERT ON person FOR EACH ROW BEGIN IF NEW.sourceId = 'stu-Secret-1' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by a test trigger'; END IF; END"
-      : "CREATE TRIGGER refuse_person BEFORE INSERT ON person WHEN NEW.sourceId = 'stu-Secret-1' BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END");
+    await db.ds.query(
+      dialect === 'mysql'
+        ? "CREATE TRIGGER refuse_person BEFORE INSERT ON person FOR EACH ROW BEGIN IF NEW.sourceId = 'stu-Secret-1' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by a test trigger'; END IF; END"
+        : "CREATE TRIGGER refuse_person BEFORE INSERT ON person WHEN NEW.sourceId = 'stu-Secret-1' BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END",
+    );
     try {
       const run = await sync(logged, d.id);
       expect(run.status).toBe(SyncStatus.FAILED);
@@ -125,7 +154,10 @@ describe.each(DIALECTS)('source ids on %s', (dialect) => {
     }
     // And a unique violation, whose MySQL message quotes the value, logged directly.
     await db.ds.query("INSERT INTO school (districtId, sourceId, name) VALUES (?, 'sch-Duplicate-Zed', 'Zed')", [d.id]);
-    const dup = await db.ds.query("INSERT INTO school (districtId, sourceId, name) VALUES (?, 'sch-Duplicate-Zed', 'Zed')", [d.id]).then(() => null, (e: unknown) => e);
+    const dup = await db.ds.query("INSERT INTO school (districtId, sourceId, name) VALUES (?, 'sch-Duplicate-Zed', 'Zed')", [d.id]).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(dup).toBeInstanceOf(Error);
     logged.logger.error({ err: dup }, 'insert failed');
     logged.logger.flush();

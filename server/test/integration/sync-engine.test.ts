@@ -28,15 +28,23 @@ describe.each(DIALECTS)('sync engine on %s', (dialect) => {
   });
 
   const live = async (table: string) =>
-    (await app.ds.query(`SELECT sourceId FROM ${table} WHERE districtId = ? AND deletedAt IS NULL ORDER BY sourceId`, [districtId])).map((r: { sourceId: string }) => r.sourceId);
-  const row = async (table: string, sourceId: string) => (await app.ds.query(`SELECT * FROM ${table} WHERE districtId = ? AND sourceId = ?`, [districtId, sourceId]))[0];
+    (await app.ds.query(`SELECT sourceId FROM ${table} WHERE districtId = ? AND deletedAt IS NULL ORDER BY sourceId`, [districtId])).map(
+      (r: { sourceId: string }) => r.sourceId,
+    );
+  const row = async (table: string, sourceId: string) =>
+    (await app.ds.query(`SELECT * FROM ${table} WHERE districtId = ? AND sourceId = ?`, [districtId, sourceId]))[0];
   const enrollmentsOf = async (section: string) =>
-    (await app.ds.query(
-      'SELECT p.sourceId AS person, e.role, e.`primary` AS isPrimary FROM enrollment e JOIN section s ON s.id = e.sectionId JOIN person p ON p.id = e.personId WHERE s.sourceId = ? AND e.districtId = ? AND e.deletedAt IS NULL ORDER BY p.sourceId',
-      [section, districtId],
-    )).map((r: { person: string; role: string; isPrimary: number }) => `${r.person}:${r.role}:${Number(r.isPrimary)}`);
+    (
+      await app.ds.query(
+        'SELECT p.sourceId AS person, e.role, e.`primary` AS isPrimary FROM enrollment e JOIN section s ON s.id = e.sectionId JOIN person p ON p.id = e.personId WHERE s.sourceId = ? AND e.districtId = ? AND e.deletedAt IS NULL ORDER BY p.sourceId',
+        [section, districtId],
+      )
+    ).map((r: { person: string; role: string; isPrimary: number }) => `${r.person}:${r.role}:${Number(r.isPrimary)}`);
   const issues = async (runId: number, code: string) => (await app.ds.getRepository(SyncIssue).findBy({ runId, code })).map((i) => i.sourceId);
-  const snapshot = async () => JSON.stringify(await Promise.all(['school', 'person', 'section', 'enrollment', 'person_school'].map((t) => app.ds.query(`SELECT * FROM ${t} ORDER BY 1, 2`))));
+  const snapshot = async () =>
+    JSON.stringify(
+      await Promise.all(['school', 'person', 'section', 'enrollment', 'person_school'].map((t) => app.ds.query(`SELECT * FROM ${t} ORDER BY 1, 2`))),
+    );
 
   it('first sync creates the active roster; a second sync changes nothing', async () => {
     const first = await sync(app, districtId, { source });
@@ -46,7 +54,15 @@ describe.each(DIALECTS)('sync engine on %s', (dialect) => {
     expect(first.counts!.sections.created).toBe(2); // SECOLD's term is over
     expect(first.counts!.enrollments.created).toBe(13);
     expect(await issues(first.id, 'NOT_ACTIVE')).toEqual(expect.arrayContaining(['OLD', 'SECOLD']));
-    expect(await enrollmentsOf('SEC1')).toEqual(['P1:STUDENT:0', 'P2:STUDENT:0', 'P3:STUDENT:0', 'P4:STUDENT:0', 'P5:STUDENT:0', 'T1:TEACHER:1', 'T2:TEACHER:0']);
+    expect(await enrollmentsOf('SEC1')).toEqual([
+      'P1:STUDENT:0',
+      'P2:STUDENT:0',
+      'P3:STUDENT:0',
+      'P4:STUDENT:0',
+      'P5:STUDENT:0',
+      'T1:TEACHER:1',
+      'T2:TEACHER:0',
+    ]);
     const t1 = await row('person', 'T1');
     expect(t1.createdByRunId).toBe(first.id);
 
@@ -108,8 +124,9 @@ describe.each(DIALECTS)('sync engine on %s', (dialect) => {
     const run = await sync(app, districtId, { source });
     expect(run.counts!.enrollments).toMatchObject({ updated: 2, created: 0, deleted: 0 });
     expect(await enrollmentsOf('SEC1')).toEqual(expect.arrayContaining(['T1:TEACHER:0', 'T2:TEACHER:1']));
-    const [t2] = await app.ds.query(
-      "SELECT e.beginDate FROM enrollment e JOIN person p ON p.id = e.personId WHERE p.sourceId = 'T2' AND e.districtId = ?", [districtId]);
+    const [t2] = await app.ds.query("SELECT e.beginDate FROM enrollment e JOIN person p ON p.id = e.personId WHERE p.sourceId = 'T2' AND e.districtId = ?", [
+      districtId,
+    ]);
     expect(String(t2.beginDate).slice(0, 10)).toBe('2026-08-15');
   });
 
@@ -198,10 +215,14 @@ describe.each(DIALECTS)('sync engine on %s', (dialect) => {
     expect(run.dryRun).toBe(true);
     expect(await snapshot()).toEqual(before);
     const plan = await app.ds.getRepository(SyncChange).find({ where: { runId: run.id }, order: { id: 'ASC' } });
-    expect(plan.map((c) => `${c.entityType}:${c.action}:${c.sourceId}`).sort()).toEqual([
-      'enrollments:DELETE:SEC2/P9/STUDENT'.replace('SEC2/P9/STUDENT', (plan.find((c) => c.entityType === 'enrollments')?.sourceId ?? '')),
-      'people:DELETE:P9', 'people:UPDATE:T3', 'schools:CREATE:S3',
-    ].sort());
+    expect(plan.map((c) => `${c.entityType}:${c.action}:${c.sourceId}`).sort()).toEqual(
+      [
+        'enrollments:DELETE:SEC2/P9/STUDENT'.replace('SEC2/P9/STUDENT', plan.find((c) => c.entityType === 'enrollments')?.sourceId ?? ''),
+        'people:DELETE:P9',
+        'people:UPDATE:T3',
+        'schools:CREATE:S3',
+      ].sort(),
+    );
     expect(plan.find((c) => c.action === 'UPDATE')!.after).toEqual({ givenName: 'Amazing Grace' });
   });
 
@@ -215,8 +236,10 @@ describe.each(DIALECTS)('sync engine on %s', (dialect) => {
     const refused = await sync(app, districtId, { source, mode: SyncMode.RESET, overrideThreshold: true, previewRunId: preview.id });
     expect(refused.status).toBe(SyncStatus.FAILED);
     expect(refused.failureCode).toBe('PREVIEW_MISMATCH');
-    expect(refused.error).toBe(`The source changed since preview run ${preview.id}: this Reset would now delete 1 people the preview did not list (P8); `
-      + `1 enrollments the preview did not list (SEC2/P8/STUDENT). Nothing was changed; preview the Reset again and confirm the new list.`);
+    expect(refused.error).toBe(
+      `The source changed since preview run ${preview.id}: this Reset would now delete 1 people the preview did not list (P8); ` +
+        `1 enrollments the preview did not list (SEC2/P8/STUDENT). Nothing was changed; preview the Reset again and confirm the new list.`,
+    );
     expect(await snapshot()).toEqual(before);
     const again = await sync(app, districtId, { source, mode: SyncMode.RESET, dryRun: true, overrideThreshold: true });
     const applied = await sync(app, districtId, { source, mode: SyncMode.RESET, overrideThreshold: true, previewRunId: again.id });
@@ -253,7 +276,7 @@ describe.each(DIALECTS)('sync engine on %s', (dialect) => {
   it('ends what the source still sends but is over, in Edit and in Reset: a summer Reset deletes nothing; back when active again', async () => {
     const first = await sync(app, districtId, { source });
     expect(await live('section')).toEqual(['SEC1', 'SEC2']);
-    const sectionIds = await app.ds.query("SELECT id FROM section WHERE districtId = ? ORDER BY sourceId", [districtId]);
+    const sectionIds = await app.ds.query('SELECT id FROM section WHERE districtId = ? ORDER BY sourceId', [districtId]);
     // Summer: this year's term is over, the source is unchanged.
     const summer = await sync(app, districtId, { source, mode: SyncMode.RESET, asOf: '2027-07-15' });
     expect(summer.status).toBe(SyncStatus.LAUNCHED);
@@ -261,10 +284,18 @@ describe.each(DIALECTS)('sync engine on %s', (dialect) => {
     expect(summer.counts!.terms.ended).toBe(1);
     expect(summer.counts!.sections.ended).toBe(2);
     expect(summer.counts!.enrollments.ended).toBe(13);
-    const ended = await app.ds.query("SELECT sourceId, endedByRunId, deletedAt FROM section WHERE districtId = ? AND endedAt IS NOT NULL ORDER BY sourceId", [districtId]);
-    expect(ended).toEqual([{ sourceId: 'SEC1', endedByRunId: summer.id, deletedAt: null }, { sourceId: 'SEC2', endedByRunId: summer.id, deletedAt: null }]);
+    const ended = await app.ds.query('SELECT sourceId, endedByRunId, deletedAt FROM section WHERE districtId = ? AND endedAt IS NOT NULL ORDER BY sourceId', [
+      districtId,
+    ]);
+    expect(ended).toEqual([
+      { sourceId: 'SEC1', endedByRunId: summer.id, deletedAt: null },
+      { sourceId: 'SEC2', endedByRunId: summer.id, deletedAt: null },
+    ]);
     const record = await app.ds.query("SELECT entityType, action FROM sync_change WHERE runId = ? AND entityType = 'sections' ORDER BY id", [summer.id]);
-    expect(record).toEqual([{ entityType: 'sections', action: 'END' }, { entityType: 'sections', action: 'END' }]);
+    expect(record).toEqual([
+      { entityType: 'sections', action: 'END' },
+      { entityType: 'sections', action: 'END' },
+    ]);
     // An Edit the same summer changes nothing more.
     const again = await sync(app, districtId, { source, asOf: '2027-07-16' });
     expect([again.counts!.sections.ended, again.counts!.enrollments.deleted]).toEqual([0, 0]);
@@ -272,7 +303,7 @@ describe.each(DIALECTS)('sync engine on %s', (dialect) => {
     const back = await sync(app, districtId, { source });
     expect(back.counts!.sections.restored).toBe(2);
     expect(back.counts!.enrollments.restored).toBe(13);
-    expect(await app.ds.query("SELECT id FROM section WHERE districtId = ? AND endedAt IS NULL ORDER BY sourceId", [districtId])).toEqual(sectionIds);
+    expect(await app.ds.query('SELECT id FROM section WHERE districtId = ? AND endedAt IS NULL ORDER BY sourceId', [districtId])).toEqual(sectionIds);
     expect(first.id).toBeLessThan(back.id);
   });
 
@@ -288,7 +319,7 @@ describe.each(DIALECTS)('sync engine on %s', (dialect) => {
     expect(await issues(run.id, 'TEACHER_NO_SCHOOL')).toEqual(['T9']);
     // A person without a first name is synced (real sources send them), with an issue.
     expect(await issues(run.id, 'MISSING_NAME')).toEqual(['P99']);
-    expect((await row('person', 'P99'))).toMatchObject({ givenName: '', familyName: 'Nameless', deletedAt: null });
+    expect(await row('person', 'P99')).toMatchObject({ givenName: '', familyName: 'Nameless', deletedAt: null });
     expect(await issues(run.id, 'DUPLICATE_SOURCE_ID')).toEqual(['T1']);
     expect(await issues(run.id, 'UNKNOWN_SECTION')).toEqual(['E1']);
     expect(await issues(run.id, 'UNKNOWN_PERSON')).toEqual(['E2']);
@@ -338,7 +369,9 @@ describe.each(DIALECTS)('sync engine on %s', (dialect) => {
     const revert = await sync(app, districtId, { trigger: SyncTrigger.REVERT, revertOfRunId: reset.id, source });
     expect(revert.status).toBe(SyncStatus.LAUNCHED);
     expect(revert.counts!.people).toMatchObject({ deleted: 1, updated: 1, restored: 1 });
-    const after = await app.ds.query('SELECT sourceId, familyName, deletedAt FROM person WHERE districtId = ? AND deletedAt IS NULL ORDER BY sourceId', [districtId]);
+    const after = await app.ds.query('SELECT sourceId, familyName, deletedAt FROM person WHERE districtId = ? AND deletedAt IS NULL ORDER BY sourceId', [
+      districtId,
+    ]);
     expect(after).toEqual(before);
   });
 
@@ -382,11 +415,15 @@ describe.each(DIALECTS)('sync engine on %s', (dialect) => {
     expect(events.every((e) => (e as unknown as { runId: number }).runId === run.id)).toBe(true);
   });
 
-  it('removes a run\'s staging tables when it ends, and drops those a dead process left behind', async () => {
-    const stageTables = async () => (dialect === 'sqlite'
-      // SQLite: TEMP tables of the run's connection, never in the database file.
-      ? await app.ds.query("SELECT name FROM sqlite_temp_master WHERE type = 'table' AND name LIKE 'sync_stage_%' UNION ALL SELECT name FROM sqlite_master WHERE name LIKE 'sync_stage_%'")
-      : await app.ds.query("SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME LIKE 'sync\\_stage\\_%'")).map((r: { name: string }) => r.name);
+  it("removes a run's staging tables when it ends, and drops those a dead process left behind", async () => {
+    const stageTables = async () =>
+      (dialect === 'sqlite'
+        ? // SQLite: TEMP tables of the run's connection, never in the database file.
+          await app.ds.query(
+            "SELECT name FROM sqlite_temp_master WHERE type = 'table' AND name LIKE 'sync_stage_%' UNION ALL SELECT name FROM sqlite_master WHERE name LIKE 'sync_stage_%'",
+          )
+        : await app.ds.query("SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME LIKE 'sync\\_stage\\_%'")
+      ).map((r: { name: string }) => r.name);
     const launched = await sync(app, districtId, { source });
     source.failOn = 'people';
     const failed = await sync(app, districtId, { source });

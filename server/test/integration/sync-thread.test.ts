@@ -20,7 +20,12 @@ describe.each(DIALECTS)('a sync in its own thread (%s)', (dialect) => {
 
   it('runs to Launched, publishes its progress here, and never holds this event loop', async () => {
     const district = await createDistrict(app, 'Threaded', undefined, { students: 3000, seed: 7 });
-    const { run } = await new SyncRunService(app.ds).createRun({ districtId: district.id, mode: SyncMode.EDIT, trigger: SyncTrigger.MANUAL, requestedBy: 'test' });
+    const { run } = await new SyncRunService(app.ds).createRun({
+      districtId: district.id,
+      mode: SyncMode.EDIT,
+      trigger: SyncTrigger.MANUAL,
+      requestedBy: 'test',
+    });
     const updates: SyncRunUpdate[] = [];
     const sub = (async () => {
       for await (const u of app.pubsub.subscribe(SYNC_RUN_UPDATED)) {
@@ -46,7 +51,12 @@ describe.each(DIALECTS)('a sync in its own thread (%s)', (dialect) => {
 
   it('stops when this process is shutting down, and the run ends cancelled with nothing written', async () => {
     const district = await createDistrict(app, 'Stopped', undefined, { students: 20000, seed: 8 });
-    const { run } = await new SyncRunService(app.ds).createRun({ districtId: district.id, mode: SyncMode.EDIT, trigger: SyncTrigger.MANUAL, requestedBy: 'test' });
+    const { run } = await new SyncRunService(app.ds).createRun({
+      districtId: district.id,
+      mode: SyncMode.EDIT,
+      trigger: SyncTrigger.MANUAL,
+      requestedBy: 'test',
+    });
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('The worker is shutting down')), 1500);
     const done = await executeSyncRunInThread(app, run.id, { signal: controller.signal });

@@ -36,7 +36,10 @@ export async function startApiServer(
   const launcher = new InProcessLauncher(app);
   const server = await startHttpServer(app, { port: 0, host: '127.0.0.1', launcher, ...options });
   return {
-    db, app, server, launcher,
+    db,
+    app,
+    server,
+    launcher,
     async gql(query, variables = {}, auth = null) {
       const res = await fetch(`${server.url}/graphql`, {
         method: 'POST',

@@ -12,7 +12,14 @@ export interface CleverExportShape {
   seed?: number;
 }
 
-export const REAL_DISTRICT: CleverExportShape = { schools: 3, teachersPerSchool: 30, studentsPerSchool: 335, sectionsPerTeacher: 4, studentsPerSection: 26, seed: 11 };
+export const REAL_DISTRICT: CleverExportShape = {
+  schools: 3,
+  teachersPerSchool: 30,
+  studentsPerSchool: 335,
+  sectionsPerTeacher: 4,
+  studentsPerSection: 26,
+  seed: 11,
+};
 
 const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 const csv = (rows: string[][]) => rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
@@ -31,7 +38,24 @@ export function writeCleverExport(dir: string, shape: CleverExportShape): { peop
   const schools = [['School_id', 'School_name', 'School_number', 'Low_grade', 'High_grade', 'Principal']];
   const teachers = [['Teacher_id', 'School_id', 'First_name', 'Last_name', 'Teacher_email', 'Teacher_number']];
   const students = [['Student_id', 'School_id', 'First_name', 'Last_name', 'Grade', 'Student_number', 'Student_email']];
-  const sections = [['Section_id', 'School_id', 'Teacher_id', 'Teacher_2_id', 'Name', 'Section_number', 'Grade', 'Course_name', 'Course_number', 'Period', 'Subject', 'Term_name', 'Term_start', 'Term_end']];
+  const sections = [
+    [
+      'Section_id',
+      'School_id',
+      'Teacher_id',
+      'Teacher_2_id',
+      'Name',
+      'Section_number',
+      'Grade',
+      'Course_name',
+      'Course_number',
+      'Period',
+      'Subject',
+      'Term_name',
+      'Term_start',
+      'Term_end',
+    ],
+  ];
   const enrollments = [['School_id', 'Section_id', 'Student_id']];
   for (let s = 0; s < shape.schools; s++) {
     const school = `sch-${s}`;
@@ -48,17 +72,43 @@ export function writeCleverExport(dir: string, shape: CleverExportShape): { peop
       for (let k = 0; k < shape.sectionsPerTeacher; k++) {
         const section = `sec-${s}-${t}-${k}`;
         const co = rng() < 0.2 ? `tch-${s}-${(t + 1) % shape.teachersPerSchool}` : '';
-        sections.push([section, school, teacher, co, `Math ${t}-${k}, Period ${k + 1}`, `${t}${k}`, '5', `Math ${k}`, `M${k}`, String(k + 1), 'math', 'Year 2026', '8/15/26', '6/10/27']);
+        sections.push([
+          section,
+          school,
+          teacher,
+          co,
+          `Math ${t}-${k}, Period ${k + 1}`,
+          `${t}${k}`,
+          '5',
+          `Math ${k}`,
+          `M${k}`,
+          String(k + 1),
+          'math',
+          'Year 2026',
+          '8/15/26',
+          '6/10/27',
+        ]);
         const start = Math.floor(rng() * studentIds.length);
         for (let e = 0; e < shape.studentsPerSection; e++) enrollments.push([school, section, studentIds[(start + e) % studentIds.length]]);
       }
     }
   }
-  const files: Record<string, string[][]> = { 'schools.csv': schools, 'teachers.csv': teachers, 'students.csv': students, 'sections.csv': sections, 'enrollments.csv': enrollments };
+  const files: Record<string, string[][]> = {
+    'schools.csv': schools,
+    'teachers.csv': teachers,
+    'students.csv': students,
+    'sections.csv': sections,
+    'enrollments.csv': enrollments,
+  };
   for (const [file, rows] of Object.entries(files)) writeFileSync(join(dir, file), csv(rows));
   const dedup = new Set(enrollments.slice(1).map((r) => `${r[1]}|${r[2]}`)).size;
   const coTeachers = sections.slice(1).filter((r) => r[3]).length;
-  return { people: students.length - 1 + teachers.length - 1, teachers: teachers.length - 1, sections: sections.length - 1, enrollments: dedup + sections.length - 1 + coTeachers };
+  return {
+    people: students.length - 1 + teachers.length - 1,
+    teachers: teachers.length - 1,
+    sections: sections.length - 1,
+    enrollments: dedup + sections.length - 1 + coTeachers,
+  };
 }
 
 /** Keeps the first `bytes` of a file, cut back to the last whole line (an upload that stopped). */
@@ -82,12 +132,16 @@ function parseLine(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') cur += '"', i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cur += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') cells.push(cur), (cur = '');
-    else cur += ch;
+    else if (ch === ',') {
+      cells.push(cur);
+      cur = '';
+    } else cur += ch;
   }
   cells.push(cur);
   return cells;

@@ -52,7 +52,8 @@ export function exclusiveSuite(resource: ExclusiveResource): void {
         rmSync(lock, { force: true });
         continue;
       }
-      if (Date.now() - started > WAIT_MS) throw new Error(`waited ${WAIT_MS / 60_000} min for ${lock}; its holder (pid ${readFileSync(lock, 'utf8')}) is still running`);
+      if (Date.now() - started > WAIT_MS)
+        throw new Error(`waited ${WAIT_MS / 60_000} min for ${lock}; its holder (pid ${readFileSync(lock, 'utf8')}) is still running`);
       await new Promise((r) => setTimeout(r, 200));
     }
     const waited = Date.now() - started;

@@ -45,11 +45,14 @@ export async function startExportServer() {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url, files, requests,
-    close: () => new Promise<void>((resolve) => {
-      for (const r of hung) r.destroy();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    url,
+    files,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const r of hung) r.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

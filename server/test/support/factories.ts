@@ -36,10 +36,17 @@ export function makeSchool(db: Db, district: District | number, fields: DeepPart
 export function makePerson(db: Db, district: District | number, fields: DeepPartial<Person> = {}): Promise<Person> {
   const n = next();
   const repo = db.getRepository(Person);
-  return repo.save(repo.create({
-    ...UNSYNCED, districtId: idOf(district), role: PersonRole.STUDENT, sourceId: `${fields.role ?? PersonRole.STUDENT}-${n}`,
-    givenName: `Given${n}`, familyName: `Family${n}`, ...fields,
-  }));
+  return repo.save(
+    repo.create({
+      ...UNSYNCED,
+      districtId: idOf(district),
+      role: PersonRole.STUDENT,
+      sourceId: `${fields.role ?? PersonRole.STUDENT}-${n}`,
+      givenName: `Given${n}`,
+      familyName: `Family${n}`,
+      ...fields,
+    }),
+  );
 }
 
 /** A finished manual Edit run (LAUNCHED) unless `fields` says otherwise; an active status also holds the district. */
@@ -47,8 +54,17 @@ export function makeRun(db: Db, district: District | number, fields: DeepPartial
   const repo = db.getRepository(SyncRun);
   const status = fields.status ?? SyncStatus.LAUNCHED;
   const active = status === SyncStatus.SCHEDULED || status === SyncStatus.IN_PROGRESS;
-  return repo.save(repo.create({
-    districtId: idOf(district), activeDistrictId: active ? idOf(district) : null, mode: SyncMode.EDIT, dryRun: false,
-    trigger: SyncTrigger.MANUAL, requestedBy: null, status, phase: null, ...fields,
-  }));
+  return repo.save(
+    repo.create({
+      districtId: idOf(district),
+      activeDistrictId: active ? idOf(district) : null,
+      mode: SyncMode.EDIT,
+      dryRun: false,
+      trigger: SyncTrigger.MANUAL,
+      requestedBy: null,
+      status,
+      phase: null,
+      ...fields,
+    }),
+  );
 }

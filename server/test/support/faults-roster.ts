@@ -8,7 +8,15 @@ export async function rosterFingerprint(ds: DataSource): Promise<Record<string, 
   const out: Record<string, { rows: number; sha256: string }> = {};
   for (const table of ROSTER_TABLES) {
     const rows: Array<Record<string, unknown>> = await ds.query(`SELECT * FROM ${table}`);
-    const lines = rows.map((r) => JSON.stringify(Object.keys(r).sort().map((k) => [k, r[k] instanceof Date ? (r[k] as Date).toISOString() : r[k]]))).sort();
+    const lines = rows
+      .map((r) =>
+        JSON.stringify(
+          Object.keys(r)
+            .sort()
+            .map((k) => [k, r[k] instanceof Date ? (r[k] as Date).toISOString() : r[k]]),
+        ),
+      )
+      .sort();
     const hash = createHash('sha256');
     for (const l of lines) hash.update(l).update('\n');
     out[table] = { rows: rows.length, sha256: hash.digest('hex') };
@@ -16,7 +24,12 @@ export async function rosterFingerprint(ds: DataSource): Promise<Record<string, 
   return out;
 }
 
-export async function waitFor<T>(check: () => Promise<T | false | null | undefined> | T | false | null | undefined, timeoutMs: number, what: string, everyMs = 25): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | false | null | undefined> | T | false | null | undefined,
+  timeoutMs: number,
+  what: string,
+  everyMs = 25,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();

@@ -27,7 +27,10 @@ export class FixtureSource implements RosterSource {
 }
 
 const person = (id: string, role: PersonRole, school: string, given: string, family: string) => ({
-  sourceId: id, role, schoolSourceIds: [school], fields: { givenName: given, familyName: family, email: `${id}@example.org` },
+  sourceId: id,
+  role,
+  schoolSourceIds: [school],
+  fields: { givenName: given, familyName: family, email: `${id}@example.org` },
 });
 
 /** Two schools, a year term, two sections with a primary teacher, a co-teacher and students. */
@@ -57,7 +60,13 @@ export function smallDistrict(): FixtureData {
       { sourceId: null, sectionSourceId: 'SEC1', personSourceId: 'T1', role: PersonRole.TEACHER, primary: true },
       { sourceId: null, sectionSourceId: 'SEC1', personSourceId: 'T2', role: PersonRole.TEACHER, primary: false },
       { sourceId: null, sectionSourceId: 'SEC2', personSourceId: 'T3', role: PersonRole.TEACHER, primary: true },
-      ...Array.from({ length: 10 }, (_, i) => ({ sourceId: null, sectionSourceId: i < 5 ? 'SEC1' : 'SEC2', personSourceId: `P${i + 1}`, role: PersonRole.STUDENT, primary: false })),
+      ...Array.from({ length: 10 }, (_, i) => ({
+        sourceId: null,
+        sectionSourceId: i < 5 ? 'SEC1' : 'SEC2',
+        personSourceId: `P${i + 1}`,
+        role: PersonRole.STUDENT,
+        primary: false,
+      })),
     ],
   };
   return data;

@@ -20,4 +20,3 @@ export function spawnWorker(env: Record<string, string>): { child: ChildProcess;
   const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
   return { child, ready, exited };
 }
-

@@ -12,7 +12,11 @@ import { jobsTestApp } from './jobs-app.js';
 const env = process.env;
 const record = (line: string) => appendFileSync(env.RECORD_FILE!, `${line} ${process.pid} ${Date.now()}\n`);
 const ds = await openDatabase(env.DATABASE_URL!, { migrate: false });
-const app = jobsTestApp(ds, { databaseUrl: env.DATABASE_URL!, redisUrl: env.REDIS_URL || null, runHeartbeatTimeoutSeconds: Number(env.RUN_HEARTBEAT_TIMEOUT_SECONDS ?? 60) });
+const app = jobsTestApp(ds, {
+  databaseUrl: env.DATABASE_URL!,
+  redisUrl: env.REDIS_URL || null,
+  runHeartbeatTimeoutSeconds: Number(env.RUN_HEARTBEAT_TIMEOUT_SECONDS ?? 60),
+});
 
 const worker = await startWorker(app, {
   lockLifetimeMs: Number(env.LOCK_LIFETIME_MS ?? 3000),

@@ -61,7 +61,9 @@ export async function startSshd(): Promise<TestSshd> {
   keygen('host_key');
   keygen('client_key');
   keygen('other_key');
-  const fingerprint = execFileSync('ssh-keygen', ['-l', '-E', 'sha256', '-f', join(dir, 'host_key.pub')]).toString().split(' ')[1];
+  const fingerprint = execFileSync('ssh-keygen', ['-l', '-E', 'sha256', '-f', join(dir, 'host_key.pub')])
+    .toString()
+    .split(' ')[1];
   writeFileSync(join(dir, 'authorized_keys'), readFileSync(join(dir, 'client_key.pub')));
   const root = join(dir, 'exports');
   mkdirSync(root, { mode: 0o755 });
@@ -82,12 +84,28 @@ export async function startSshd(): Promise<TestSshd> {
   const config = join(dir, 'sshd_config');
   let log = '';
   const launch = async (port: number): Promise<ChildProcess> => {
-    writeFileSync(config, [
-      `Port ${port}`, 'ListenAddress 127.0.0.1', `HostKey ${join(dir, 'host_key')}`, `PidFile ${join(dir, 'sshd.pid')}`,
-      `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`, 'PasswordAuthentication yes', 'KbdInteractiveAuthentication no',
-      'PubkeyAuthentication yes', 'UsePAM no', 'StrictModes no', 'PermitRootLogin no', `AllowUsers ${user}`,
-      'Subsystem sftp internal-sftp', 'LogLevel ERROR', 'MaxStartups 50', 'MaxAuthTries 6', '',
-    ].join('\n'));
+    writeFileSync(
+      config,
+      [
+        `Port ${port}`,
+        'ListenAddress 127.0.0.1',
+        `HostKey ${join(dir, 'host_key')}`,
+        `PidFile ${join(dir, 'sshd.pid')}`,
+        `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
+        'PasswordAuthentication yes',
+        'KbdInteractiveAuthentication no',
+        'PubkeyAuthentication yes',
+        'UsePAM no',
+        'StrictModes no',
+        'PermitRootLogin no',
+        `AllowUsers ${user}`,
+        'Subsystem sftp internal-sftp',
+        'LogLevel ERROR',
+        'MaxStartups 50',
+        'MaxAuthTries 6',
+        '',
+      ].join('\n'),
+    );
     log = '';
     const started = spawn(SSHD, ['-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
     started.stderr!.on('data', (d) => (log += d.toString()));
@@ -111,7 +129,11 @@ export async function startSshd(): Promise<TestSshd> {
     }
   }
   return {
-    port, user, password, fingerprint, root,
+    port,
+    user,
+    password,
+    fingerprint,
+    root,
     privateKey: readFileSync(join(dir, 'client_key'), 'utf8'),
     otherPrivateKey: readFileSync(join(dir, 'other_key'), 'utf8'),
     stop: async () => {

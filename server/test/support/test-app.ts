@@ -40,8 +40,15 @@ export interface SyncOptions {
 /** Creates a run and executes it in this process, as `homeroom sync` does. */
 export async function sync(app: AppContext, districtId: number, o: SyncOptions = {}): Promise<SyncRun> {
   const { run, existing } = await new SyncRunService(app.ds).createRun({
-    districtId, mode: o.mode ?? SyncMode.EDIT, dryRun: o.dryRun, asOf: o.asOf ?? '2026-11-23', overrideThreshold: o.overrideThreshold,
-    trigger: o.trigger ?? SyncTrigger.MANUAL, requestedBy: 'test', revertOfRunId: o.revertOfRunId, previewRunId: o.previewRunId,
+    districtId,
+    mode: o.mode ?? SyncMode.EDIT,
+    dryRun: o.dryRun,
+    asOf: o.asOf ?? '2026-11-23',
+    overrideThreshold: o.overrideThreshold,
+    trigger: o.trigger ?? SyncTrigger.MANUAL,
+    requestedBy: 'test',
+    revertOfRunId: o.revertOfRunId,
+    previewRunId: o.previewRunId,
   });
   if (existing) throw new Error(`district ${districtId} already has active run ${run.id}`);
   return executeSyncRun(app, run.id, { source: o.source, signal: o.signal });

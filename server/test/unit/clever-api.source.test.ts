@@ -15,8 +15,7 @@ afterEach(async () => {
 });
 
 const start = async (o: Partial<FakeCleverOptions> = {}) => (server = await startFakeCleverServer({ token: TOKEN, ...o }));
-const source = (o: Partial<CleverApiSourceOptions> = {}) =>
-  new CleverApiSource({ url: server!.url, token: TOKEN, backoffMs: 1, maxBackoffMs: 5, ...o });
+const source = (o: Partial<CleverApiSourceOptions> = {}) => new CleverApiSource({ url: server!.url, token: TOKEN, backoffMs: 1, maxBackoffMs: 5, ...o });
 async function all<E extends EntityType>(s: CleverApiSource, entity: E, signal?: AbortSignal) {
   const out: SourceRecordOf[E][] = [];
   for await (const r of s.records(entity, signal)) out.push(r);
@@ -48,14 +47,19 @@ describe('Clever HTTP helpers', () => {
   it('waits for the quota reset after an answer with X-RateLimit-Remaining: 0, and fails at once on 403', async () => {
     const calls: number[] = [];
     const answers = [
-      () => new Response('{"data":[]}', { status: 200, headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + 1) } }),
+      () =>
+        new Response('{"data":[]}', { status: 200, headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + 1) } }),
       () => new Response('{"data":[]}', { status: 200 }),
       () => new Response('{"error":"Forbidden"}', { status: 403 }),
     ];
-    const client = new CleverHttpClient({ token: 't', url: 'http://clever.test/', fetch: (async () => {
-      calls.push(Date.now());
-      return answers[calls.length - 1]();
-    }) as typeof fetch });
+    const client = new CleverHttpClient({
+      token: 't',
+      url: 'http://clever.test/',
+      fetch: (async () => {
+        calls.push(Date.now());
+        return answers[calls.length - 1]();
+      }) as typeof fetch,
+    });
     expect(client.resolve('/v3.0/schools?limit=1')).toBe('http://clever.test/v3.0/schools?limit=1');
     await client.getJson('/v3.0/schools');
     await client.getJson('/v3.0/terms');
@@ -65,8 +69,13 @@ describe('Clever HTTP helpers', () => {
   });
 
   it('flattens nested objects into dotted keys', () => {
-    expect(flattenClever({ name: { first: 'A', middle: null }, roles: { student: { schools: ['s1', 's2'], credentials: { district_username: 'a1' } } }, list: [{ x: 1 }] }))
-      .toEqual({ 'name.first': 'A', 'name.middle': null, 'roles.student.schools': 's1,s2', 'roles.student.credentials.district_username': 'a1' });
+    expect(
+      flattenClever({
+        name: { first: 'A', middle: null },
+        roles: { student: { schools: ['s1', 's2'], credentials: { district_username: 'a1' } } },
+        list: [{ x: 1 }],
+      }),
+    ).toEqual({ 'name.first': 'A', 'name.middle': null, 'roles.student.schools': 's1,s2', 'roles.student.credentials.district_username': 'a1' });
   });
 });
 
@@ -84,7 +93,12 @@ describe('Clever API source against the fake server', () => {
     expect(await all(s, 'courses')).toEqual([]);
     expect(await all(s, 'people')).toEqual([]);
     expect(await all(s, 'enrollments')).toEqual([]);
-    expect(server!.stats.requests).toEqual(['/v3.0/courses?limit=4', '/v3.0/users?role=teacher&limit=4', '/v3.0/users?role=student&limit=4', '/v3.0/sections?limit=4']);
+    expect(server!.stats.requests).toEqual([
+      '/v3.0/courses?limit=4',
+      '/v3.0/users?role=teacher&limit=4',
+      '/v3.0/users?role=student&limit=4',
+      '/v3.0/sections?limit=4',
+    ]);
   });
 
   it('serves ids in ascending order whatever order the data has, one record per page at limit 1', async () => {
@@ -105,9 +119,14 @@ describe('Clever API source against the fake server', () => {
     });
     const show = (e: EnrollmentRecord) => `${e.sectionSourceId}:${e.personSourceId}:${e.role}:${e.primary ? 1 : 0}`;
     expect((await all(source(), 'enrollments')).map(show)).toEqual([
-      'sec1:t2:TEACHER:1', 'sec1:t1:TEACHER:0', 'sec1:u1:STUDENT:0', 'sec1:u2:STUDENT:0',
-      'sec2:t3:TEACHER:1', 'sec2:t4:TEACHER:0',
-      'sec3:t5:TEACHER:1', 'sec3:u3:STUDENT:0',
+      'sec1:t2:TEACHER:1',
+      'sec1:t1:TEACHER:0',
+      'sec1:u1:STUDENT:0',
+      'sec1:u2:STUDENT:0',
+      'sec2:t3:TEACHER:1',
+      'sec2:t4:TEACHER:0',
+      'sec3:t5:TEACHER:1',
+      'sec3:u3:STUDENT:0',
     ]);
     const [section] = await all(source(), 'sections');
     expect(section).toMatchObject({ sourceId: 'sec1', schoolSourceId: 's1', courseSourceId: null, termSourceIds: [] });
@@ -118,8 +137,26 @@ describe('Clever API source against the fake server', () => {
     await start({
       data: data({
         users: [
-          rec('u1', { email: 'a@x.us', name: { first: 'Ann', last: 'Lee' }, roles: { student: { school: 's1', schools: ['s2', 's1'], sis_id: 'S1', state_id: 'ST1', student_number: '77', grade: '3', credentials: { district_username: 'ann' } } } }),
-          rec('u2', { email: 'b@x.us', name: { first: 'Bo', middle: 'J', last: 'Ng' }, roles: { teacher: { school: 's1', sis_id: 'T1', teacher_number: '88', credentials: { district_username: 'bo' } } } }),
+          rec('u1', {
+            email: 'a@x.us',
+            name: { first: 'Ann', last: 'Lee' },
+            roles: {
+              student: {
+                school: 's1',
+                schools: ['s2', 's1'],
+                sis_id: 'S1',
+                state_id: 'ST1',
+                student_number: '77',
+                grade: '3',
+                credentials: { district_username: 'ann' },
+              },
+            },
+          }),
+          rec('u2', {
+            email: 'b@x.us',
+            name: { first: 'Bo', middle: 'J', last: 'Ng' },
+            roles: { teacher: { school: 's1', sis_id: 'T1', teacher_number: '88', credentials: { district_username: 'bo' } } },
+          }),
           rec('u3', { name: { first: 'Cy', last: 'Both' }, roles: { teacher: { school: 's1' }, student: { school: 's1' } } }),
         ],
       }),
@@ -128,10 +165,23 @@ describe('Clever API source against the fake server', () => {
     const people = (await all(s, 'people')) as PersonRecord[];
     expect(people.map((p) => `${p.sourceId}:${p.role}:${p.schoolSourceIds}`)).toEqual(['u2:TEACHER:s1', 'u3:TEACHER:s1', 'u1:STUDENT:s1,s2']);
     const ann = people.find((p) => p.sourceId === 'u1')!;
-    expect(ann.fields).toMatchObject({ 'name.first': 'Ann', 'role.sis_id': 'S1', 'role.number': '77', 'role.grade': '3', 'role.credentials.district_username': 'ann', 'roles.student.student_number': '77' });
+    expect(ann.fields).toMatchObject({
+      'name.first': 'Ann',
+      'role.sis_id': 'S1',
+      'role.number': '77',
+      'role.grade': '3',
+      'role.credentials.district_username': 'ann',
+      'roles.student.student_number': '77',
+    });
     expect(people.find((p) => p.sourceId === 'u2')!.fields).toMatchObject({ 'role.sis_id': 'T1', 'role.number': '88', 'name.middle': 'J' });
     const m = s.defaultMappings().people!;
-    expect([m.email, m.givenName, m.sisId, m.username, m.grade]).toEqual(['email', 'name.first', 'role.sis_id', 'role.credentials.district_username', 'role.grade']);
+    expect([m.email, m.givenName, m.sisId, m.username, m.grade]).toEqual([
+      'email',
+      'name.first',
+      'role.sis_id',
+      'role.credentials.district_username',
+      'role.grade',
+    ]);
     expect(s.takeProblems()).toEqual([expect.objectContaining({ sourceId: 'u3', code: 'MULTIPLE_ROLES' })]);
   });
 
@@ -172,7 +222,9 @@ describe('Clever API source against the fake server', () => {
 
   it('gives up after the retries with a readable SourceError', async () => {
     await start({ students: 50, failEvery: 1 });
-    await expect(all(source({ retries: 2 }), 'schools')).rejects.toThrow(/Could not read GET \/v3\.0\/schools from Clever at http:\/\/127\.0\.0\.1:\d+: Clever answered 500 Internal Server Error \(3 attempts\)/);
+    await expect(all(source({ retries: 2 }), 'schools')).rejects.toThrow(
+      /Could not read GET \/v3\.0\/schools from Clever at http:\/\/127\.0\.0\.1:\d+: Clever answered 500 Internal Server Error \(3 attempts\)/,
+    );
     expect(server!.stats.failed).toBe(3);
   });
 
@@ -192,17 +244,24 @@ describe('Clever API source against the fake server', () => {
 
   it('rejects a bad limit from the fake server and a bad page size in the source', async () => {
     await start({ students: 50, pageSizeMax: 10 });
-    await expect(all(source({ pageSize: 11 }), 'schools')).rejects.toThrow(/Clever answered 400 to GET \/v3.0\/schools: limit must be a whole number from 1 to 10/);
+    await expect(all(source({ pageSize: 11 }), 'schools')).rejects.toThrow(
+      /Clever answered 400 to GET \/v3.0\/schools: limit must be a whole number from 1 to 10/,
+    );
     expect(() => source({ pageSize: 10001 })).toThrow(SourceError);
   });
 });
 
 describe('Clever data as Clever publishes it', () => {
   it('names a term without a name from its dates and a course without a name from its number', async () => {
-    await start({ data: data({
-      terms: [rec('t1', { name: null, start_date: '2026-08-15', end_date: '2027-01-20' }), rec('t2', { name: 'Spring', start_date: '2027-01-21', end_date: null })],
-      courses: [rec('c1', { name: null, number: 'MATH-7' }), rec('c2', { name: 'Art', number: null }), rec('c3', { name: null, number: null })],
-    }) });
+    await start({
+      data: data({
+        terms: [
+          rec('t1', { name: null, start_date: '2026-08-15', end_date: '2027-01-20' }),
+          rec('t2', { name: 'Spring', start_date: '2027-01-21', end_date: null }),
+        ],
+        courses: [rec('c1', { name: null, number: 'MATH-7' }), rec('c2', { name: 'Art', number: null }), rec('c3', { name: null, number: null })],
+      }),
+    });
     const s = source();
     expect((await all(s, 'terms')).map((t) => t.fields.name)).toEqual(['2026-08-15 – 2027-01-20', 'Spring']);
     expect((await all(s, 'courses')).map((c) => c.fields.name)).toEqual(['Course MATH-7', 'Art', null]);
@@ -216,14 +275,31 @@ describe('Clever data as Clever publishes it', () => {
     const names = d.users.map((u) => u.name as Record<string, unknown>);
     expect(names.some((n) => n.first === null) && names.some((n) => n.last === null)).toBe(true);
     const subjects = new Set(d.sections.map((x) => x.subject));
-    for (const sub of subjects) expect(['english/language arts', 'math', 'science', 'social studies', 'language', 'homeroom/advisory', 'interventions/online learning', 'technology and engineering', 'PE and health', 'arts and music', 'other']).toContain(sub);
+    for (const sub of subjects)
+      expect([
+        'english/language arts',
+        'math',
+        'science',
+        'social studies',
+        'language',
+        'homeroom/advisory',
+        'interventions/online learning',
+        'technology and engineering',
+        'PE and health',
+        'arts and music',
+        'other',
+      ]).toContain(sub);
     const grades = new Set([...d.users.map((u) => (u.roles as { student?: { grade?: string } }).student?.grade), ...d.sections.map((x) => x.grade)]);
     for (const g of ['PreKindergarten', 'TransitionalKindergarten', 'Kindergarten', 'Ungraded', 'Other', '13', '', '12']) expect(grades).toContain(g);
   });
 
   it("the fake's prev links work (ending_before) and lead back to the same pages", async () => {
     await start({ data: data({ schools: Array.from({ length: 7 }, (_, i) => rec(`s${i}`)) }) });
-    const get = async (uri: string) => (await fetch(`${server!.url}${uri}`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json() as Promise<{ data: Array<{ data: { id: string } }>; links: Array<{ rel: string; uri: string }> }>;
+    const get = async (uri: string) =>
+      (await fetch(`${server!.url}${uri}`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json() as Promise<{
+        data: Array<{ data: { id: string } }>;
+        links: Array<{ rel: string; uri: string }>;
+      }>;
     const first = await get('/v3.0/schools?limit=3');
     const second = await get(first.links.find((l) => l.rel === 'next')!.uri);
     const third = await get(second.links.find((l) => l.rel === 'next')!.uri);

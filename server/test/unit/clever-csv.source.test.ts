@@ -16,13 +16,15 @@ const LF = (lines: string[]) => lines.join('\n') + '\n';
 /** A small district exercising every quirk; each file uses different line endings. */
 const FILES: Record<string, string> = {
   // UTF-8 BOM, CRLF, quoted comma and doubled quotes, blank optional columns, an unknown column.
-  'schools.csv': '\ufeff' + CRLF([
-    'School_id,School_name,School_number,State_id,Low_grade,High_grade,Principal,Mascot',
-    'sch1,"Lincoln Elementary, North",101,ST-1,K,5,"Ann ""Annie"" Smith",Owls',
-    'sch2,Washington High,102,,9,12,,',
-    ',Nameless School,103,,,,,',
-    'sch1,Lincoln Again,104,,,,,',
-  ]),
+  'schools.csv':
+    '\ufeff' +
+    CRLF([
+      'School_id,School_name,School_number,State_id,Low_grade,High_grade,Principal,Mascot',
+      'sch1,"Lincoln Elementary, North",101,ST-1,K,5,"Ann ""Annie"" Smith",Owls',
+      'sch2,Washington High,102,,9,12,,',
+      ',Nameless School,103,,,,,',
+      'sch1,Lincoln Again,104,,,,,',
+    ]),
   // CR only. t1 teaches at two schools; t3 is attached to no school.
   'teachers.csv': CR([
     'Teacher_id,School_id,First_name,Last_name,Teacher_email,Teacher_number,State_teacher_id,Title,Username',
@@ -60,8 +62,6 @@ function writeFolder(dir: string, files: Record<string, string>): string {
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
-
-
 
 let root: string;
 let folder: string;
@@ -107,14 +107,25 @@ describe('CleverCsvSource (folder)', () => {
     const schools = await all(source, 'schools');
     expect(schools.map((s) => s.sourceId)).toEqual(['sch1', 'sch2']);
     expect(mapped(source, 'schools', schools[0].fields)).toEqual({
-      name: 'Lincoln Elementary, North', schoolNumber: '101', stateId: 'ST-1', ncesId: null, lowGrade: 'K', highGrade: '5', principal: 'Ann "Annie" Smith',
+      name: 'Lincoln Elementary, North',
+      schoolNumber: '101',
+      stateId: 'ST-1',
+      ncesId: null,
+      lowGrade: 'K',
+      highGrade: '5',
+      principal: 'Ann "Annie" Smith',
     });
     expect(schools[0].fields.Mascot).toBe('Owls');
     expect(schools[1].fields.State_id).toBeNull();
     expect(schools[1].fields.Principal).toBeNull();
     const problems = source.takeProblems();
     expect(problems).toEqual([
-      expect.objectContaining({ entityType: 'schools', sourceId: null, code: 'MISSING_REQUIRED_FIELD', message: 'schools.csv row 4 has no School_id; the row was skipped.' }),
+      expect.objectContaining({
+        entityType: 'schools',
+        sourceId: null,
+        code: 'MISSING_REQUIRED_FIELD',
+        message: 'schools.csv row 4 has no School_id; the row was skipped.',
+      }),
       expect.objectContaining({ entityType: 'schools', sourceId: 'sch1', code: 'DUPLICATE_SOURCE_ID' }),
     ]);
     expect(problems[1].message).toContain('schools.csv row 5');
@@ -132,7 +143,9 @@ describe('CleverCsvSource (folder)', () => {
     expect(problems).toContainEqual(expect.objectContaining({ entityType: 'sections', sourceId: 'sec4', code: 'INVALID_VALUE' }));
     expect(problems.find((p) => p.sourceId === 'sec4')!.message).toContain('Term_start "13/45/2025" is not a date');
     expect(problems).toContainEqual(expect.objectContaining({ code: 'DUPLICATE_SOURCE_ID', sourceId: 'sec1' }));
-    expect(problems).toContainEqual(expect.objectContaining({ code: 'MISSING_REQUIRED_FIELD', message: expect.stringContaining('sections.csv row 7 has no Section_id') }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ code: 'MISSING_REQUIRED_FIELD', message: expect.stringContaining('sections.csv row 7 has no Section_id') }),
+    );
   });
 
   it('derives courses per school from Course_number, or Course_name without a number', async () => {
@@ -167,10 +180,24 @@ describe('CleverCsvSource (folder)', () => {
     ]);
     const byId = new Map(people.map((p) => [p.sourceId, p]));
     expect(mapped(source, 'people', byId.get('t1')!.fields)).toEqual({
-      givenName: 'Tina', middleName: null, familyName: 'Tran', email: 'tina@district.org', username: 'ttran', sisId: 'T001', stateId: 'STT-1', grade: null,
+      givenName: 'Tina',
+      middleName: null,
+      familyName: 'Tran',
+      email: 'tina@district.org',
+      username: 'ttran',
+      sisId: 'T001',
+      stateId: 'STT-1',
+      grade: null,
     });
     expect(mapped(source, 'people', byId.get('s1')!.fields)).toEqual({
-      givenName: 'Amy', middleName: null, familyName: 'Adams', email: 'amy@students.org', username: 'amy', sisId: 'S001', stateId: 'ST-S1', grade: '3',
+      givenName: 'Amy',
+      middleName: null,
+      familyName: 'Adams',
+      email: 'amy@students.org',
+      username: 'amy',
+      sisId: 'S001',
+      stateId: 'ST-S1',
+      grade: '3',
     });
     expect(byId.get('s2')!.fields.First_name).toBe('Bo\nJo');
     expect(byId.get('s4')!.fields.Last_name).toBe('Cole, Jr.');
@@ -182,7 +209,9 @@ describe('CleverCsvSource (folder)', () => {
       ['MISSING_REQUIRED_FIELD', null],
       ['DUPLICATE_SOURCE_ID', 't2'],
     ]);
-    expect(problems[0].message).toBe('students.csv row 5 has 4 fields but the header has 11; the row was skipped (check for an unquoted comma or a missing field).');
+    expect(problems[0].message).toBe(
+      'students.csv row 5 has 4 fields but the header has 11; the row was skipped (check for an unquoted comma or a missing field).',
+    );
     expect(problems[1].message).toBe('students.csv row 4 has no Student_id; the row was skipped.');
     expect(problems[2].message).toContain('also a Teacher_id');
   });
@@ -201,9 +230,13 @@ describe('CleverCsvSource (folder)', () => {
       ['sec3', 's4', PersonRole.STUDENT, false],
     ]);
     expect(enrollments.every((e) => e.sourceId === null)).toBe(true);
-    expect(source.takeProblems()).toContainEqual(expect.objectContaining({
-      entityType: 'enrollments', code: 'MISSING_REQUIRED_FIELD', message: 'enrollments.csv row 5 has no Section_id; the row was skipped.',
-    }));
+    expect(source.takeProblems()).toContainEqual(
+      expect.objectContaining({
+        entityType: 'enrollments',
+        code: 'MISSING_REQUIRED_FIELD',
+        message: 'enrollments.csv row 5 has no Section_id; the row was skipped.',
+      }),
+    );
   });
 
   it('reports each problem once however often a file is re-read', async () => {
@@ -268,7 +301,9 @@ describe('CleverCsvSource errors', () => {
 
   it('names every missing column in one message', async () => {
     const dir = variant('no-enrollment-columns', { 'enrollments.csv': 'School_id,Section\r\nsch1,sec1\r\n' });
-    await expect(all(new CleverCsvSource({ path: dir }), 'people')).rejects.toThrow('enrollments.csv is missing the required columns "Section_id", "Student_id"');
+    await expect(all(new CleverCsvSource({ path: dir }), 'people')).rejects.toThrow(
+      'enrollments.csv is missing the required columns "Section_id", "Student_id"',
+    );
   });
 
   it('throws a SourceError naming a missing file', async () => {
@@ -286,16 +321,21 @@ describe('CleverCsvSource errors', () => {
     const dir = variant('unclosed', { 'schools.csv': 'School_id,School_name\nok1,Fine\nbad,"Never closed\nok2,Read on\n' });
     const source = new CleverCsvSource({ path: dir });
     expect((await all(source, 'schools')).map((s) => s.sourceId)).toEqual(['ok1', 'ok2']);
-    expect(source.takeProblems()).toEqual([expect.objectContaining({
-      entityType: 'schools', code: 'INVALID_VALUE',
-      message: 'schools.csv line 3 could not be read: a quoted field that opens on this line is never closed; the line was skipped and reading went on with the next line.',
-    })]);
+    expect(source.takeProblems()).toEqual([
+      expect.objectContaining({
+        entityType: 'schools',
+        code: 'INVALID_VALUE',
+        message:
+          'schools.csv line 3 could not be read: a quoted field that opens on this line is never closed; the line was skipped and reading went on with the next line.',
+      }),
+    ]);
   });
 
   it('fails the whole source when the file ends inside a quoted field (a cut-off file)', async () => {
     const dir = variant('cut-in-quote', { 'schools.csv': 'School_id,School_name\nok1,Fine\nok2,"Cut off her' });
     await expect(all(new CleverCsvSource({ path: dir }), 'schools')).rejects.toThrow(
-      new SourceError('schools.csv cannot be trusted: it ends inside a quoted field that opens on line 3, so the file looks cut off; nothing was synced.'));
+      new SourceError('schools.csv cannot be trusted: it ends inside a quoted field that opens on line 3, so the file looks cut off; nothing was synced.'),
+    );
   });
 
   it('streams a file larger than one read chunk with CR endings and keeps row numbers exact', async () => {
@@ -307,16 +347,21 @@ describe('CleverCsvSource errors', () => {
     const students = (await all(source, 'people')).filter((p) => p.role === PersonRole.STUDENT);
     expect(students).toHaveLength(19999);
     expect(students[19998]).toMatchObject({ sourceId: 's20000', schoolSourceIds: ['sch1'], fields: { Last_name: 'Family, 20000' } });
-    expect(source.takeProblems().filter((p) => p.entityType === 'people').map((p) => p.message)).toEqual([
-      'students.csv row 15001 has 3 fields but the header has 4; the row was skipped (check for an unquoted comma or a missing field).',
-    ]);
+    expect(
+      source
+        .takeProblems()
+        .filter((p) => p.entityType === 'people')
+        .map((p) => p.message),
+    ).toEqual(['students.csv row 15001 has 3 fields but the header has 4; the row was skipped (check for an unquoted comma or a missing field).']);
   });
 
   it('stops when the signal is aborted', async () => {
     const controller = new AbortController();
     controller.abort(new Error('cancelled'));
     const iterate = async () => {
-      for await (const _ of new CleverCsvSource({ path: folder }).records('schools', controller.signal)) { /* none */ }
+      for await (const _ of new CleverCsvSource({ path: folder }).records('schools', controller.signal)) {
+        /* none */
+      }
     };
     await expect(iterate()).rejects.toThrow('cancelled');
   });

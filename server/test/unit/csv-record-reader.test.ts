@@ -55,6 +55,8 @@ describe('CsvRecordReader', () => {
   });
 
   it('throws CsvDamagedError when the file ends inside a quoted field opened on its last line', async () => {
-    await expect(read('a,b,c\n1,x,y\n2,"cut off')).rejects.toThrow(new CsvDamagedError('it ends inside a quoted field that opens on line 3, so the file looks cut off'));
+    await expect(read('a,b,c\n1,x,y\n2,"cut off')).rejects.toThrow(
+      new CsvDamagedError('it ends inside a quoted field that opens on line 3, so the file looks cut off'),
+    );
   });
 });

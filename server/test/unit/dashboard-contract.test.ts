@@ -26,8 +26,20 @@ describe('the dashboard agrees with the server', () => {
   });
 
   it('shows each source kind’s own defaults', () => {
-    expect(defaultMappingRows(SourceKind.CLEVER_API)).toContainEqual({ entityType: 'people', targetField: 'email', sourceField: CLEVER_API_MAPPINGS.people!.email });
-    expect(defaultMappingRows(SourceKind.CLEVER_CSV)).toContainEqual({ entityType: 'people', targetField: 'email', sourceField: new CleverCsvSource({ path: '/nonexistent' }).defaultMappings().people!.email });
-    expect(defaultMappingRows(SourceKind.ONEROSTER_CSV)).toContainEqual({ entityType: 'sections', targetField: 'name', sourceField: new OneRosterCsvSource({ path: '/nonexistent' }).defaultMappings().sections!.name });
+    expect(defaultMappingRows(SourceKind.CLEVER_API)).toContainEqual({
+      entityType: 'people',
+      targetField: 'email',
+      sourceField: CLEVER_API_MAPPINGS.people!.email,
+    });
+    expect(defaultMappingRows(SourceKind.CLEVER_CSV)).toContainEqual({
+      entityType: 'people',
+      targetField: 'email',
+      sourceField: new CleverCsvSource({ path: '/nonexistent' }).defaultMappings().people!.email,
+    });
+    expect(defaultMappingRows(SourceKind.ONEROSTER_CSV)).toContainEqual({
+      entityType: 'sections',
+      targetField: 'name',
+      sourceField: new OneRosterCsvSource({ path: '/nonexistent' }).defaultMappings().sections!.name,
+    });
   });
 });

@@ -37,7 +37,9 @@ describe('demo district generator', () => {
   it('covers the reference date with a school year and two semesters', () => {
     const spring = new DemoDistrict({ students: 10, referenceDate: '2027-03-01', nextYear: false });
     expect(all(spring.termRecords()).map((t) => [t.sourceId, t.fields.startDate, t.fields.endDate])).toEqual([
-      ['trm-year', '2026-07-01', '2027-06-30'], ['trm-fall', '2026-07-01', '2026-12-31'], ['trm-spring', '2027-01-01', '2027-06-30'],
+      ['trm-year', '2026-07-01', '2027-06-30'],
+      ['trm-fall', '2026-07-01', '2026-12-31'],
+      ['trm-spring', '2027-01-01', '2027-06-30'],
     ]);
     expect(new Set(all(spring.sectionRecords()).map((s) => s.termSourceIds[0]))).toEqual(new Set(['trm-year', 'trm-spring']));
     const fall = new DemoDistrict({ students: 10, referenceDate: '2026-09-01', nextYear: false });
@@ -48,14 +50,24 @@ describe('demo district generator', () => {
     const one = new DemoDistrict({ students: 1000, referenceDate: '2026-11-23', nextYear: false });
     const two = new DemoDistrict({ students: 1000, referenceDate: '2026-11-23' });
     expect(all(two.termRecords()).map((t) => [t.sourceId, t.fields.startDate, t.fields.endDate])).toEqual([
-      ['trm-year', '2026-07-01', '2027-06-30'], ['trm-fall', '2026-07-01', '2026-12-31'], ['trm-spring', '2027-01-01', '2027-06-30'],
-      ['trm-next-year', '2027-08-15', '2028-06-30'], ['trm-next-fall', '2027-08-15', '2027-12-31'], ['trm-next-spring', '2028-01-01', '2028-06-30'],
+      ['trm-year', '2026-07-01', '2027-06-30'],
+      ['trm-fall', '2026-07-01', '2026-12-31'],
+      ['trm-spring', '2027-01-01', '2027-06-30'],
+      ['trm-next-year', '2027-08-15', '2028-06-30'],
+      ['trm-next-fall', '2027-08-15', '2027-12-31'],
+      ['trm-next-spring', '2028-01-01', '2028-06-30'],
     ]);
     // This year's records are exactly the one-year district's: syncs inside this year keep their counts.
     const thisYear = all(two.sectionRecords()).filter((s) => !s.sourceId.endsWith('-n') && !s.sourceId.endsWith('-n-spring'));
     expect(thisYear).toEqual(all(one.sectionRecords()));
     const key = (e: object) => JSON.stringify(e);
-    expect(new Set(all(two.enrollmentRecords()).filter((e) => !/-n(-spring)?$/.test(e.sectionSourceId)).map(key))).toEqual(new Set(all(one.enrollmentRecords()).map(key)));
+    expect(
+      new Set(
+        all(two.enrollmentRecords())
+          .filter((e) => !/-n(-spring)?$/.test(e.sectionSourceId))
+          .map(key),
+      ),
+    ).toEqual(new Set(all(one.enrollmentRecords()).map(key)));
     expect(all(two.personRecords())).toEqual(all(one.personRecords()));
     const next = all(two.sectionRecords()).filter((s) => s.termSourceIds[0].startsWith('trm-next-'));
     const fallOrYear = next.filter((s) => s.termSourceIds[0] !== 'trm-next-spring');
@@ -65,7 +77,8 @@ describe('demo district generator', () => {
     expect(new Set(nextEnrollments.filter((e) => !e.sectionSourceId.endsWith('-spring')).map((e) => e.beginDate))).toEqual(new Set(['2027-08-15']));
     expect(new Set(nextEnrollments.filter((e) => e.sectionSourceId.endsWith('-spring')).map((e) => e.beginDate))).toEqual(new Set(['2028-01-01']));
     // Mostly the same primary teachers, course for course; about one section in ten changes hands.
-    const primary = (records: ReturnType<typeof all<any>>) => new Map(records.filter((e: any) => e.primary).map((e: any) => [e.sectionSourceId, e.personSourceId]));
+    const primary = (records: ReturnType<typeof all<any>>) =>
+      new Map(records.filter((e: any) => e.primary).map((e: any) => [e.sectionSourceId, e.personSourceId]));
     const nowTeachers = primary(all(one.enrollmentRecords()));
     const nextTeachers = primary(nextEnrollments);
     const same = thisYear.filter((s) => nowTeachers.get(s.sourceId) === nextTeachers.get(`${s.sourceId}-n`)).length;

@@ -29,7 +29,11 @@ const HOMEROOM = ['migrate', 'api', 'worker'];
 
 /** Dockerfile instructions, continuation lines joined, comments dropped, split into stages. */
 function dockerfile() {
-  const lines = read('docker/Dockerfile').replace(/\\\n/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = read('docker/Dockerfile')
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   const stages: Array<{ from: string; name: string | null; lines: string[] }> = [];
   for (const l of lines) {
     const from = /^FROM\s+(\S+)(?:\s+AS\s+(\S+))?/i.exec(l);
@@ -71,7 +75,8 @@ describe('docker/docker-compose.yml', () => {
         redis: { condition: 'service_healthy' },
       });
     }
-    for (const [name, s] of Object.entries(services)) for (const dep of Object.keys(s.depends_on ?? {})) expect([name, dep, Object.keys(services).includes(dep)]).toEqual([name, dep, true]);
+    for (const [name, s] of Object.entries(services))
+      for (const dep of Object.keys(s.depends_on ?? {})) expect([name, dep, Object.keys(services).includes(dep)]).toEqual([name, dep, true]);
   });
 
   it('healthchecks: mysql, redis and api have one (api on /readyz); migrate and worker (no HTTP) disable the image one', () => {
@@ -92,7 +97,24 @@ describe('docker/docker-compose.yml', () => {
   });
 
   it('environment: only variables config.ts reads, and the production ones are all set', () => {
-    expect(CONFIG_VARS).toEqual(['ALLOWED_ORIGINS', 'DATABASE_URL', 'DATA_DIR', 'HOMEROOM_DEBUG_ERRORS', 'LOG_LEVEL', 'METRICS_TOKEN', 'NODE_ENV', 'PORT', 'PUBLIC_URL', 'REDIS_URL', 'RUN_DETAIL_RETENTION_DAYS', 'RUN_HEARTBEAT_TIMEOUT_SECONDS', 'SECRET_KEY', 'SMTP_URL', 'TOKEN_RATE_LIMIT', 'TRUST_PROXY']);
+    expect(CONFIG_VARS).toEqual([
+      'ALLOWED_ORIGINS',
+      'DATABASE_URL',
+      'DATA_DIR',
+      'HOMEROOM_DEBUG_ERRORS',
+      'LOG_LEVEL',
+      'METRICS_TOKEN',
+      'NODE_ENV',
+      'PORT',
+      'PUBLIC_URL',
+      'REDIS_URL',
+      'RUN_DETAIL_RETENTION_DAYS',
+      'RUN_HEARTBEAT_TIMEOUT_SECONDS',
+      'SECRET_KEY',
+      'SMTP_URL',
+      'TOKEN_RATE_LIMIT',
+      'TRUST_PROXY',
+    ]);
     for (const name of HOMEROOM) {
       const env = services[name].environment!;
       expect(Object.keys(env).filter((k) => !CONFIG_VARS.includes(k))).toEqual([]);
@@ -147,7 +169,10 @@ describe('docker/Dockerfile', () => {
     const copies = build.lines.filter((l) => /^COPY\s/.test(l) && !/--from=/.test(l));
     expect(copies.length).toBeGreaterThan(3);
     for (const c of copies) {
-      const args = c.split(/\s+/).slice(1).filter((a) => !a.startsWith('--'));
+      const args = c
+        .split(/\s+/)
+        .slice(1)
+        .filter((a) => !a.startsWith('--'));
       for (const src of args.slice(0, -1)) expect([src, existsSync(join(ROOT, src))]).toEqual([src, true]);
     }
   });
@@ -155,7 +180,13 @@ describe('docker/Dockerfile', () => {
   it('the runtime copies only built output (no server/src) and the files the CMD needs', () => {
     const copies = runtime.lines.filter((l) => /^COPY\s/.test(l));
     for (const c of copies) expect(c).toMatch(/--from=build/);
-    const sources = copies.flatMap((c) => c.split(/\s+/).slice(1).filter((a) => !a.startsWith('--')).slice(0, -1));
+    const sources = copies.flatMap((c) =>
+      c
+        .split(/\s+/)
+        .slice(1)
+        .filter((a) => !a.startsWith('--'))
+        .slice(0, -1),
+    );
     expect(sources).not.toContain('/app/server/src');
     expect(sources).not.toContain('/app/server');
     expect(sources).toEqual(expect.arrayContaining(['/app/node_modules', '/app/bin', '/app/server/dist', '/app/web/dist', '/app/schema']));

@@ -33,7 +33,10 @@ describe('IdBitmap', () => {
     }
     const slices = [...b.slices(1000)];
     expect(idsOf(slices)).toEqual(expected);
-    expect(slices.flatMap((s) => s.ranges)).toEqual([[1, 3000], [9901, 10_000]]);
+    expect(slices.flatMap((s) => s.ranges)).toEqual([
+      [1, 3000],
+      [9901, 10_000],
+    ]);
     // Sparse ids come as single ids, never as ranges that would include unmarked ids.
     expect(slices.flatMap((s) => s.ids).every((id) => id % 7 === 0)).toBe(true);
     expect(slices.length).toBeGreaterThan(1);

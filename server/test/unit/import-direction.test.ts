@@ -38,7 +38,11 @@ const rankOf = (file: string) => {
   return rank;
 };
 
-interface Edge { from: string; to: string; dynamic: boolean }
+interface Edge {
+  from: string;
+  to: string;
+  dynamic: boolean;
+}
 
 /** Runtime imports of one file, to other files under src/ (static imports, re-exports, import()). */
 function importsOf(file: string): Edge[] {
@@ -57,7 +61,12 @@ function importsOf(file: string): Edge[] {
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && !node.isTypeOnly) {
       const named = node.exportClause && ts.isNamedExports(node.exportClause) ? node.exportClause.elements : null;
       if (!named || named.length === 0 || !named.every((e) => e.isTypeOnly)) found.push({ spec: node.moduleSpecifier.text, dynamic: false });
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
       found.push({ spec: node.arguments[0].text, dynamic: true });
     }
     ts.forEachChild(node, visit);
@@ -116,8 +125,9 @@ describe('import direction', () => {
   });
 
   it('imports only from the same layer or the ones below: config → db → events → auth/roster → sync → jobs/notify → graphql → http → cli', () => {
-    const upward = EDGES.filter((e) => !ALLOWED(e.from, e.to) && rankOf(e.to) > rankOf(e.from))
-      .map((e) => `${e.from} → ${e.to}${e.dynamic ? ' (import())' : ''}`);
+    const upward = EDGES.filter((e) => !ALLOWED(e.from, e.to) && rankOf(e.to) > rankOf(e.from)).map(
+      (e) => `${e.from} → ${e.to}${e.dynamic ? ' (import())' : ''}`,
+    );
     expect(upward).toEqual([]);
   });
 
@@ -131,7 +141,10 @@ describe('import direction', () => {
   });
 
   it('catches an upward import and a cycle (the checks can fail)', () => {
-    const bad: Edge[] = [{ from: 'sync/x.ts', to: 'jobs/y.ts', dynamic: false }, { from: 'jobs/y.ts', to: 'sync/x.ts', dynamic: false }];
+    const bad: Edge[] = [
+      { from: 'sync/x.ts', to: 'jobs/y.ts', dynamic: false },
+      { from: 'jobs/y.ts', to: 'sync/x.ts', dynamic: false },
+    ];
     expect(bad.filter((e) => rankOf(e.to) > rankOf(e.from))).toHaveLength(1);
     expect(cycles(bad)).toEqual([['jobs/y.ts', 'sync/x.ts']]);
   });

@@ -17,7 +17,8 @@ afterEach(async () => {
   server = null;
 });
 
-const start = async (o: Partial<FakeOneRosterOptions> = {}) => (server = await startFakeOneRosterServer({ clientId: ID, clientSecret: SECRET, students: 60, seed: 3, ...o }));
+const start = async (o: Partial<FakeOneRosterOptions> = {}) =>
+  (server = await startFakeOneRosterServer({ clientId: ID, clientSecret: SECRET, students: 60, seed: 3, ...o }));
 const source = (o: Partial<OneRosterApiOptions> = {}) =>
   new OneRosterApiSource({ url: server!.url, clientId: ID, clientSecret: SECRET, backoffMs: 1, maxBackoffMs: 5, ...o });
 async function all<E extends EntityType>(s: OneRosterApiSource, entity: E, signal?: AbortSignal) {
@@ -30,11 +31,16 @@ const live = (list: Array<Record<string, unknown>>) => list.filter((x) => x.stat
 describe('OAuth 1.0a signing and Link headers', () => {
   it('signs like the published HMAC-SHA1 example (Twitter developer docs), so real servers accept it', () => {
     const signed = oauth1Sign({
-      method: 'POST', url: 'https://api.twitter.com/1.1/statuses/update.json?include_entities=true',
+      method: 'POST',
+      url: 'https://api.twitter.com/1.1/statuses/update.json?include_entities=true',
       bodyParams: [['status', 'Hello Ladies + Gentlemen, a signed OAuth request!']],
-      consumerKey: 'xvz1evFS4wEEPTGEFPHBog', consumerSecret: 'kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw',
-      token: '370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb', tokenSecret: 'LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE',
-      nonce: 'kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg', timestamp: '1318622958', signatureMethod: 'HMAC-SHA1',
+      consumerKey: 'xvz1evFS4wEEPTGEFPHBog',
+      consumerSecret: 'kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw',
+      token: '370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb',
+      tokenSecret: 'LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE',
+      nonce: 'kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg',
+      timestamp: '1318622958',
+      signatureMethod: 'HMAC-SHA1',
     });
     expect(Object.fromEntries(signed).oauth_signature).toBe('hCtSmYh+iHYCEqBWrE7C7hYmtUk=');
   });
@@ -53,7 +59,11 @@ describe('OneRoster API source against the fake server', () => {
     const s = source({ pageSize: 7 });
     const d = server!.data;
     const schools = await all(s, 'schools');
-    expect(schools.map((x) => x.sourceId)).toEqual(live(d.orgs).filter((o) => o.type === 'school').map((o) => o.sourcedId));
+    expect(schools.map((x) => x.sourceId)).toEqual(
+      live(d.orgs)
+        .filter((o) => o.type === 'school')
+        .map((o) => o.sourcedId),
+    );
     const people = await all(s, 'people');
     expect(people).toHaveLength(live(d.users).length);
     expect(people.map((p) => p.sourceId)).not.toContain('stu-left');
@@ -61,7 +71,11 @@ describe('OneRoster API source against the fake server', () => {
     expect(people[0].schoolSourceIds).toEqual(['sch-0001']);
     expect(people[0].fields).toMatchObject({ 'userIds.stateID': expect.any(String), identifier: expect.any(String) });
     const sections = await all(s, 'sections');
-    expect(sections[0]).toMatchObject({ schoolSourceId: 'sch-0001', courseSourceId: expect.stringMatching(/^crs-/), termSourceIds: [expect.stringMatching(/^trm-/)] });
+    expect(sections[0]).toMatchObject({
+      schoolSourceId: 'sch-0001',
+      courseSourceId: expect.stringMatching(/^crs-/),
+      termSourceIds: [expect.stringMatching(/^trm-/)],
+    });
     expect(sections[0].fields).toMatchObject({ 'course.sourcedId': sections[0].courseSourceId, terms: sections[0].termSourceIds.join(',') });
     const enrollments = await all(s, 'enrollments');
     expect(enrollments).toHaveLength(live(d.enrollments).length);
@@ -85,8 +99,9 @@ describe('OneRoster API source against the fake server', () => {
     await start({ auth: 'oauth1' });
     expect(await all(source({ auth: 'oauth1', pageSize: 25 }), 'people')).toHaveLength(live(server!.data.users).length);
     expect((await all(source({ auth: 'oauth1', signatureMethod: 'HMAC-SHA1' }), 'schools')).length).toBeGreaterThan(0);
-    await expect(all(source({ auth: 'oauth1', clientSecret: 'wrong' }), 'schools'))
-      .rejects.toThrow(new SourceError(`The OneRoster server rejected the OAuth 1.0a signature of client id "${ID}" (401): check the client id and secret`));
+    await expect(all(source({ auth: 'oauth1', clientSecret: 'wrong' }), 'schools')).rejects.toThrow(
+      new SourceError(`The OneRoster server rejected the OAuth 1.0a signature of client id "${ID}" (401): check the client id and secret`),
+    );
   });
 
   it('follows a server that caps the page size, with or without paging headers', async () => {
@@ -112,7 +127,9 @@ describe('OneRoster API source against the fake server', () => {
     try {
       const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/ims/oneroster/v1p1`;
       const s = new OneRosterApiSource({ url, clientId: ID, clientSecret: SECRET, auth: 'oauth1' });
-      await expect(all(s, 'people')).rejects.toThrow(new SourceError('The OneRoster server listed 5 of the 10 users it counts (X-Total-Count) for GET /users; the fetch is incomplete'));
+      await expect(all(s, 'people')).rejects.toThrow(
+        new SourceError('The OneRoster server listed 5 of the 10 users it counts (X-Total-Count) for GET /users; the fetch is incomplete'),
+      );
     } finally {
       await new Promise((r) => http.close(r));
     }
@@ -126,16 +143,25 @@ describe('OneRoster API source against the fake server', () => {
       expect((e as Error).message.split('\n')).toHaveLength(1);
       return (e as Error).message;
     };
-    const fail = async (s: OneRosterApiSource) => secretFree(await all(s, 'schools').then(() => null, (e) => e));
+    const fail = async (s: OneRosterApiSource) =>
+      secretFree(
+        await all(s, 'schools').then(
+          () => null,
+          (e) => e,
+        ),
+      );
     expect(await fail(source({ clientSecret: 'nope' }))).toBe(`The OneRoster token URL ${server!.url}/token rejected client id "${ID}" and its secret (401)`);
-    expect(await fail(source({ url: `${server!.url.replace('/v1p1', '')}/v9`, tokenUrl: `${server!.url}/token` })))
-      .toMatch(/^The OneRoster server answered 404 to GET \/ims\/oneroster\/v9\/orgs/);
+    expect(await fail(source({ url: `${server!.url.replace('/v1p1', '')}/v9`, tokenUrl: `${server!.url}/token` }))).toMatch(
+      /^The OneRoster server answered 404 to GET \/ims\/oneroster\/v9\/orgs/,
+    );
     const closed = createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((r) => closed.close(r));
     const refused = source({ url: `http://127.0.0.1:${port}/ims/oneroster/v1p1`, retries: 1 });
-    expect(await fail(refused)).toMatch(/^Could not read POST \/ims\/oneroster\/v1p1\/token from the OneRoster token URL at .*: the connection was refused \(ECONNREFUSED\) \(2 attempts\)$/);
+    expect(await fail(refused)).toMatch(
+      /^Could not read POST \/ims\/oneroster\/v1p1\/token from the OneRoster token URL at .*: the connection was refused \(ECONNREFUSED\) \(2 attempts\)$/,
+    );
     await server!.close();
     await start({ delayMs: 2000 });
     expect(await fail(source({ timeoutMs: 100, retries: 1 }))).toMatch(/no answer within 0.1 s \(2 attempts\)$/);
@@ -161,8 +187,12 @@ describe('OneRoster API source against the fake server', () => {
     const r = await source({ pageSize: 50 }).describe();
     expect(r.districtName).toBe('Springfield USD');
     expect(r.counts).toEqual({
-      schools: live(d.orgs).filter((o) => o.type === 'school').length, terms: 6 /* both school years */, courses: d.courses.length,
-      people: live(d.users).length, sections: d.classes.length, enrollments: live(d.enrollments).length,
+      schools: live(d.orgs).filter((o) => o.type === 'school').length,
+      terms: 6 /* both school years */,
+      courses: d.courses.length,
+      people: live(d.users).length,
+      sections: d.classes.length,
+      enrollments: live(d.enrollments).length,
     });
   });
 });

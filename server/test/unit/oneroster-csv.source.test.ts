@@ -96,8 +96,6 @@ function writeFolder(dir: string, files: Record<string, string | null>): string 
   return dir;
 }
 
-
-
 let root: string;
 let folder: string;
 beforeAll(() => {
@@ -116,9 +114,14 @@ describe('OneRosterCsvSource (1.1 folder)', () => {
     const schools = await all(source, 'schools');
     expect(schools.map((s) => s.sourceId)).toEqual(['o1', 'o2']);
     expect(mapped(source, 'schools', schools[1].fields)).toEqual({ name: 'Shelbyville High, "East"', schoolNumber: 'SH-2' });
-    expect(source.takeProblems()).toEqual([expect.objectContaining({
-      entityType: 'schools', sourceId: 'o1', code: 'DUPLICATE_SOURCE_ID', message: 'orgs.csv row 7: sourcedId "o1" appears on an earlier row too; only the first row was used.',
-    })]);
+    expect(source.takeProblems()).toEqual([
+      expect.objectContaining({
+        entityType: 'schools',
+        sourceId: 'o1',
+        code: 'DUPLICATE_SOURCE_ID',
+        message: 'orgs.csv row 7: sourcedId "o1" appears on an earlier row too; only the first row was used.',
+      }),
+    ]);
   });
 
   it('yields every academic session as a term with normalized dates; an invalid date is a problem, not a crash', async () => {
@@ -130,10 +133,14 @@ describe('OneRosterCsvSource (1.1 folder)', () => {
       ['bad', 'Broken', null, '2025-01-01'],
     ]);
     expect(terms[2].fields.type).toBe('gradingPeriod');
-    expect(source.takeProblems()).toEqual([expect.objectContaining({
-      entityType: 'terms', sourceId: 'bad', code: 'INVALID_VALUE',
-      message: 'academicSessions.csv row 5 (bad): startDate "2024-13-01" is not a date (expected YYYY-MM-DD); it was left blank.',
-    })]);
+    expect(source.takeProblems()).toEqual([
+      expect.objectContaining({
+        entityType: 'terms',
+        sourceId: 'bad',
+        code: 'INVALID_VALUE',
+        message: 'academicSessions.csv row 5 (bad): startDate "2024-13-01" is not a date (expected YYYY-MM-DD); it was left blank.',
+      }),
+    ]);
   });
 
   it('yields courses with their own columns and unknown ones passed through', async () => {
@@ -152,11 +159,22 @@ describe('OneRosterCsvSource (1.1 folder)', () => {
       ['k2', 'o1', 'c2', ['t1']],
       ['k5', 'o2', 'c1', ['g1']],
     ]);
-    expect(mapped(source, 'sections', sections[1].fields)).toEqual({ name: 'Reading 3', sectionNumber: 'RD3-A', period: '1,2', grade: '03', subject: 'Reading' });
+    expect(mapped(source, 'sections', sections[1].fields)).toEqual({
+      name: 'Reading 3',
+      sectionNumber: 'RD3-A',
+      period: '1,2',
+      grade: '03',
+      subject: 'Reading',
+    });
     expect(sections[2].fields.title).toBe('Two\nLines');
-    expect(source.takeProblems()).toEqual([expect.objectContaining({
-      entityType: 'sections', sourceId: 'k4', code: 'MISSING_REQUIRED_FIELD', message: 'classes.csv row 5 (k4) has no schoolSourcedId; the row was skipped.',
-    })]);
+    expect(source.takeProblems()).toEqual([
+      expect.objectContaining({
+        entityType: 'sections',
+        sourceId: 'k4',
+        code: 'MISSING_REQUIRED_FIELD',
+        message: 'classes.csv row 5 (k4) has no schoolSourcedId; the row was skipped.',
+      }),
+    ]);
   });
 
   it('yields teachers and students, counts and skips other roles, skips tobedeleted users', async () => {
@@ -167,7 +185,13 @@ describe('OneRosterCsvSource (1.1 folder)', () => {
       ['u7', PersonRole.STUDENT, ['o2']],
     ]);
     expect(mapped(source, 'people', people[0].fields)).toEqual({
-      givenName: 'Tara', middleName: 'M', familyName: 'Teach', email: 'tara@d.org', username: 'tteach', sisId: 'T100', grade: null,
+      givenName: 'Tara',
+      middleName: 'M',
+      familyName: 'Teach',
+      email: 'tara@d.org',
+      username: 'tteach',
+      sisId: 'T100',
+      grade: null,
     });
     expect(people[2].fields.enabledUser).toBe('false');
     const problems = source.takeProblems();
@@ -216,7 +240,10 @@ describe('OneRosterCsvSource (1.1 folder)', () => {
 describe('OneRosterCsvSource (zip)', () => {
   it('reads the same records from a zip as from the folder', async () => {
     const zip = join(root, 'oneroster.zip');
-    writeZip(zip, Object.entries(FILES).map(([name, data]) => ({ name, data })));
+    writeZip(
+      zip,
+      Object.entries(FILES).map(([name, data]) => ({ name, data })),
+    );
     const fromZip = new OneRosterCsvSource({ path: zip });
     const fromFolder = new OneRosterCsvSource({ path: folder });
     for (const entity of ['schools', 'terms', 'courses', 'people', 'sections', 'enrollments'] as const) {
@@ -269,7 +296,9 @@ describe('OneRosterCsvSource with a 1.2 roles.csv', () => {
       ...FILES,
       'users.csv': LF(['sourcedId,givenName,familyName', 'u1,Tara,Teach']),
     });
-    await expect(all(new OneRosterCsvSource({ path: dir }), 'people')).rejects.toThrow(new SourceError('users.csv is missing the required columns "role", "orgSourcedIds"'));
+    await expect(all(new OneRosterCsvSource({ path: dir }), 'people')).rejects.toThrow(
+      new SourceError('users.csv is missing the required columns "role", "orgSourcedIds"'),
+    );
   });
 });
 
@@ -302,11 +331,15 @@ describe('OneRosterCsvSource errors', () => {
 
   it('rejects an unknown manifest value', async () => {
     const dir = variant('bad-manifest', { 'manifest.csv': CRLF(MANIFEST.map((l) => (l === 'file.orgs,bulk' ? 'file.orgs,full' : l))) });
-    await expect(all(new OneRosterCsvSource({ path: dir }), 'schools')).rejects.toThrow('manifest.csv gives file.orgs the value "full"; expected bulk, absent or delta');
+    await expect(all(new OneRosterCsvSource({ path: dir }), 'schools')).rejects.toThrow(
+      'manifest.csv gives file.orgs the value "full"; expected bulk, absent or delta',
+    );
   });
 
   it('names the file and the missing column', async () => {
     const dir = variant('no-school-column', { 'classes.csv': FILES['classes.csv'].replace('schoolSourcedId', 'school') });
-    await expect(all(new OneRosterCsvSource({ path: dir }), 'schools')).rejects.toThrow(new SourceError('classes.csv is missing the required column "schoolSourcedId"'));
+    await expect(all(new OneRosterCsvSource({ path: dir }), 'schools')).rejects.toThrow(
+      new SourceError('classes.csv is missing the required column "schoolSourcedId"'),
+    );
   });
 });

@@ -4,7 +4,11 @@ import StatusChip from './StatusChip.vue';
 
 describe('StatusChip', () => {
   it.each([
-    ['SCHEDULED', 'Scheduled'], ['IN_PROGRESS', 'In Progress'], ['LAUNCHED', 'Launched'], ['FAILED', 'Failed'], ['CANCELLED', 'Cancelled'],
+    ['SCHEDULED', 'Scheduled'],
+    ['IN_PROGRESS', 'In Progress'],
+    ['LAUNCHED', 'Launched'],
+    ['FAILED', 'Failed'],
+    ['CANCELLED', 'Cancelled'],
   ] as const)('shows %s as "%s"', (status, label) => {
     const w = mount(StatusChip, { props: { status } });
     expect(w.text()).toBe(label);

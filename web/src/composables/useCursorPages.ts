@@ -7,10 +7,14 @@ import { computed, ref, watch, type Ref } from 'vue';
 export function useCursorPages(pageSize: number, resetOn: Ref<unknown>) {
   const cursors = ref<Array<string | null>>([null]);
   const index = ref(0);
-  watch(resetOn, () => {
-    cursors.value = [null];
-    index.value = 0;
-  }, { deep: true });
+  watch(
+    resetOn,
+    () => {
+      cursors.value = [null];
+      index.value = 0;
+    },
+    { deep: true },
+  );
   const after = computed(() => cursors.value[index.value] ?? null);
   return {
     after,

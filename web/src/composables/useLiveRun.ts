@@ -82,5 +82,12 @@ export function useLiveRun(runId: Ref<string>) {
     },
   );
 
-  return { run, live, fetching: query.fetching, error: query.error, refetch: () => query.executeQuery({ requestPolicy: 'network-only' }), subscriptionError: sub.error };
+  return {
+    run,
+    live,
+    fetching: query.fetching,
+    error: query.error,
+    refetch: () => query.executeQuery({ requestPolicy: 'network-only' }),
+    subscriptionError: sub.error,
+  };
 }

@@ -19,7 +19,12 @@ const StartSync = graphql(`
 `);
 
 /** The Reset preview the wizard is confirming from (ready once the dry run has finished). */
-export interface WizardPreview { runId: string; ready: boolean; thresholdExceeded: boolean; deletes: number }
+export interface WizardPreview {
+  runId: string;
+  ready: boolean;
+  thresholdExceeded: boolean;
+  deletes: number;
+}
 
 /**
  * The Start-sync wizard's draft: schools (saved to the district only when a sync or preview
@@ -88,8 +93,16 @@ export function useSyncDraft(districtId: Ref<string>, district: Ref<DistrictHead
     const reset = mode.value === 'RESET';
     const r = await start.executeMutation({
       input: {
-        districtId: districtId.value, mode: mode.value, asOf: asOf.value,
-        ...(reset ? { previewRunId: preview.value!.runId, confirmation: preview.value!.deletes > 0 ? typedName.value : null, overrideThreshold: preview.value!.thresholdExceeded && override.value } : {}),
+        districtId: districtId.value,
+        mode: mode.value,
+        asOf: asOf.value,
+        ...(reset
+          ? {
+              previewRunId: preview.value!.runId,
+              confirmation: preview.value!.deletes > 0 ? typedName.value : null,
+              overrideThreshold: preview.value!.thresholdExceeded && override.value,
+            }
+          : {}),
       },
     });
     if (r.error) return void message.error(errorMessage(r.error));
@@ -99,8 +112,19 @@ export function useSyncDraft(districtId: Ref<string>, district: Ref<DistrictHead
   }
 
   return {
-    saved, selection, asOf, mode, preview, typedName, override, blocked, startLabel,
-    starting: start.fetching, startPreview, previewReady, startSync,
+    saved,
+    selection,
+    asOf,
+    mode,
+    preview,
+    typedName,
+    override,
+    blocked,
+    startLabel,
+    starting: start.fetching,
+    startPreview,
+    previewReady,
+    startSync,
   };
 }
 

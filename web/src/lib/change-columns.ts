@@ -28,7 +28,12 @@ function summary(c: Row): string {
 /** Columns of a run's change log (and a dry run's plan). */
 export function changeColumns<T extends Row>(): DataTableColumns<T> {
   return [
-    { title: 'Action', key: 'action', width: 96, render: (c) => h(NTag, { size: 'small', bordered: false, type: ACTION_LABELS[c.action].type }, () => ACTION_LABELS[c.action].label) },
+    {
+      title: 'Action',
+      key: 'action',
+      width: 96,
+      render: (c) => h(NTag, { size: 'small', bordered: false, type: ACTION_LABELS[c.action].type }, () => ACTION_LABELS[c.action].label),
+    },
     { title: 'Type', key: 'entityType', width: 110, render: (c) => entityLabel(c.entityType) },
     { title: 'Record', key: 'sourceId', width: 200, render: (c) => h('div', [h('div', changeName(c)), h('code', c.sourceId ?? '')]) },
     {
@@ -36,7 +41,11 @@ export function changeColumns<T extends Row>(): DataTableColumns<T> {
       key: 'fields',
       render: (c) =>
         c.action === 'UPDATE' || c.action === 'RESTORE'
-          ? h('ul', { class: 'field-changes' }, c.fields.map((f) => h('li', [h('span', { class: 'field-name' }, f.field), ' ', h('del', f.before ?? '∅'), ' → ', h('ins', f.after ?? '∅')])))
+          ? h(
+              'ul',
+              { class: 'field-changes' },
+              c.fields.map((f) => h('li', [h('span', { class: 'field-name' }, f.field), ' ', h('del', f.before ?? '∅'), ' → ', h('ins', f.after ?? '∅')])),
+            )
           : h('span', { class: 'muted' }, summary(c)),
     },
   ];

@@ -19,7 +19,10 @@ export function changeName(c: ChangeRow): string {
 }
 
 const fieldList = (c: ChangeRow, side: 'before' | 'after') =>
-  c.fields.filter((f) => f[side] != null).map((f) => `${f.field}=${f[side]}`).join('; ');
+  c.fields
+    .filter((f) => f[side] != null)
+    .map((f) => `${f.field}=${f[side]}`)
+    .join('; ');
 
 const COLUMNS: CsvColumn<ChangeRow>[] = [
   { header: 'Action', value: (c) => c.action },

@@ -13,7 +13,9 @@ export interface ChartRun {
 
 /** Finished, applied runs oldest first: x = requested time, durations in seconds, changes per action. */
 export function runsChartSeries(runs: readonly ChartRun[]) {
-  const done = runs.filter((r) => r.finishedAt && r.startedAt && !r.dryRun).sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || Number(a.id) - Number(b.id));
+  const done = runs
+    .filter((r) => r.finishedAt && r.startedAt && !r.dryRun)
+    .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || Number(a.id) - Number(b.id));
   const sum = (r: ChartRun, k: 'created' | 'updated' | 'deleted' | 'restored') => r.counts.reduce((s, c) => s + c[k], 0);
   return {
     times: done.map((r) => r.createdAt),

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { changedTotal, countsWithTotal, deletePercent } from './counts';
 
 const row = (entity: string, c: Partial<Record<'created' | 'updated' | 'deleted' | 'restored' | 'unchanged', number>>) => ({
-  entity, created: 0, updated: 0, deleted: 0, restored: 0, unchanged: 0, ...c,
+  entity,
+  created: 0,
+  updated: 0,
+  deleted: 0,
+  restored: 0,
+  unchanged: 0,
+  ...c,
 });
 
 describe('counts', () => {

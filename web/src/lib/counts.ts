@@ -16,7 +16,7 @@ export type CountAction = (typeof ACTIONS)[number];
 
 /** Counts sorted in engine order, with a totals row appended. */
 export function countsWithTotal(counts: readonly EntityCountRow[]): Array<EntityCountRow & { total: boolean }> {
-  const rank = (e: string) => (ENTITY_ORDER.indexOf(e) + 1 || 99);
+  const rank = (e: string) => ENTITY_ORDER.indexOf(e) + 1 || 99;
   const rows = [...counts].sort((a, b) => rank(a.entity) - rank(b.entity)).map((c) => ({ ...c, total: false }));
   const total = { entity: 'Total', created: 0, updated: 0, deleted: 0, restored: 0, ended: 0, unchanged: 0, total: true };
   for (const row of rows) for (const a of ACTIONS) total[a] += row[a] ?? 0;

@@ -9,7 +9,12 @@ describe('field mapping rows', () => {
       { entityType: 'sections', targetField: 'name', sourceField: 'name' },
     ];
     const rows = mappingRows(defaults, [{ entityType: 'people', targetField: 'email', sourceField: 'sisEmail' }]);
-    expect(rows.find((r) => r.entityType === 'people' && r.targetField === 'email')).toEqual({ entityType: 'people', targetField: 'email', defaultSource: 'email', override: 'sisEmail' });
+    expect(rows.find((r) => r.entityType === 'people' && r.targetField === 'email')).toEqual({
+      entityType: 'people',
+      targetField: 'email',
+      defaultSource: 'email',
+      override: 'sisEmail',
+    });
     expect(rows.filter((r) => r.override).length).toBe(1);
     expect(rows.length).toBe(defaults.length);
   });

@@ -33,7 +33,12 @@ describe('format', () => {
   });
 
   it('shows additional fields as key: value pairs', () => {
-    expect(extrasText([{ key: 'ell', value: 'Y' }, { key: 'homeroom', value: 'H-101' }])).toBe('ell: Y · homeroom: H-101');
+    expect(
+      extrasText([
+        { key: 'ell', value: 'Y' },
+        { key: 'homeroom', value: 'H-101' },
+      ]),
+    ).toBe('ell: Y · homeroom: H-101');
     expect(extrasText([])).toBe('—');
   });
 });

@@ -8,7 +8,8 @@ export interface IssueExplanation {
 export const ISSUE_CODES: Record<string, IssueExplanation> = {
   TEACHER_NO_SCHOOL: {
     title: 'Teacher not assigned to a school',
-    meaning: 'The teacher exists in the source but is attached to the district only, not to any school that is synced, so Homeroom cannot place them and left them out.',
+    meaning:
+      'The teacher exists in the source but is attached to the district only, not to any school that is synced, so Homeroom cannot place them and left them out.',
     fix: 'In your SIS, give the teacher a school assignment (a school-level staff record, not only a district-level one) for a school selected in Settings → Schools. The next sync picks them up.',
   },
   STUDENT_NO_SCHOOL: {
@@ -68,7 +69,8 @@ export const ISSUE_CODES: Record<string, IssueExplanation> = {
   },
   ROLE_CHANGE_SKIPPED: {
     title: 'Role change not applied',
-    meaning: 'The source now lists an existing person with a different role (e.g. student → teacher). An Edit sync never changes roles, so the person kept their old role.',
+    meaning:
+      'The source now lists an existing person with a different role (e.g. student → teacher). An Edit sync never changes roles, so the person kept their old role.',
     fix: 'If the new role is right, run a Reset sync (which follows the source’s roles). If not, correct the role in your SIS.',
   },
   ROLE_SKIPPED: {
@@ -78,11 +80,21 @@ export const ISSUE_CODES: Record<string, IssueExplanation> = {
   },
   RESET_THRESHOLD_EXCEEDED: {
     title: 'Reset refused: too many deletions',
-    meaning: 'The Reset would remove more than the district’s safety threshold of some record type, so Homeroom refuses it and nothing changes (a preview shows the refusal before you start).',
+    meaning:
+      'The Reset would remove more than the district’s safety threshold of some record type, so Homeroom refuses it and nothing changes (a preview shows the refusal before you start).',
     fix: 'Check that the source is complete (a partial export often causes this). If the deletions are intended, start the Reset again with the threshold override.',
   },
 };
 
 export function explainIssue(code: string): IssueExplanation {
-  return ISSUE_CODES[code] ?? { title: code.replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase()), meaning: 'See the individual messages below.', fix: 'Check the record in your SIS.' };
+  return (
+    ISSUE_CODES[code] ?? {
+      title: code
+        .replace(/_/g, ' ')
+        .toLowerCase()
+        .replace(/^./, (c) => c.toUpperCase()),
+      meaning: 'See the individual messages below.',
+      fix: 'Check the record in your SIS.',
+    }
+  );
 }

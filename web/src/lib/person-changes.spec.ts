@@ -12,7 +12,14 @@ describe('person changes in words', () => {
   });
 
   it('names the fields an update changed, with before and after', () => {
-    const c = { entityType: 'people', action: 'UPDATE', fields: [{ field: 'givenName', before: 'Kid1', after: 'Kit' }, { field: 'email', before: null, after: 'k@x.org' }] };
+    const c = {
+      entityType: 'people',
+      action: 'UPDATE',
+      fields: [
+        { field: 'givenName', before: 'Kid1', after: 'Kit' },
+        { field: 'email', before: null, after: 'k@x.org' },
+      ],
+    };
     expect(describePersonChange(c)).toBe('Updated: first name, email');
     expect(changedFieldLines(c)).toEqual(['first name: Kid1 → Kit', 'email: — → k@x.org']);
     expect(changedFieldLines({ ...c, action: 'CREATE' })).toEqual([]);

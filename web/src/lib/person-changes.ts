@@ -15,8 +15,17 @@ const ENROLLMENT: Record<string, string> = {
 
 /** Field names as the roster pages label them. */
 const FIELD_LABELS: Record<string, string> = {
-  givenName: 'first name', middleName: 'middle name', familyName: 'last name', email: 'email', username: 'username',
-  sisId: 'SIS id', stateId: 'state id', grade: 'grade', role: 'role', schools: 'schools', primary: 'primary teacher',
+  givenName: 'first name',
+  middleName: 'middle name',
+  familyName: 'last name',
+  email: 'email',
+  username: 'username',
+  sisId: 'SIS id',
+  stateId: 'state id',
+  grade: 'grade',
+  role: 'role',
+  schools: 'schools',
+  primary: 'primary teacher',
 };
 const label = (field: string) => FIELD_LABELS[field] ?? field;
 

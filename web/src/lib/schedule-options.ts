@@ -7,5 +7,8 @@ export const SCHEDULE_PRESETS = [
   { label: 'Custom (cron)…', value: 'custom' },
 ];
 
-const zones: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'UTC'];
+const zones: string[] =
+  typeof Intl.supportedValuesOf === 'function'
+    ? Intl.supportedValuesOf('timeZone')
+    : ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'UTC'];
 export const TIMEZONES = zones.map((z) => ({ label: z.replace(/_/g, ' '), value: z }));

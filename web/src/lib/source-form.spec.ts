@@ -16,8 +16,9 @@ describe('source form', () => {
   });
 
   it('leaves blank secrets out (the stored one is kept) and clears a non-secret that was set', () => {
-    expect(sourceInput(kind('ONEROSTER_API'), { url: ' https://sis/x ', clientId: 'c', clientSecret: '', tokenUrl: '' }, { tokenUrl: 'https://old/token' }))
-      .toEqual({ url: 'https://sis/x', clientId: 'c', tokenUrl: '' });
+    expect(
+      sourceInput(kind('ONEROSTER_API'), { url: ' https://sis/x ', clientId: 'c', clientSecret: '', tokenUrl: '' }, { tokenUrl: 'https://old/token' }),
+    ).toEqual({ url: 'https://sis/x', clientId: 'c', tokenUrl: '' });
     expect(sourceInput(kind('ONEROSTER_API'), { url: 'u', clientId: 'c', clientSecret: 'new' })).toEqual({ url: 'u', clientId: 'c', clientSecret: 'new' });
   });
 });

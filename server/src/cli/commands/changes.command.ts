@@ -14,9 +14,12 @@ function csvCell(v: unknown): string {
 }
 
 function human(c: ChangeRecordRow): string {
-  const fields = c.action === ChangeAction.UPDATE
-    ? Object.keys(c.after ?? {}).map((k) => `${k}: ${JSON.stringify(c.before?.[k] ?? null)} → ${JSON.stringify(c.after?.[k] ?? null)}`).join('; ')
-    : '';
+  const fields =
+    c.action === ChangeAction.UPDATE
+      ? Object.keys(c.after ?? {})
+          .map((k) => `${k}: ${JSON.stringify(c.before?.[k] ?? null)} → ${JSON.stringify(c.after?.[k] ?? null)}`)
+          .join('; ')
+      : '';
   return `${c.action.padEnd(8)} ${c.entityType.padEnd(12)} ${c.sourceId ?? ''}${c.entityId !== null ? ` (#${c.entityId})` : ''}${fields ? `  ${fields}` : ''}`;
 }
 
@@ -38,11 +41,23 @@ export const changesCommand: CommandRunner = {
       let n = 0;
       for await (const c of readChangeRecord(app.ds, runId, { action, entityType })) {
         n++;
-        if (v.json) io.out(JSON.stringify({ runId: c.runId, entityType: c.entityType, entityId: c.entityId, sourceId: c.sourceId, action: c.action, before: c.before, after: c.after }));
+        if (v.json)
+          io.out(
+            JSON.stringify({
+              runId: c.runId,
+              entityType: c.entityType,
+              entityId: c.entityId,
+              sourceId: c.sourceId,
+              action: c.action,
+              before: c.before,
+              after: c.after,
+            }),
+          );
         else if (v.csv) io.out(CSV_COLUMNS.map((k) => csvCell(c[k])).join(','));
         else io.out(human(c));
       }
-      if (!v.json && !v.csv) io.out(`${n} change${n === 1 ? '' : 's'} in run ${runId} (${run.status.toLowerCase()}${run.dryRun ? ', dry run: the plan' : ''}).`);
+      if (!v.json && !v.csv)
+        io.out(`${n} change${n === 1 ? '' : 's'} in run ${runId} (${run.status.toLowerCase()}${run.dryRun ? ', dry run: the plan' : ''}).`);
       return 0;
     } finally {
       await closeApp(app);

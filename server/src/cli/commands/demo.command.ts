@@ -23,7 +23,9 @@ export const demoCommand: CommandRunner = {
       const started = Date.now();
       const { districtId, run } = await createDemoDistrict(app, String(v.name ?? 'Demo District'), students);
       const c = run.counts ?? {};
-      io.out(`Created district ${districtId} "${v.name ?? 'Demo District'}": ${c.schools?.created ?? 0} schools, ${c.people?.created ?? 0} people, ${c.sections?.created ?? 0} sections, ${c.enrollments?.created ?? 0} enrollments (run ${run.id} ${run.status}, ${((Date.now() - started) / 1000).toFixed(1)} s).`);
+      io.out(
+        `Created district ${districtId} "${v.name ?? 'Demo District'}": ${c.schools?.created ?? 0} schools, ${c.people?.created ?? 0} people, ${c.sections?.created ?? 0} sections, ${c.enrollments?.created ?? 0} enrollments (run ${run.id} ${run.status}, ${((Date.now() - started) / 1000).toFixed(1)} s).`,
+      );
       return run.status === 'LAUNCHED' ? 0 : 1;
     } finally {
       await closeApp(app);

@@ -15,7 +15,9 @@ export const districtTestCommand: CommandRunner = {
       if (v.json) io.out(JSON.stringify(r));
       else if (!r.ok) io.err(`Connection failed for "${district.name}" (${r.sourceKind}): ${r.error}`);
       else {
-        io.out(`Connected: "${district.name}" (${r.sourceKind})${r.districtName ? ` is "${r.districtName}" at the source` : ''} — ${(r.elapsedMs / 1000).toFixed(1)} s`);
+        io.out(
+          `Connected: "${district.name}" (${r.sourceKind})${r.districtName ? ` is "${r.districtName}" at the source` : ''} — ${(r.elapsedMs / 1000).toFixed(1)} s`,
+        );
         for (const e of ORDER) if (r.counts[e] !== undefined) io.out(`  ${e.padEnd(12)} ${r.counts[e]}`);
         if (r.hostKey) io.out(`  host key     ${r.hostKey} (pinned)`);
       }

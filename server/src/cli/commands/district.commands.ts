@@ -45,14 +45,20 @@ function sourceOptions(v: Record<string, string | boolean | undefined>): Partial
 export function districtSummary(d: District, source: SourceConfig) {
   const shown = publicSourceSettings(source);
   return {
-    id: d.id, name: d.name, source: d.sourceKind,
+    id: d.id,
+    name: d.name,
+    source: d.sourceKind,
     location: source.path ?? source.url ?? (d.sourceKind === SourceKind.DEMO ? `generated, ${source.students ?? 2000} students` : null),
     ...(source.clientId ? { clientId: shown.clientId, auth: shown.auth ?? 'oauth2', tokenUrl: shown.tokenUrl } : {}),
     ...(source.hostKey ? { hostKey: shown.hostKey } : {}),
     secrets: Object.fromEntries(shown.secrets.filter((x) => x.set).map((x) => [x.name, `set ${x.changedAt ?? ''}`.trim()])),
-    timezone: d.timezone, schedule: d.schedule, syncEnabled: d.syncEnabled, syncExpiresAt: d.syncExpiresAt,
+    timezone: d.timezone,
+    schedule: d.schedule,
+    syncEnabled: d.syncEnabled,
+    syncExpiresAt: d.syncExpiresAt,
     syncAsOf: d.syncAsOf,
-    schools: d.schoolSelection ?? 'all', resetDeleteThreshold: d.resetDeleteThreshold,
+    schools: d.schoolSelection ?? 'all',
+    resetDeleteThreshold: d.resetDeleteThreshold,
   };
 }
 
@@ -66,7 +72,13 @@ export const districtCreateCommand: CommandRunner = {
     const app = await openApp(io.env, { quietLogs: true });
     try {
       const service = new DistrictService(app.ds, app.config.secretKey);
-      const d = await service.create({ name: String(v.name), sourceKind: kind, source, timezone: v.timezone as string | undefined, schedule: v.schedule as string | undefined });
+      const d = await service.create({
+        name: String(v.name),
+        sourceKind: kind,
+        source,
+        timezone: v.timezone as string | undefined,
+        schedule: v.schedule as string | undefined,
+      });
       const next = await APP_HOOKS.districtChanged(app, d);
       const summary = { ...districtSummary(d, service.sourceConfig(d)), ...scheduleSummary(d, next) };
       io.out(v.json ? JSON.stringify(summary) : `Created district ${d.id} "${d.name}" (${d.sourceKind}); ${scheduleText(d, next)}.`);
@@ -80,7 +92,7 @@ export const districtCreateCommand: CommandRunner = {
 /** The next scheduled sync, or why there is none (paused, expired). */
 function scheduleSummary(d: District, next: Date | null) {
   const reason = scheduledSyncBlocker(d);
-  return { nextScheduledSync: reason ? null : next?.toISOString() ?? null, noScheduledSyncReason: reason };
+  return { nextScheduledSync: reason ? null : (next?.toISOString() ?? null), noScheduledSyncReason: reason };
 }
 
 function scheduleText(d: District, next: Date | null): string {
@@ -97,7 +109,11 @@ export const districtListCommand: CommandRunner = {
       const rows = (await service.list()).map((d) => ({ ...districtSummary(d, service.sourceConfig(d)), noScheduledSyncReason: scheduledSyncBlocker(d) }));
       if (v.json) io.out(JSON.stringify(rows));
       else if (rows.length === 0) io.out('No districts yet. Create one with `homeroom district create` or `homeroom demo`.');
-      else for (const r of rows) io.out(`${String(r.id).padStart(4)}  ${r.name.padEnd(30)} ${r.source.padEnd(14)} ${r.location ?? ''}${r.noScheduledSyncReason ? `  (no scheduled sync: ${r.noScheduledSyncReason})` : ''}`.trimEnd());
+      else
+        for (const r of rows)
+          io.out(
+            `${String(r.id).padStart(4)}  ${r.name.padEnd(30)} ${r.source.padEnd(14)} ${r.location ?? ''}${r.noScheduledSyncReason ? `  (no scheduled sync: ${r.noScheduledSyncReason})` : ''}`.trimEnd(),
+          );
     } finally {
       await closeApp(app);
     }
@@ -118,21 +134,36 @@ export const districtUpdateCommand: CommandRunner = {
   async run(v, positionals, io) {
     if (positionals.length !== 1) throw new UsageError('Name exactly one district (id or name)');
     const source = sourceOptions(v);
-    const schools = v.schools === undefined ? undefined : String(v.schools).trim() === 'all' ? null : String(v.schools).split(',').map((s) => s.trim()).filter(Boolean);
+    const schools =
+      v.schools === undefined
+        ? undefined
+        : String(v.schools).trim() === 'all'
+          ? null
+          : String(v.schools)
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean);
     const app = await openApp(io.env, { quietLogs: true });
     try {
       const service = new DistrictService(app.ds, app.config.secretKey);
       const d = await service.update(positionals[0], {
-        name: v.name as string | undefined, schedule: v.schedule as string | undefined, timezone: v.timezone as string | undefined,
+        name: v.name as string | undefined,
+        schedule: v.schedule as string | undefined,
+        timezone: v.timezone as string | undefined,
         syncEnabled: boolOption(v.enabled, 'enabled'),
         syncExpiresAt: v.expires === undefined ? undefined : v.expires === 'never' ? null : String(v.expires),
         syncAsOf: syncAsOfOption(v['sync-as-of']),
-        schoolSelection: schools, resetDeleteThreshold: intOption(v.threshold, 'threshold'),
+        schoolSelection: schools,
+        resetDeleteThreshold: intOption(v.threshold, 'threshold'),
         source: Object.keys(source).length ? source : undefined,
       });
       const next = await APP_HOOKS.districtChanged(app, d);
       const asOf = d.syncAsOf ? ` Every sync runs as of ${d.syncAsOf} (early rollover) until that day, then as of today again.` : '';
-      io.out(v.json ? JSON.stringify({ ...districtSummary(d, service.sourceConfig(d)), ...scheduleSummary(d, next) }) : `Updated district ${d.id} "${d.name}"; ${scheduleText(d, next)}.${asOf}`);
+      io.out(
+        v.json
+          ? JSON.stringify({ ...districtSummary(d, service.sourceConfig(d)), ...scheduleSummary(d, next) })
+          : `Updated district ${d.id} "${d.name}"; ${scheduleText(d, next)}.${asOf}`,
+      );
     } finally {
       await closeApp(app);
     }

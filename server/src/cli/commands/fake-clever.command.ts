@@ -24,9 +24,20 @@ export const fakeCleverCommand: CommandRunner = {
     const d = server.data;
     const teachers = d.users.filter((u) => (u.roles as Record<string, unknown>).teacher).length;
     io.out(`Fake Clever API at ${server.url} (token "${token}")`);
-    io.out(`  "${d.district.name}": ${d.schools.length} schools, ${teachers} teachers, ${d.users.length - teachers} students, ${d.sections.length} sections, ${d.terms.length} terms, ${d.courses.length} courses`);
-    const faults = ([['rate-limit-every', options.rateLimitEvery], ['fail-every', options.failEvery], ['fail-after', options.failAfter], ['delay-ms', options.delayMs], ['drop-every', options.dropEvery]] as const)
-      .filter(([, n]) => n !== undefined).map(([k, n]) => `--${k} ${n}`);
+    io.out(
+      `  "${d.district.name}": ${d.schools.length} schools, ${teachers} teachers, ${d.users.length - teachers} students, ${d.sections.length} sections, ${d.terms.length} terms, ${d.courses.length} courses`,
+    );
+    const faults = (
+      [
+        ['rate-limit-every', options.rateLimitEvery],
+        ['fail-every', options.failEvery],
+        ['fail-after', options.failAfter],
+        ['delay-ms', options.delayMs],
+        ['drop-every', options.dropEvery],
+      ] as const
+    )
+      .filter(([, n]) => n !== undefined)
+      .map(([k, n]) => `--${k} ${n}`);
     if (faults.length) io.out(`  faults: ${faults.join(', ')}`);
     io.out(`Try: homeroom district create --name "Clever Test" --source clever-api --url ${server.url} --token ${token}`);
     io.out('     homeroom sync "Clever Test" --wait --json   (Ctrl-C stops the server)');

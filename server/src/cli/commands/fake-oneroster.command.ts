@@ -6,7 +6,8 @@ export const fakeOneRosterCommand: CommandRunner = {
     const clientSecret = String(v['client-secret'] ?? 'fake-secret');
     if (!clientId.trim() || !clientSecret.trim()) throw new UsageError('--client-id and --client-secret must not be empty');
     const options = {
-      clientId, clientSecret,
+      clientId,
+      clientSecret,
       auth: choiceOption(v.auth as string | undefined, 'auth', ['oauth2', 'oauth1'] as const) ?? 'oauth2',
       students: intOption(v.students, 'students', 1) ?? 2000,
       seed: intOption(v.seed, 'seed'),
@@ -27,11 +28,25 @@ export const fakeOneRosterCommand: CommandRunner = {
     const live = (l: Array<Record<string, unknown>>) => l.filter((x) => x.status !== 'tobedeleted');
     const teachers = live(d.users).filter((u) => u.role === 'teacher').length;
     io.out(`Fake OneRoster 1.1 API at ${server.url} (${options.auth}, client id "${clientId}")`);
-    io.out(`  ${live(d.orgs).filter((o) => o.type === 'school').length} schools, ${teachers} teachers, ${live(d.users).length - teachers} students, ${live(d.classes).length} classes, ${live(d.academicSessions).length} sessions, ${live(d.courses).length} courses`);
-    const faults = ([['max-limit', options.maxLimit], ['rate-limit-every', options.rateLimitEvery], ['fail-every', options.failEvery], ['fail-after', options.failAfter], ['delay-ms', options.delayMs], ['drop-every', options.dropEvery]] as const)
-      .filter(([, n]) => n !== undefined).map(([k, n]) => `--${k} ${n}`);
+    io.out(
+      `  ${live(d.orgs).filter((o) => o.type === 'school').length} schools, ${teachers} teachers, ${live(d.users).length - teachers} students, ${live(d.classes).length} classes, ${live(d.academicSessions).length} sessions, ${live(d.courses).length} courses`,
+    );
+    const faults = (
+      [
+        ['max-limit', options.maxLimit],
+        ['rate-limit-every', options.rateLimitEvery],
+        ['fail-every', options.failEvery],
+        ['fail-after', options.failAfter],
+        ['delay-ms', options.delayMs],
+        ['drop-every', options.dropEvery],
+      ] as const
+    )
+      .filter(([, n]) => n !== undefined)
+      .map(([k, n]) => `--${k} ${n}`);
     if (faults.length) io.out(`  faults: ${faults.join(', ')}`);
-    io.out(`Try: homeroom district create --name "OneRoster Test" --source oneroster-api --url ${server.url} --client-id ${clientId} --client-secret … --auth ${options.auth}`);
+    io.out(
+      `Try: homeroom district create --name "OneRoster Test" --source oneroster-api --url ${server.url} --client-id ${clientId} --client-secret … --auth ${options.auth}`,
+    );
     io.out('     homeroom sync "OneRoster Test" --wait --json   (Ctrl-C stops the server)');
     await new Promise<void>((resolve) => {
       const stop = () => void server.close().then(resolve);

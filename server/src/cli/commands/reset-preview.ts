@@ -36,9 +36,15 @@ async function printPreview(app: AppContext, preview: SyncRun, print: (l: string
 /** Runs a dry-run Reset here, so a Reset never starts unseen. */
 async function runPreview(app: AppContext, district: District, asOf: string | null, print: (l: string) => void): Promise<SyncRun> {
   const { run, existing } = await new SyncRunService(app.ds).createRun({
-    districtId: district.id, mode: SyncMode.RESET, dryRun: true, asOf, trigger: SyncTrigger.MANUAL, requestedBy: 'cli',
+    districtId: district.id,
+    mode: SyncMode.RESET,
+    dryRun: true,
+    asOf,
+    trigger: SyncTrigger.MANUAL,
+    requestedBy: 'cli',
   });
-  if (existing) throw new UsageError(`District "${district.name}" already has run ${run.id} ${run.status.toLowerCase().replace('_', ' ')}; preview after it ends`);
+  if (existing)
+    throw new UsageError(`District "${district.name}" already has run ${run.id} ${run.status.toLowerCase().replace('_', ' ')}; preview after it ends`);
   print(`Previewing the Reset of "${district.name}" (run ${run.id})…`);
   const done = await executeSyncRun(app, run.id);
   if (done.status !== SyncStatus.LAUNCHED) throw new UsageError(`The preview run ${done.id} ${done.status.toLowerCase()}: ${done.error ?? 'no reason given'}`);

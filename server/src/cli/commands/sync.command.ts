@@ -22,7 +22,10 @@ function printHuman(run: SyncRun, out: (l: string) => void) {
   if (run.error) out(`  ${run.error}`);
   for (const e of ENTITY_TYPES) {
     const c = run.counts?.[e];
-    if (c) out(`  ${e.padEnd(12)} created ${c.created}, updated ${c.updated}, deleted ${c.deleted}, restored ${c.restored}, ended ${c.ended ?? 0}, unchanged ${c.unchanged}`);
+    if (c)
+      out(
+        `  ${e.padEnd(12)} created ${c.created}, updated ${c.updated}, deleted ${c.deleted}, restored ${c.restored}, ended ${c.ended ?? 0}, unchanged ${c.unchanged}`,
+      );
   }
   const issues = Object.entries(run.issueCounts ?? {});
   if (issues.length) out(`  issues: ${issues.map(([k, n]) => `${k} ${n}`).join(', ')}`);
@@ -41,7 +44,8 @@ export const syncCommand: CommandRunner = {
       }
     }
     const guarded = mode === SyncMode.RESET && !v['dry-run'] && !v.revert;
-    if (!guarded && (v.preview !== undefined || v.confirm !== undefined)) throw new UsageError('--preview and --confirm only apply to --mode reset without --dry-run');
+    if (!guarded && (v.preview !== undefined || v.confirm !== undefined))
+      throw new UsageError('--preview and --confirm only apply to --mode reset without --dry-run');
     const previewRunId = intOption(v.preview, 'preview', 1);
     const app = await openApp(io.env, { quietLogs: true });
     try {
@@ -57,9 +61,15 @@ export const syncCommand: CommandRunner = {
         ? await confirmReset(app, district, io, { previewRunId, confirm: v.confirm as string | undefined, asOf: asOf ?? null, print: v.json ? io.err : io.out })
         : null;
       const { run, existing } = await runs.createRun({
-        districtId: district.id, mode, dryRun: Boolean(v['dry-run']), asOf: asOf ?? null,
-        overrideThreshold: Boolean(v['override-threshold']), trigger: v.revert ? SyncTrigger.REVERT : SyncTrigger.MANUAL,
-        requestedBy: 'cli', revertOfRunId, previewRunId: confirmedPreview,
+        districtId: district.id,
+        mode,
+        dryRun: Boolean(v['dry-run']),
+        asOf: asOf ?? null,
+        overrideThreshold: Boolean(v['override-threshold']),
+        trigger: v.revert ? SyncTrigger.REVERT : SyncTrigger.MANUAL,
+        requestedBy: 'cli',
+        revertOfRunId,
+        previewRunId: confirmedPreview,
       });
       if (existing) {
         io.err(`District "${district.name}" already has run ${run.id} ${run.status.toLowerCase().replace('_', ' ')}; not starting another.`);
@@ -71,7 +81,10 @@ export const syncCommand: CommandRunner = {
         await jobs.enqueueSyncRun(run.id);
         await jobs.close();
         if (v.json) io.out(JSON.stringify(runSummary(run)));
-        else io.out(`Run ${run.id} queued (${mode}${v['dry-run'] ? ', dry run' : ''}) for "${district.name}"; a worker (homeroom serve) will run it. Use --wait to run it here and print the result.`);
+        else
+          io.out(
+            `Run ${run.id} queued (${mode}${v['dry-run'] ? ', dry run' : ''}) for "${district.name}"; a worker (homeroom serve) will run it. Use --wait to run it here and print the result.`,
+          );
         return 0;
       }
       // --wait runs the sync in this process: it works with or without a running worker.

@@ -19,9 +19,18 @@ export const tokenCreateCommand: CommandRunner = {
     const app = await openApp(io.env, { quietLogs: true });
     try {
       const district = await new DistrictService(app.ds, app.config.secretKey).get(String(v.district));
-      const { token, secret } = await new ApiTokenService(app.ds).create(DistrictScope.all(), { districtId: district.id, name: String(v.name), createdBy: 'cli', expiresAt });
-      if (v.json) io.out(JSON.stringify({ id: token.id, name: token.name, districtId: district.id, expiresAt: token.expiresAt?.toISOString() ?? null, token: secret }));
-      else io.out(`Created token ${token.id} "${token.name}" for district ${district.id} "${district.name}"${token.expiresAt ? `, valid until ${token.expiresAt.toISOString()}` : ''}. Secret (shown once):\n${secret}`);
+      const { token, secret } = await new ApiTokenService(app.ds).create(DistrictScope.all(), {
+        districtId: district.id,
+        name: String(v.name),
+        createdBy: 'cli',
+        expiresAt,
+      });
+      if (v.json)
+        io.out(JSON.stringify({ id: token.id, name: token.name, districtId: district.id, expiresAt: token.expiresAt?.toISOString() ?? null, token: secret }));
+      else
+        io.out(
+          `Created token ${token.id} "${token.name}" for district ${district.id} "${district.name}"${token.expiresAt ? `, valid until ${token.expiresAt.toISOString()}` : ''}. Secret (shown once):\n${secret}`,
+        );
     } finally {
       await closeApp(app);
     }

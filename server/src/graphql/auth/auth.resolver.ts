@@ -20,7 +20,10 @@ export class AuthResolver {
       : { kind: v.kind, email: null, role: null, tokenName: v.name, districtId: v.districtId };
   }
 
-  @Mutation(() => LoginPayload, { description: 'Sign in with email and password; sets the httpOnly session cookie. UNAUTHENTICATED on a wrong email or password; RATE_LIMITED (HTTP 429, Retry-After) after repeated failures.' })
+  @Mutation(() => LoginPayload, {
+    description:
+      'Sign in with email and password; sets the httpOnly session cookie. UNAUTHENTICATED on a wrong email or password; RATE_LIMITED (HTTP 429, Retry-After) after repeated failures.',
+  })
   async login(
     @Arg('email', () => String, { description: 'Sign-in email.' }) email: string,
     @Arg('password', () => String, { description: 'Password.' }) password: string,
@@ -63,7 +66,10 @@ export class AuthResolver {
 
   @Authorized(Permission.WRITE)
   @Query(() => [ApiTokenType], { description: 'Live API tokens of the districts the caller manages, newest first.' })
-  apiTokens(@Arg('districtId', () => ID, { nullable: true, description: 'Only this district’s tokens.' }) districtId: string | null, @Ctx() ctx: GraphQLContext) {
+  apiTokens(
+    @Arg('districtId', () => ID, { nullable: true, description: 'Only this district’s tokens.' }) districtId: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return ctx.apiTokens.list(ctx.scope, optionalId(districtId));
   }
 
@@ -73,7 +79,8 @@ export class AuthResolver {
     @Arg('districtId', () => ID, { description: 'The district the token may read.' }) districtId: string,
     @Arg('name', () => String, { description: 'What the token is for, e.g. the partner’s name.' }) name: string,
     @Ctx() ctx: GraphQLContext,
-    @Arg('expiresAt', () => DateTime, { nullable: true, description: 'When the token stops working (in the future); omitted: until revoked.' }) expiresAt?: Date | null,
+    @Arg('expiresAt', () => DateTime, { nullable: true, description: 'When the token stops working (in the future); omitted: until revoked.' })
+    expiresAt?: Date | null,
   ): Promise<CreateApiTokenPayload> {
     if (ctx.viewer?.kind !== 'ADMIN') throw unauthenticated();
     return ctx.apiTokens.create(ctx.scope, { districtId: idArg(districtId, 'District'), name, createdBy: ctx.viewer.email, expiresAt: expiresAt ?? null });

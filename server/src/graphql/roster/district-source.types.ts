@@ -2,12 +2,17 @@ import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { SourceKind } from '../enums.js';
 import { DateTime } from '../scalars.js';
 
-@InputType('SourceSettingsInput', { description: 'Source settings to set; omitted (or empty) fields keep their value, so one secret can be replaced without retyping the others.' })
+@InputType('SourceSettingsInput', {
+  description: 'Source settings to set; omitted (or empty) fields keep their value, so one secret can be replaced without retyping the others.',
+})
 export class SourceSettingsInput {
   @Field(() => String, { nullable: true, description: 'API base URL (clever-api, oneroster-api).' })
   url?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'CSV export location: a server path, sftp://user@host[:port]/path (a zip, or a folder ending in "/"), or https://…/export.zip.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'CSV export location: a server path, sftp://user@host[:port]/path (a zip, or a folder ending in "/"), or https://…/export.zip.',
+  })
   path?: string | null;
 
   @Field(() => String, { nullable: true, description: 'OneRoster OAuth client id (the consumer key for OAuth 1.0a).' })

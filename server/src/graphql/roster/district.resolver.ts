@@ -22,7 +22,10 @@ class RosterArgs extends ConnectionArgs {
   @Field(() => Boolean, { nullable: true, description: 'Include soft-deleted rows (admins only; default false).' })
   includeDeleted?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: "Include ended records: the source still sends them but they are not active on the sync date, such as last year's sections (default false)." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Include ended records: the source still sends them but they are not active on the sync date, such as last year's sections (default false).",
+  })
   includeEnded?: boolean | null;
 
   @Field(() => String, { nullable: true, description: 'Case-insensitive text found in the name, source id or number.' })
@@ -52,7 +55,10 @@ class EnrollmentArgs extends ConnectionArgs {
   @Field(() => Boolean, { nullable: true, description: 'Include soft-deleted rows (admins only; default false).' })
   includeDeleted?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: "Include ended records: the source still sends them but they are not active on the sync date, such as last year's sections (default false)." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Include ended records: the source still sends them but they are not active on the sync date, such as last year's sections (default false).",
+  })
   includeEnded?: boolean | null;
 
   @Field(() => ID, { nullable: true, description: 'Only enrollments in this section.' })
@@ -79,7 +85,11 @@ export class DistrictResolver {
     return ctx.roster.getDistrict(idArg(id, 'District'));
   }
 
-  @FieldResolver(() => LocalDate, { nullable: true, description: 'Early rollover: every run, scheduled or manual, syncs as of this date until it arrives (district time), then as of today again by itself. null when not set or already arrived.' })
+  @FieldResolver(() => LocalDate, {
+    nullable: true,
+    description:
+      'Early rollover: every run, scheduled or manual, syncs as of this date until it arrives (district time), then as of today again by itself. null when not set or already arrived.',
+  })
   syncAsOf(@Root() d: District): string | null {
     return pendingSyncAsOf(d);
   }
@@ -128,7 +138,9 @@ export class DistrictResolver {
   }
 
   @Authorized(Permission.ADMIN)
-  @FieldResolver(() => [FieldMappingType], { description: 'The source field feeding each Homeroom field when no override is set, for this district’s source kind (admins only).' })
+  @FieldResolver(() => [FieldMappingType], {
+    description: 'The source field feeding each Homeroom field when no override is set, for this district’s source kind (admins only).',
+  })
   fieldMappingDefaults(@Root() d: District): Array<Pick<FieldMapping, 'entityType' | 'targetField' | 'sourceField'>> {
     return defaultMappingRows(d.sourceKind);
   }

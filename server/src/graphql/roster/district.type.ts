@@ -4,7 +4,9 @@ import { SourceKind } from '../enums.js';
 import { DateTime, LocalDate } from '../scalars.js';
 
 /** A district and its sync settings. The source location and credentials are never exposed. */
-@ObjectType('District', { description: 'A school district whose roster Homeroom syncs. Its source credentials are never readable through the API (see `source`).' })
+@ObjectType('District', {
+  description: 'A school district whose roster Homeroom syncs. Its source credentials are never readable through the API (see `source`).',
+})
 export class DistrictType {
   @Field(() => ID, { description: 'Homeroom id.' })
   id!: number;
@@ -35,7 +37,10 @@ export class DistrictType {
   notifyEmails!: string[] | null;
 
   @Authorized(Permission.ADMIN)
-  @Field(() => [String], { nullable: true, description: 'Addresses of notifyEmails emailed only about failed runs and Resets; the others hear of every run (admins only).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Addresses of notifyEmails emailed only about failed runs and Resets; the others hear of every run (admins only).',
+  })
   notifyProblemsOnly!: string[] | null;
 
   @Field(() => Int, { description: 'A Reset deleting more than this percent of any entity type is refused.' })

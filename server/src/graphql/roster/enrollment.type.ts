@@ -26,7 +26,10 @@ export class EnrollmentType {
   @Field(() => DateTime, { nullable: true, description: 'When a sync removed it (only seen with includeDeleted).' })
   deletedAt!: Date | null;
 
-  @Field(() => DateTime, { nullable: true, description: "When a sync ended it: the source still sends it but it was not active on the sync date (only seen with includeEnded)." })
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'When a sync ended it: the source still sends it but it was not active on the sync date (only seen with includeEnded).',
+  })
   endedAt!: Date | null;
 
   @Field(() => ID, { nullable: true, description: 'The run that ended it.' })

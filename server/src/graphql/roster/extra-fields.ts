@@ -14,7 +14,9 @@ export function extrasOf(extra: string | null | undefined): ExtraFieldType[] {
   if (!extra) return [];
   try {
     const parsed = JSON.parse(extra) as Record<string, unknown>;
-    return Object.entries(parsed).filter(([, v]) => typeof v === 'string').map(([key, value]) => ({ key, value: value as string }));
+    return Object.entries(parsed)
+      .filter(([, v]) => typeof v === 'string')
+      .map(([key, value]) => ({ key, value: value as string }));
   } catch {
     return [];
   }

@@ -17,10 +17,13 @@ export class PersonResolver {
     return schools.filter((s): s is School => s != null && !(s instanceof Error));
   }
 
-  @FieldResolver(() => [EnrollmentType], { description: 'The person’s sections (enrollments), by school name, section name, then id; removed ones are in `changes`.' })
+  @FieldResolver(() => [EnrollmentType], {
+    description: 'The person’s sections (enrollments), by school name, section name, then id; removed ones are in `changes`.',
+  })
   enrollments(
     @Root() person: Person,
-    @Arg('includeEnded', () => Boolean, { nullable: true, description: 'Also ended enrollments and enrollments in ended sections (default false).' }) includeEnded: boolean | null,
+    @Arg('includeEnded', () => Boolean, { nullable: true, description: 'Also ended enrollments and enrollments in ended sections (default false).' })
+    includeEnded: boolean | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Enrollment[]> {
     return ctx.roster.enrollmentsOfPerson(person.districtId, person.id, includeEnded ?? false);

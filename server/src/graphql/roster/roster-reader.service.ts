@@ -46,14 +46,17 @@ export interface EnrollmentFilter {
 /** An enrollment with its person, as the section loaders hand them out. */
 export type EnrollmentWithPerson = Enrollment & { person: Person };
 
-
 /**
  * The roster as one caller may see it: every read is limited to the caller's districts
  * (anything else is NOT_FOUND), and soft-deleted rows only for admins. Lists are read as
  * plain rows (RowMapper), never hydrated into entities: this is the partner API's hot path.
  */
 export class RosterReader extends RosterQueryService {
-  constructor(private readonly db: DataSource, private readonly scope: DistrictScope, private readonly isAdmin: boolean) {
+  constructor(
+    private readonly db: DataSource,
+    private readonly scope: DistrictScope,
+    private readonly isAdmin: boolean,
+  ) {
     super(db);
   }
 
@@ -139,12 +142,7 @@ export class RosterReader extends RosterQueryService {
     person.select(qb, 'p', 'p_', false);
     const rows = (await qb.getRawMany<Record<string, unknown>>()).map((r) => ({ ...enrollment.map(r, 'e_'), person: person.map(r, 'p_') }));
     // By section first: names are only compared within a section (the collator is the cost).
-    return rows.sort(
-      (a, b) => a.sectionId - b.sectionId
-        || Number(b.primary) - Number(a.primary)
-        || comparePeople(a.person, b.person)
-        || a.id - b.id,
-    );
+    return rows.sort((a, b) => a.sectionId - b.sectionId || Number(b.primary) - Number(a.primary) || comparePeople(a.person, b.person) || a.id - b.id);
   }
 
   /**
@@ -161,7 +159,13 @@ export class RosterReader extends RosterQueryService {
   /** School memberships of these people (one statement). */
   async schoolIdsOfPeople(personIds: readonly number[]): Promise<PersonSchool[]> {
     if (!personIds.length) return [];
-    return this.mapper(PersonSchool).many(this.db.getRepository(PersonSchool).createQueryBuilder('ps').where('ps.personId IN (:...ids)', { ids: [...personIds] }), 'ps');
+    return this.mapper(PersonSchool).many(
+      this.db
+        .getRepository(PersonSchool)
+        .createQueryBuilder('ps')
+        .where('ps.personId IN (:...ids)', { ids: [...personIds] }),
+      'ps',
+    );
   }
 
   peopleByIds(ids: readonly number[]): Promise<Person[]> {
@@ -175,7 +179,10 @@ export class RosterReader extends RosterQueryService {
   /** Sections (not deleted) naming one of these as predecessor; same district as their predecessor by construction. */
   async successorsOf(ids: readonly number[]): Promise<Section[]> {
     if (!ids.length) return [];
-    const qb = this.db.getRepository(Section).createQueryBuilder('r').where('r.predecessorId IN (:...ids) AND r.deletedAt IS NULL', { ids: [...ids] });
+    const qb = this.db
+      .getRepository(Section)
+      .createQueryBuilder('r')
+      .where('r.predecessorId IN (:...ids) AND r.deletedAt IS NULL', { ids: [...ids] });
     return this.mapper(Section).many(qb, 'r');
   }
 
@@ -194,10 +201,22 @@ export class RosterReader extends RosterQueryService {
   /** By id, deleted or not (a section still names the school it belonged to); one statement. */
   private async byIds<T extends { id: number }>(entity: new () => T, ids: readonly number[]): Promise<T[]> {
     if (!ids.length) return [];
-    return this.mapper(entity).many(this.db.getRepository(entity).createQueryBuilder('r').where('r.id IN (:...ids)', { ids: [...ids] }), 'r');
+    return this.mapper(entity).many(
+      this.db
+        .getRepository(entity)
+        .createQueryBuilder('r')
+        .where('r.id IN (:...ids)', { ids: [...ids] }),
+      'r',
+    );
   }
 
-  private inOrder<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, entity: new () => T, page: PageRequest, order: RosterOrder, districtId: number): Promise<Page<T>> {
+  private inOrder<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    entity: new () => T,
+    page: PageRequest,
+    order: RosterOrder,
+    districtId: number,
+  ): Promise<Page<T>> {
     return pageInOrder(this.db, qb as SelectQueryBuilder<ObjectLiteral>, this.mapper(entity), page, order, districtId);
   }
 
@@ -205,7 +224,12 @@ export class RosterReader extends RosterQueryService {
     return RowMapper.of(this.db, entity);
   }
 
-  private rows<T extends ObjectLiteral>(entity: new () => T, alias: string, districtId: number, f: { includeDeleted?: boolean | null; includeEnded?: boolean | null }): SelectQueryBuilder<T> {
+  private rows<T extends ObjectLiteral>(
+    entity: new () => T,
+    alias: string,
+    districtId: number,
+    f: { includeDeleted?: boolean | null; includeEnded?: boolean | null },
+  ): SelectQueryBuilder<T> {
     this.scope.assertRead(districtId);
     if (f.includeDeleted && !this.isAdmin) throw forbidden('includeDeleted is for admin users; API tokens see the live roster');
     const qb = this.db.getRepository(entity).createQueryBuilder(alias).where(`${alias}.districtId = :districtId`, { districtId });

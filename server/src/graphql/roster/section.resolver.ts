@@ -34,17 +34,27 @@ export class SectionResolver {
     return section.termId == null ? Promise.resolve(null) : ctx.loaders.term.load(section.termId);
   }
 
-  @FieldResolver(() => SectionType, { nullable: true, description: 'The ended section this one most likely continues (last year’s class, or last semester’s), named by the sync that created it: same school always, see predecessorRule. Partner apps carry content and student work over from it.' })
+  @FieldResolver(() => SectionType, {
+    nullable: true,
+    description:
+      'The ended section this one most likely continues (last year’s class, or last semester’s), named by the sync that created it: same school always, see predecessorRule. Partner apps carry content and student work over from it.',
+  })
   predecessor(@Root() section: Section, @Ctx() ctx: GraphQLContext): Promise<Section | null> {
     return section.predecessorId == null ? Promise.resolve(null) : ctx.loaders.section.load(section.predecessorId);
   }
 
-  @FieldResolver(() => SectionContinuityRule, { nullable: true, description: 'Which rule named the predecessor: SAME_TEACHER (same course and primary teacher) or SAME_PERIOD (same course and period).' })
+  @FieldResolver(() => SectionContinuityRule, {
+    nullable: true,
+    description: 'Which rule named the predecessor: SAME_TEACHER (same course and primary teacher) or SAME_PERIOD (same course and period).',
+  })
   predecessorRule(@Root() section: Section): string | null {
     return section.predecessorRule ?? null;
   }
 
-  @FieldResolver(() => SectionType, { nullable: true, description: 'The section that continues this one (next year’s or next semester’s), when a later sync named one.' })
+  @FieldResolver(() => SectionType, {
+    nullable: true,
+    description: 'The section that continues this one (next year’s or next semester’s), when a later sync named one.',
+  })
   successor(@Root() section: Section, @Ctx() ctx: GraphQLContext): Promise<Section | null> {
     return ctx.loaders.sectionSuccessor.load(section.id);
   }

@@ -17,7 +17,9 @@ import { SyncRunType } from './sync-run.type.js';
 @Resolver(() => PersonType)
 export class PersonHistoryResolver {
   @Authorized(Permission.ADMIN)
-  @FieldResolver(() => PersonChangeConnection, { description: 'Changes runs made to this person and to their enrollments, newest first; previews left out (admins only).' })
+  @FieldResolver(() => PersonChangeConnection, {
+    description: 'Changes runs made to this person and to their enrollments, newest first; previews left out (admins only).',
+  })
   async changes(@Root() person: Person, @Args() args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
     return toConnection(await ctx.personHistory.pageChanges(person.districtId, person.id, toPageRequest(args)));
   }

@@ -27,10 +27,18 @@ class StartSyncInput {
   @Field(() => LocalDate, { nullable: true, description: 'Treat this date as today for terms and enrollments (early rollover).' })
   asOf?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Apply a sync (Edit or Reset) the mass-delete guard would hold: one deleting more than the district’s threshold of a kind of record, a role, or one school’s sections or enrollments.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Apply a sync (Edit or Reset) the mass-delete guard would hold: one deleting more than the district’s threshold of a kind of record, a role, or one school’s sections or enrollments.',
+  })
   overrideThreshold?: boolean | null;
 
-  @Field(() => ID, { nullable: true, description: 'Required for a RESET that is not a dry run: a launched dry-run RESET of the same district, at most an hour old. The Reset fails (PREVIEW_MISMATCH) if its deletions differ from this preview’s.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Required for a RESET that is not a dry run: a launched dry-run RESET of the same district, at most an hour old. The Reset fails (PREVIEW_MISMATCH) if its deletions differ from this preview’s.',
+  })
   previewRunId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Required for a RESET whose preview deletes anything: the district’s name, typed as confirmation.' })
@@ -54,7 +62,10 @@ class StartRolloverInput {
   @Field(() => LocalDate, { description: 'The first day of the new school year: the run syncs as of this date.' })
   firstDay!: string;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only preview: what would arrive, end and be deleted; nothing is written and the sync date is not set (default false).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only preview: what would arrive, end and be deleted; nothing is written and the sync date is not set (default false).',
+  })
   dryRun?: boolean | null;
 }
 
@@ -66,7 +77,10 @@ class StartRolloverPayload {
   @Field(() => Boolean, { description: 'True when the district already had an active run and no new run was created.' })
   alreadyRunning!: boolean;
 
-  @Field(() => LocalDate, { nullable: true, description: 'The district’s sync date after this call: the first day when it is still ahead (every later run syncs as of it until it arrives), else null.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'The district’s sync date after this call: the first day when it is still ahead (every later run syncs as of it until it arrives), else null.',
+  })
   syncAsOf!: string | null;
 }
 
@@ -96,7 +110,11 @@ class DistrictSyncSettingsInput {
   @Field(() => LocalDate, { nullable: true, description: 'Scheduled syncs stop after this date; null clears it.' })
   syncExpiresAt?: string | null;
 
-  @Field(() => LocalDate, { nullable: true, description: 'Early rollover: every run (scheduled and manual) syncs as of this date until it arrives, then as of today again. null clears it; a date that has already arrived is stored as null.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'Early rollover: every run (scheduled and manual) syncs as of this date until it arrives, then as of today again. null clears it; a date that has already arrived is stored as null.',
+  })
   syncAsOf?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Source ids of the schools to sync; null or empty means all.' })
@@ -105,7 +123,10 @@ class DistrictSyncSettingsInput {
   @Field(() => [String], { nullable: true, description: 'Emails told about sync results; null or empty for none.' })
   notifyEmails?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Addresses (also in notifyEmails) emailed only about failed runs and Resets; null or empty: everyone hears of every run.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Addresses (also in notifyEmails) emailed only about failed runs and Resets; null or empty: everyone hears of every run.',
+  })
   notifyProblemsOnly?: string[] | null;
 
   @Field(() => Int, { nullable: true, description: 'Percent of any entity type a Reset may delete (0–100).' })
@@ -164,8 +185,14 @@ class WhyNotSyncedType {
 @Resolver()
 export class SyncControlResolver {
   @Authorized(Permission.WRITE)
-  @Mutation(() => StartSyncPayload, { description: 'Queue a sync. A RESET that is not a dry run needs previewRunId, and confirmation when that preview deletes anything (BAD_USER_INPUT otherwise). Never a CONFLICT: when the district already has an active run, that run is returned with alreadyRunning true.' })
-  async startSync(@Arg('input', () => StartSyncInput, { description: 'What to sync.' }) input: StartSyncInput, @Ctx() ctx: GraphQLContext): Promise<StartSyncPayload> {
+  @Mutation(() => StartSyncPayload, {
+    description:
+      'Queue a sync. A RESET that is not a dry run needs previewRunId, and confirmation when that preview deletes anything (BAD_USER_INPUT otherwise). Never a CONFLICT: when the district already has an active run, that run is returned with alreadyRunning true.',
+  })
+  async startSync(
+    @Arg('input', () => StartSyncInput, { description: 'What to sync.' }) input: StartSyncInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<StartSyncPayload> {
     const previewRunId = input.previewRunId == null ? null : idArg(input.previewRunId, 'Sync run');
     const { run, existing } = await ctx.syncControl.start({ ...input, districtId: idArg(input.districtId, 'District'), previewRunId });
     if (!existing) publishRunQueued(ctx.app.pubsub, run);
@@ -173,27 +200,40 @@ export class SyncControlResolver {
   }
 
   @Authorized(Permission.WRITE)
-  @Mutation(() => StartRolloverPayload, { description: 'Start a new school year: an Edit sync as of its first day, recorded with trigger ROLLOVER (dryRun: its preview). When the first day is still ahead, a real rollover also sets the district’s syncAsOf to it, so later runs (the nightly one too) keep the new year until it begins.' })
-  async startRollover(@Arg('input', () => StartRolloverInput, { description: 'The district and its first day of school.' }) input: StartRolloverInput, @Ctx() ctx: GraphQLContext): Promise<StartRolloverPayload> {
+  @Mutation(() => StartRolloverPayload, {
+    description:
+      'Start a new school year: an Edit sync as of its first day, recorded with trigger ROLLOVER (dryRun: its preview). When the first day is still ahead, a real rollover also sets the district’s syncAsOf to it, so later runs (the nightly one too) keep the new year until it begins.',
+  })
+  async startRollover(
+    @Arg('input', () => StartRolloverInput, { description: 'The district and its first day of school.' }) input: StartRolloverInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<StartRolloverPayload> {
     const { run, existing, syncAsOf } = await ctx.syncControl.startRollover({ ...input, districtId: idArg(input.districtId, 'District') });
     if (!existing) publishRunQueued(ctx.app.pubsub, run);
     return { run, alreadyRunning: existing, syncAsOf };
   }
 
   @Authorized(Permission.WRITE)
-  @Mutation(() => SyncRunType, { description: 'Cancel a scheduled run at once, or a running one at its next checkpoint (nothing is changed). CONFLICT when it already ended.' })
+  @Mutation(() => SyncRunType, {
+    description: 'Cancel a scheduled run at once, or a running one at its next checkpoint (nothing is changed). CONFLICT when it already ended.',
+  })
   cancelSync(@Arg('runId', () => ID, { description: 'Run to cancel.' }) runId: string, @Ctx() ctx: GraphQLContext): Promise<SyncRun> {
     return ctx.syncControl.cancel(idArg(runId, 'Sync run'));
   }
 
   @Authorized(Permission.WRITE)
-  @Mutation(() => StartSyncPayload, { description: 'Queue a run that undoes the district’s latest launched run. CONFLICT when it is not the latest or another run is active.' })
+  @Mutation(() => StartSyncPayload, {
+    description: 'Queue a run that undoes the district’s latest launched run. CONFLICT when it is not the latest or another run is active.',
+  })
   async revertSyncRun(@Arg('runId', () => ID, { description: 'The run to undo.' }) runId: string, @Ctx() ctx: GraphQLContext): Promise<StartSyncPayload> {
     return { run: await ctx.syncControl.revert(idArg(runId, 'Sync run')), alreadyRunning: false };
   }
 
   @Authorized(Permission.WRITE)
-  @Mutation(() => DistrictType, { description: 'Change a district’s schedule, pause, expiry, sync date, school selection, notification emails, reset threshold and field mappings. BAD_USER_INPUT names a bad value.' })
+  @Mutation(() => DistrictType, {
+    description:
+      'Change a district’s schedule, pause, expiry, sync date, school selection, notification emails, reset threshold and field mappings. BAD_USER_INPUT names a bad value.',
+  })
   updateDistrictSyncSettings(
     @Arg('districtId', () => ID, { description: 'The district.' }) districtId: string,
     @Arg('input', () => DistrictSyncSettingsInput, { description: 'Settings to change.' }) input: DistrictSyncSettingsInput,
@@ -215,13 +255,19 @@ export class SyncControlResolver {
 
   @Authorized(Permission.WRITE)
   @Mutation(() => ConnectionTestResultType, { description: 'Read the district’s source once, without syncing, to check that it can be reached and read.' })
-  async testDistrictConnection(@Arg('districtId', () => ID, { description: 'The district.' }) districtId: string, @Ctx() ctx: GraphQLContext): Promise<ConnectionTestResultType> {
+  async testDistrictConnection(
+    @Arg('districtId', () => ID, { description: 'The district.' }) districtId: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ConnectionTestResultType> {
     const r = await ctx.syncSettings.testConnection(idArg(districtId, 'District'));
     return { ...r, counts: Object.entries(r.counts).map(([entity, count]) => ({ entity, count: count ?? 0 })) };
   }
 
   @Authorized(Permission.ADMIN)
-  @Query(() => WhyNotSyncedType, { description: 'Explain from the roster and the last sync’s issues and filters why a person, section or school is not synced (or that it is). Give sourceId or email.' })
+  @Query(() => WhyNotSyncedType, {
+    description:
+      'Explain from the roster and the last sync’s issues and filters why a person, section or school is not synced (or that it is). Give sourceId or email.',
+  })
   whyNotSynced(
     @Arg('districtId', () => ID, { description: 'The district.' }) districtId: string,
     @Arg('sourceId', () => String, { nullable: true, description: 'Source id of the person, section or school.' }) sourceId: string | null,

@@ -52,14 +52,18 @@ export class SyncIssueType {
   sourceId!: string | null;
 
   @Field(() => String, {
-    description: 'Machine-readable code: TEACHER_NO_SCHOOL, STUDENT_NO_SCHOOL, SCHOOL_NOT_SELECTED, UNKNOWN_SCHOOL, UNKNOWN_SECTION, UNKNOWN_PERSON, NOT_ACTIVE, MISSING_REQUIRED_FIELD, INVALID_VALUE, DUPLICATE_SOURCE_ID, ROLE_CHANGE_SKIPPED, UNKNOWN_TERM, UNKNOWN_COURSE, RESET_THRESHOLD_EXCEEDED.',
+    description:
+      'Machine-readable code: TEACHER_NO_SCHOOL, STUDENT_NO_SCHOOL, SCHOOL_NOT_SELECTED, UNKNOWN_SCHOOL, UNKNOWN_SECTION, UNKNOWN_PERSON, NOT_ACTIVE, MISSING_REQUIRED_FIELD, INVALID_VALUE, DUPLICATE_SOURCE_ID, ROLE_CHANGE_SKIPPED, UNKNOWN_TERM, UNKNOWN_COURSE, RESET_THRESHOLD_EXCEEDED.',
   })
   code!: string;
 
   @Field(() => String, { description: 'What is wrong, in a readable sentence.' })
   message!: string;
 
-  @Field(() => String, { nullable: true, description: "The record's name as the source sent it, when the issue names one (e.g. a school left out by the selection)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The record's name as the source sent it, when the issue names one (e.g. a school left out by the selection).",
+  })
   recordName!: string | null;
 
   @Field(() => DateTime, { description: 'When the run recorded it.' })

@@ -57,8 +57,14 @@ class SyncRunUpdatedArgs {
 
 function fromRun(run: SyncRun): SyncRunUpdate {
   return {
-    runId: run.id, districtId: run.districtId, status: run.status, phase: run.phase, percent: runPercent(run),
-    etaSeconds: run.progress?.etaSeconds ?? null, processed: run.progress?.processed ?? {}, total: run.progress?.total ?? {},
+    runId: run.id,
+    districtId: run.districtId,
+    status: run.status,
+    phase: run.phase,
+    percent: runPercent(run),
+    etaSeconds: run.progress?.etaSeconds ?? null,
+    processed: run.progress?.processed ?? {},
+    total: run.progress?.total ?? {},
   };
 }
 
@@ -70,10 +76,16 @@ async function subscribeToRuns({ args, context }: ResolverData<GraphQLContext> &
   if (args.districtId != null) {
     const districtId = idArg(args.districtId, 'District');
     await context.roster.getDistrict(districtId);
-    return pipe(source, filter((u: SyncRunUpdate) => u.districtId === districtId));
+    return pipe(
+      source,
+      filter((u: SyncRunUpdate) => u.districtId === districtId),
+    );
   }
   const run = await context.syncReports.getRun(idArg(args.runId!, 'Sync run'));
-  const events = pipe(source, filter((u: SyncRunUpdate) => u.runId === run.id));
+  const events = pipe(
+    source,
+    filter((u: SyncRunUpdate) => u.runId === run.id),
+  );
   return new Repeater<SyncRunUpdate>(async (push, stop) => {
     const it = events[Symbol.asyncIterator]();
     stop.then(() => it.return?.());
@@ -97,8 +109,12 @@ export class SyncRunUpdateResolver {
   syncRunUpdated(@Root() update: SyncRunUpdate, @Args() _args: SyncRunUpdatedArgs): SyncRunUpdateType {
     const entities = [...new Set([...Object.keys(update.total), ...Object.keys(update.processed)])];
     return {
-      runId: update.runId, districtId: update.districtId, status: update.status, phase: update.phase,
-      percent: update.percent, etaSeconds: update.etaSeconds,
+      runId: update.runId,
+      districtId: update.districtId,
+      status: update.status,
+      phase: update.phase,
+      percent: update.percent,
+      etaSeconds: update.etaSeconds,
       progress: entities.map((entity) => ({ entity, processed: update.processed[entity] ?? 0, total: update.total[entity] ?? 0 })),
     };
   }

@@ -100,7 +100,9 @@ export class SyncRunResolver {
     return run.status === SyncStatus.IN_PROGRESS ? (run.progress?.etaSeconds ?? null) : null;
   }
 
-  @FieldResolver(() => SyncChangeConnection, { description: 'The change log: updated and restored records of an applied run, or every planned record of a dry run.' })
+  @FieldResolver(() => SyncChangeConnection, {
+    description: 'The change log: updated and restored records of an applied run, or every planned record of a dry run.',
+  })
   async changes(@Root() run: SyncRun, @Args() args: ChangeArgs, @Ctx() ctx: GraphQLContext) {
     return toConnection(await ctx.syncReports.pageChanges(run, args, toPageRequest(args)));
   }
@@ -124,7 +126,10 @@ export class SyncRunResolver {
     return toConnection(await ctx.syncReports.pageCreatedPeople(run, PersonRole.TEACHER, toPageRequest(args)));
   }
 
-  @FieldResolver(() => SectionConnection, { description: 'Sections this run created or restored that continue an ended section of the same school (each node’s predecessor and predecessorRule say which and why): what a rollover or term change carried over. Empty for dry runs.' })
+  @FieldResolver(() => SectionConnection, {
+    description:
+      'Sections this run created or restored that continue an ended section of the same school (each node’s predecessor and predecessorRule say which and why): what a rollover or term change carried over. Empty for dry runs.',
+  })
   async sectionLinks(@Root() run: SyncRun, @Args() args: ConnectionArgs, @Ctx() ctx: GraphQLContext) {
     return toConnection(await ctx.syncReports.pageSectionLinks(run, toPageRequest(args)));
   }
@@ -134,4 +139,3 @@ export class SyncRunResolver {
     return toConnection(await ctx.syncReports.pageCreatedPeople(run, PersonRole.STUDENT, toPageRequest(args)));
   }
 }
-

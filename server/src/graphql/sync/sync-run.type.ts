@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { FailureCode, SyncMode, SyncPhase, SyncStatus, SyncTrigger } from '../enums.js';
 import { Connection } from '../pagination/connection.js';
 import { DateTime, LocalDate } from '../scalars.js';
@@ -20,7 +20,9 @@ export class EntityCountType {
   @Field(() => Int, { description: 'Deleted records brought back.' })
   restored!: number;
 
-  @Field(() => Int, { description: 'Records the source still sends that are not active on the sync date (last year\'s sections): hidden from the live roster, not deleted.' })
+  @Field(() => Int, {
+    description: "Records the source still sends that are not active on the sync date (last year's sections): hidden from the live roster, not deleted.",
+  })
   ended!: number;
 
   @Field(() => Int, { description: 'Records the source still shares unchanged.' })

@@ -7,7 +7,12 @@ import type { EntityCountType } from './sync-run.type.js';
 export function countsList(counts: RunCounts | null): EntityCountType[] {
   if (!counts) return [];
   const known: string[] = [...ENTITY_TYPES];
-  const keys = [...known.filter((k) => k in counts), ...Object.keys(counts).filter((k) => !known.includes(k)).sort()];
+  const keys = [
+    ...known.filter((k) => k in counts),
+    ...Object.keys(counts)
+      .filter((k) => !known.includes(k))
+      .sort(),
+  ];
   return keys.map((entity) => {
     const c = counts[entity];
     return {

@@ -51,7 +51,10 @@ const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',
 
 /** Agenda ids are this table's integer ids as strings; anything else matches nothing. */
 const numericIds = (ids: Array<JobId | string>): number[] =>
-  ids.map((id) => String(id)).filter((id) => /^\d+$/.test(id)).map(Number);
+  ids
+    .map((id) => String(id))
+    .filter((id) => /^\d+$/.test(id))
+    .map(Number);
 
 /**
  * Agenda stores whatever a job threw as its failReason: a plain object would reach
@@ -254,9 +257,7 @@ export class TypeormJobRepository implements JobRepository {
 
   async lockJob(job: JobParameters, options: JobRepositoryOptions | undefined): Promise<JobParameters | undefined> {
     if (!job._id || !/^\d+$/.test(String(job._id))) return undefined;
-    const conditions: Condition[] = [
-      { sql: 'id = ? AND name = ? AND lockedAt IS NULL AND disabled = 0', params: [Number(job._id), job.name] },
-    ];
+    const conditions: Condition[] = [{ sql: 'id = ? AND name = ? AND lockedAt IS NULL AND disabled = 0', params: [Number(job._id), job.name] }];
     if (job.nextRunAt) conditions.push({ sql: 'nextRunAt = ?', params: [ms(job.nextRunAt)] });
     const where = and(conditions);
     const { changes } = await this.exec.run(`UPDATE ${this.t} SET lockedAt = ?, lastModifiedBy = ? WHERE ${where.sql}`, [
@@ -362,7 +363,11 @@ export class TypeormJobRepository implements JobRepository {
     const lockTime = Math.max(ms(now ?? new Date()) ?? Date.now(), this.lastLockTime + 1);
     this.lastLockTime = lockTime;
     const { changes } = await retryOnDeadlock(() =>
-      this.exec.run(`UPDATE ${this.t} SET lockedAt = ?, lastModifiedBy = ? WHERE ${lockable.sql} ${order} LIMIT ${size}`, [lockTime, claimant, ...lockable.params]),
+      this.exec.run(`UPDATE ${this.t} SET lockedAt = ?, lastModifiedBy = ? WHERE ${lockable.sql} ${order} LIMIT ${size}`, [
+        lockTime,
+        claimant,
+        ...lockable.params,
+      ]),
     );
     if (changes === 0) {
       this.claims.delete(key);
@@ -519,12 +524,20 @@ export class TypeormJobRepository implements JobRepository {
         const segments = key.slice(5).split('.');
         if (!segments.every((s) => /^[A-Za-z0-9_$-]+$/.test(s))) throw new Error(`Unsupported unique key "${key}"`);
         const path = `$.${segments.map((s) => `"${s}"`).join('.')}`;
-        const extracted =
-          this.exec.dialect === 'mysql' ? `JSON_UNQUOTE(JSON_EXTRACT(data, '${path}'))` : `CAST(json_extract(data, '${path}') AS TEXT)`;
+        const extracted = this.exec.dialect === 'mysql' ? `JSON_UNQUOTE(JSON_EXTRACT(data, '${path}'))` : `CAST(json_extract(data, '${path}') AS TEXT)`;
         if (value === null || value === undefined) {
           conditions.push({ sql: `json_extract(data, '${path}') IS NULL`, params: [] });
         } else {
-          const text = typeof value === 'boolean' ? (this.exec.dialect === 'mysql' ? String(value) : value ? '1' : '0') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+          const text =
+            typeof value === 'boolean'
+              ? this.exec.dialect === 'mysql'
+                ? String(value)
+                : value
+                  ? '1'
+                  : '0'
+              : typeof value === 'object'
+                ? JSON.stringify(value)
+                : String(value);
           conditions.push({ sql: `${extracted} = ?`, params: [text] });
         }
       } else {

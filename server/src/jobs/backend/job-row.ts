@@ -30,8 +30,7 @@ export type JobColumn = (typeof JOB_COLUMNS)[number];
 
 const DATE_COLUMNS = new Set<string>(['nextRunAt', 'lockedAt', 'lastRunAt', 'lastFinishedAt', 'failedAt', 'debounceStartedAt', 'startDate', 'endDate']);
 
-export const ms = (d: Date | string | number | null | undefined): number | null =>
-  d === null || d === undefined ? null : new Date(d).getTime();
+export const ms = (d: Date | string | number | null | undefined): number | null => (d === null || d === undefined ? null : new Date(d).getTime());
 
 const num = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : Number(v));
 const date = (v: unknown): Date | undefined => (v === null || v === undefined ? undefined : new Date(Number(v)));
@@ -120,4 +119,3 @@ function sameScalar(a: unknown, b: unknown): boolean {
   if (a instanceof Date || b instanceof Date) return ms(a as Date) === ms(b as Date);
   return a === b;
 }
-

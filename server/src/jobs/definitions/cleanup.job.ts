@@ -6,7 +6,11 @@ import { SyncIssue } from '../../sync/sync-issue.entity.js';
 import { DEFAULT_RETENTION_DAYS, type JobPayloads } from '../job-types.js';
 
 /** Deletes sync changes and issues older than `retentionDays` (runs themselves are kept). */
-export async function cleanupOldSyncDetails(app: AppContext, retentionDays = DEFAULT_RETENTION_DAYS, now = new Date()): Promise<{ changes: number; issues: number }> {
+export async function cleanupOldSyncDetails(
+  app: AppContext,
+  retentionDays = DEFAULT_RETENTION_DAYS,
+  now = new Date(),
+): Promise<{ changes: number; issues: number }> {
   if (!Number.isFinite(retentionDays) || retentionDays < 1) throw new Error(`retentionDays must be at least 1, got ${retentionDays}`);
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
   const changes = (await app.ds.getRepository(SyncChange).delete({ createdAt: LessThan(cutoff) })).affected ?? 0;

@@ -6,9 +6,7 @@ import type { JobPayloads } from '../job-types.js';
 import { scheduledSyncBlocker } from '../scheduled-sync-blocker.js';
 import { DistrictRepository } from '../../roster/district.repository.js';
 
-export type ScheduleOutcome =
-  | { created: true; runId: number }
-  | { created: false; reason: string; runId?: number };
+export type ScheduleOutcome = { created: true; runId: number } | { created: false; reason: string; runId?: number };
 
 /**
  * What one firing of a district's schedule does: a SCHEDULED EDIT run, enqueued for a

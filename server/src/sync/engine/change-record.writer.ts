@@ -11,7 +11,12 @@ export async function writePlanAsChanges(ds: DataSource, store: PlanStore, runId
   for (const entity of ENTITY_TYPES) {
     await writeCreatesAsChanges(ds.manager, store.tables, entity, { runId, districtId });
     for await (const batch of store.batches(entity)) {
-      await insertRows(ds.manager, 'sync_change', CHANGE_COLUMNS, batch.map((item) => changeRow(runId, districtId, item, item.entityId)));
+      await insertRows(
+        ds.manager,
+        'sync_change',
+        CHANGE_COLUMNS,
+        batch.map((item) => changeRow(runId, districtId, item, item.entityId)),
+      );
       await yieldToEventLoop();
     }
   }

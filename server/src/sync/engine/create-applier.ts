@@ -20,14 +20,14 @@ function afterJson(entity: EntityType): string {
 /** How the change record names a created record: its source id, or section/person/role for an enrollment without one. */
 function labelOf(entity: EntityType, dialect: SqlDialect): string {
   if (entity !== 'enrollments') return 'SUBSTR(s.sourceId, 1, 255)';
-  const key = dialect === 'sqlite'
-    ? "s.sectionSourceId || '/' || s.personSourceId || '/' || s.role"
-    : "CONCAT(s.sectionSourceId, '/', s.personSourceId, '/', s.role)";
+  const key =
+    dialect === 'sqlite' ? "s.sectionSourceId || '/' || s.personSourceId || '/' || s.role" : "CONCAT(s.sectionSourceId, '/', s.personSourceId, '/', s.role)";
   return `SUBSTR(COALESCE(s.sourceId, ${key}), 1, 255)`;
 }
 
 /** Live rows of the district a staged record refers to by source id. */
-const live = (alias: string, table: string, column: string) => `${table} ${alias} ON ${alias}.districtId = :district AND ${alias}.sourceId = s.${column} AND ${alias}.deletedAt IS NULL`;
+const live = (alias: string, table: string, column: string) =>
+  `${table} ${alias} ON ${alias}.districtId = :district AND ${alias}.sourceId = s.${column} AND ${alias}.deletedAt IS NULL`;
 
 /** The roster columns an INSERT … SELECT writes, and the expressions (over stage `s` and its joins) it reads them from. */
 function insertSelect(entity: EntityType): { columns: string[]; values: string[]; joins: string } {
@@ -74,7 +74,9 @@ function bind(sql: string, params: Record<string, number>): [string, number[]] {
  * (so the n-th staged row has the n-th id), else null.
  */
 async function consecutiveIds(em: EntityManager, table: string, stage: string, top: number, params: Record<string, number>): Promise<number | null> {
-  const [made] = await em.query(...bind(`SELECT MIN(id) AS lo, MAX(id) AS hi, COUNT(*) AS n FROM ${table} WHERE id > ${top} AND createdByRunId = :run`, params));
+  const [made] = await em.query(
+    ...bind(`SELECT MIN(id) AS lo, MAX(id) AS hi, COUNT(*) AS n FROM ${table} WHERE id > ${top} AND createdByRunId = :run`, params),
+  );
   const [staged] = await em.query(...bind(`SELECT COUNT(*) AS n FROM ${stage} WHERE seq > :lo AND seq <= :hi`, params));
   const n = Number(made.n);
   return n > 0 && n === Number(staged.n) && Number(made.hi) - Number(made.lo) + 1 === n ? Number(made.lo) : null;
@@ -100,49 +102,73 @@ async function inSlices(db: EntityManager, table: string, each: (lo: number, hi:
  * transaction), with their schools for people, and writes one CREATE row per record to the
  * change record.
  */
-export async function applyCreates(em: EntityManager, tables: StageTables, entity: EntityType, ids: { districtId: number; runId: number }, onProgress?: (written: number) => void): Promise<void> {
+export async function applyCreates(
+  em: EntityManager,
+  tables: StageTables,
+  entity: EntityType,
+  ids: { districtId: number; runId: number },
+  onProgress?: (written: number) => void,
+): Promise<void> {
   const stage = tables.creates[entity];
   const table = ROSTER_TABLES[entity].table;
   const { columns, values, joins } = insertSelect(entity);
   const params = { district: ids.districtId, run: ids.runId };
   // The created row of each staged record: by source id, or for enrollments by section, person and role.
-  const created = entity === 'enrollments'
-    ? `${joins} JOIN enrollment t ON t.sectionId = se.id AND t.personId = p.id AND t.role = s.role`
-    : `JOIN ${table} t ON t.districtId = :district AND t.sourceId = s.sourceId`;
+  const created =
+    entity === 'enrollments'
+      ? `${joins} JOIN enrollment t ON t.sectionId = se.id AND t.personId = p.id AND t.role = s.role`
+      : `JOIN ${table} t ON t.districtId = :district AND t.sourceId = s.sourceId`;
   let written = 0;
   await inSlices(em, stage, async (lo, hi) => {
     const range = 'WHERE s.seq > :lo AND s.seq <= :hi ORDER BY s.seq';
     const [{ top }] = await em.query(`SELECT COALESCE(MAX(id), 0) AS top FROM ${table}`);
-    await em.query(...bind(`INSERT INTO ${table} (${columns.map(q).join(', ')}) SELECT ${stageFirst(em)}${values.join(', ')} FROM ${stage} s ${joins} ${range}`, { ...params, lo, hi }));
+    await em.query(
+      ...bind(`INSERT INTO ${table} (${columns.map(q).join(', ')}) SELECT ${stageFirst(em)}${values.join(', ')} FROM ${stage} s ${joins} ${range}`, {
+        ...params,
+        lo,
+        hi,
+      }),
+    );
     const first = await consecutiveIds(em, table, stage, Number(top), { ...params, lo, hi });
     // Each staged row got the next id, in seq order: its id is its rank. Otherwise (a row
     // whose reference did not resolve, or ids another writer interleaved) find each by its key.
     const id = first === null ? 't.id' : `${first - 1} + ROW_NUMBER() OVER (ORDER BY s.seq)`;
-    await em.query(...bind(
-      `${CHANGE_INSERT} SELECT ${stageFirst(em)}:run, :district, '${entity}', ${id}, ${labelOf(entity, dialectOf(em))}, '${ChangeAction.CREATE}', NULL, ${afterJson(entity)} FROM ${stage} s ${first === null ? created : ''} ${range}`,
-      { ...params, lo, hi },
-    ));
+    await em.query(
+      ...bind(
+        `${CHANGE_INSERT} SELECT ${stageFirst(em)}:run, :district, '${entity}', ${id}, ${labelOf(entity, dialectOf(em))}, '${ChangeAction.CREATE}', NULL, ${afterJson(entity)} FROM ${stage} s ${first === null ? created : ''} ${range}`,
+        { ...params, lo, hi },
+      ),
+    );
     written += hi - lo;
     onProgress?.(written);
   });
   if (entity !== 'people') return;
   await inSlices(em, tables.links, async (lo, hi) => {
-    await em.query(...bind(
-      `INSERT INTO person_school (personId, schoolId, districtId) SELECT ${stageFirst(em)}p.id, sc.id, :district FROM ${tables.links} l ` +
-        'JOIN person p ON p.districtId = :district AND p.sourceId = l.personSourceId JOIN school sc ON sc.districtId = :district AND sc.sourceId = l.schoolSourceId AND sc.deletedAt IS NULL ' +
-        'WHERE l.seq > :lo AND l.seq <= :hi',
-      { ...params, lo, hi },
-    ));
+    await em.query(
+      ...bind(
+        `INSERT INTO person_school (personId, schoolId, districtId) SELECT ${stageFirst(em)}p.id, sc.id, :district FROM ${tables.links} l ` +
+          'JOIN person p ON p.districtId = :district AND p.sourceId = l.personSourceId JOIN school sc ON sc.districtId = :district AND sc.sourceId = l.schoolSourceId AND sc.deletedAt IS NULL ' +
+          'WHERE l.seq > :lo AND l.seq <= :hi',
+        { ...params, lo, hi },
+      ),
+    );
   });
 }
 
 /** A dry run's (or held run's) CREATE rows: what would be created, without ids. */
-export async function writeCreatesAsChanges(em: EntityManager, tables: StageTables, entity: EntityType, ids: { districtId: number; runId: number }): Promise<void> {
+export async function writeCreatesAsChanges(
+  em: EntityManager,
+  tables: StageTables,
+  entity: EntityType,
+  ids: { districtId: number; runId: number },
+): Promise<void> {
   const stage = tables.creates[entity];
   await inSlices(em, stage, async (lo, hi) => {
-    await em.query(...bind(
-      `${CHANGE_INSERT} SELECT :run, :district, '${entity}', NULL, ${labelOf(entity, dialectOf(em))}, '${ChangeAction.CREATE}', NULL, ${afterJson(entity)} FROM ${stage} s WHERE s.seq > :lo AND s.seq <= :hi ORDER BY s.seq`,
-      { district: ids.districtId, run: ids.runId, lo, hi },
-    ));
+    await em.query(
+      ...bind(
+        `${CHANGE_INSERT} SELECT :run, :district, '${entity}', NULL, ${labelOf(entity, dialectOf(em))}, '${ChangeAction.CREATE}', NULL, ${afterJson(entity)} FROM ${stage} s WHERE s.seq > :lo AND s.seq <= :hi ORDER BY s.seq`,
+        { district: ids.districtId, run: ids.runId, lo, hi },
+      ),
+    );
   });
 }

@@ -12,7 +12,10 @@ import { splitEnrollmentKey, type PlannedRecord } from './sync-plan.js';
  * district never brings its records back into the process.
  */
 export class CreateStage {
-  constructor(private readonly ds: DataSource, private readonly tables: StageTables) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly tables: StageTables,
+  ) {}
 
   /** Stages records to create; an enrollment the source repeats is staged once. */
   async add(entity: EntityType, records: PlannedRecord[]): Promise<void> {
@@ -26,7 +29,12 @@ export class CreateStage {
     const verb = entity === 'enrollments' ? insertIgnore(dialectOf(this.ds)) : 'INSERT';
     await insertRows(this.ds.manager, this.tables.creates[entity], ['sourceId', ...columns], rows, { verb });
     if (entity === 'people') {
-      const links = records.flatMap((r) => (r.values.schools ?? '').split(',').filter(Boolean).map((school) => [r.sourceId, school]));
+      const links = records.flatMap((r) =>
+        (r.values.schools ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((school) => [r.sourceId, school]),
+      );
       await insertRows(this.ds.manager, this.tables.links, ['personSourceId', 'schoolSourceId'], links);
     }
   }

@@ -28,25 +28,39 @@ async function countsBy(em: EntityManager, sql: string, districtId: number): Pro
  * entity type, no role of people or enrollments, and no school's sections or enrollments
  * may lose more than the district's threshold percent. Returns why the plan is held, or null.
  */
-export async function deleteGuard(em: EntityManager, store: PlanStore, districtId: number, mode: SyncMode, counts: RunCounts,
-  activeBefore: Record<EntityType, number>, thresholdPercent: number): Promise<string | null> {
+export async function deleteGuard(
+  em: EntityManager,
+  store: PlanStore,
+  districtId: number,
+  mode: SyncMode,
+  counts: RunCounts,
+  activeBefore: Record<EntityType, number>,
+  thresholdPercent: number,
+): Promise<string | null> {
   const excess: Excess[] = [];
   for (const entity of ENTITY_TYPES) {
     const deleted = counts[entity].deleted;
     if (over(deleted, activeBefore[entity], thresholdPercent)) excess.push({ deleted, of: activeBefore[entity], what: entity });
   }
-  for (const [entity, table] of [['people', 'person'], ['enrollments', 'enrollment']] as const) {
+  for (const [entity, table] of [
+    ['people', 'person'],
+    ['enrollments', 'enrollment'],
+  ] as const) {
     if (counts[entity].deleted === 0) continue;
     const deleted = await store.deletesBy(entity, 'role');
     const live = await countsBy(em, `SELECT role AS k, COUNT(*) AS n FROM ${table} WHERE districtId = ? AND deletedAt IS NULL GROUP BY role`, districtId);
     for (const [role, d] of deleted) {
       const label = entity === 'people' ? `${role.toLowerCase()}s` : `${role.toLowerCase()} enrollments`;
-      if (over(d, live.get(role) ?? 0, thresholdPercent) && !excess.some((e) => e.what === entity)) excess.push({ deleted: d, of: live.get(role)!, what: label });
+      if (over(d, live.get(role) ?? 0, thresholdPercent) && !excess.some((e) => e.what === entity))
+        excess.push({ deleted: d, of: live.get(role)!, what: label });
     }
   }
   const perSchool: Array<[EntityType, string]> = [
     ['sections', 'SELECT schoolId AS k, COUNT(*) AS n FROM section WHERE districtId = ? AND deletedAt IS NULL GROUP BY schoolId'],
-    ['enrollments', 'SELECT s.schoolId AS k, COUNT(*) AS n FROM enrollment e JOIN section s ON s.id = e.sectionId WHERE e.districtId = ? AND e.deletedAt IS NULL GROUP BY s.schoolId'],
+    [
+      'enrollments',
+      'SELECT s.schoolId AS k, COUNT(*) AS n FROM enrollment e JOIN section s ON s.id = e.sectionId WHERE e.districtId = ? AND e.deletedAt IS NULL GROUP BY s.schoolId',
+    ],
   ];
   for (const [entity, sql] of perSchool) {
     if (counts[entity].deleted < SCHOOL_GUARD_MIN_DELETES || excess.some((e) => e.what === entity)) continue;

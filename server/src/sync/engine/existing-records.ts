@@ -27,13 +27,22 @@ async function inChunks<T, R>(list: T[], run: (part: T[]) => Promise<R[]>): Prom
 /** Row ids by source id for one table of the district (deleted rows too unless `liveOnly`). */
 export async function idsBySourceId(db: EntityManager, districtId: number, table: string, sourceIds: string[], liveOnly = false): Promise<Map<string, number>> {
   const rows: Array<{ id: number; sourceId: string }> = await inChunks([...new Set(sourceIds)], (part) =>
-    db.query(`SELECT id, sourceId FROM ${table} WHERE districtId = ? AND sourceId IN (${placeholders(part.length)})${liveOnly ? ' AND deletedAt IS NULL' : ''}`, [districtId, ...part]),
+    db.query(
+      `SELECT id, sourceId FROM ${table} WHERE districtId = ? AND sourceId IN (${placeholders(part.length)})${liveOnly ? ' AND deletedAt IS NULL' : ''}`,
+      [districtId, ...part],
+    ),
   );
   return new Map(rows.map((r) => [String(r.sourceId), Number(r.id)]));
 }
 
 /** Schools, terms, courses, people or sections of the district with these source ids (or row ids). */
-export async function findExisting(db: EntityManager, districtId: number, entity: Exclude<EntityType, 'enrollments'>, by: 'sourceId' | 'id', list: Array<string | number>): Promise<ExistingRecord[]> {
+export async function findExisting(
+  db: EntityManager,
+  districtId: number,
+  entity: Exclude<EntityType, 'enrollments'>,
+  by: 'sourceId' | 'id',
+  list: Array<string | number>,
+): Promise<ExistingRecord[]> {
   if (list.length === 0) return [];
   const spec = ROSTER_TABLES[entity];
   const cols = spec.fields.map((f) => `t.${q(f)}`);
@@ -46,8 +55,13 @@ export async function findExisting(db: EntityManager, districtId: number, entity
   const rows: Array<Record<string, unknown>> = await inChunks(list, (part) =>
     // By id: the primary key alone (a districtId condition could make the planner scan the district).
     by === 'id'
-      ? db.query(`SELECT t.id, t.sourceId, t.deletedAt, t.endedAt, ${cols.join(', ')} FROM ${spec.table} t ${joins} WHERE t.id IN (${part.map(Number).join(', ')})`)
-      : db.query(`SELECT t.id, t.sourceId, t.deletedAt, t.endedAt, ${cols.join(', ')} FROM ${spec.table} t ${joins} WHERE t.districtId = ? AND t.sourceId IN (${placeholders(part.length)})`, [districtId, ...part]),
+      ? db.query(
+          `SELECT t.id, t.sourceId, t.deletedAt, t.endedAt, ${cols.join(', ')} FROM ${spec.table} t ${joins} WHERE t.id IN (${part.map(Number).join(', ')})`,
+        )
+      : db.query(
+          `SELECT t.id, t.sourceId, t.deletedAt, t.endedAt, ${cols.join(', ')} FROM ${spec.table} t ${joins} WHERE t.districtId = ? AND t.sourceId IN (${placeholders(part.length)})`,
+          [districtId, ...part],
+        ),
   );
   const records = rows.map((r): ExistingRecord => {
     const values: Values = {};
@@ -59,8 +73,14 @@ export async function findExisting(db: EntityManager, districtId: number, entity
       values.termSourceId = str(r.termSourceId);
     }
     return {
-      id: Number(r.id), key: String(r.sourceId), sourceId: str(r.sourceId), deleted: r.deletedAt !== null, ended: r.endedAt !== null, values,
-      schoolId: entity === 'sections' ? Number(r.schoolId) : null, role: entity === 'people' ? str(r.role) : null,
+      id: Number(r.id),
+      key: String(r.sourceId),
+      sourceId: str(r.sourceId),
+      deleted: r.deletedAt !== null,
+      ended: r.endedAt !== null,
+      values,
+      schoolId: entity === 'sections' ? Number(r.schoolId) : null,
+      role: entity === 'people' ? str(r.role) : null,
     };
   });
   if (entity === 'people') await attachSchools(db, records);
@@ -72,7 +92,9 @@ async function attachSchools(db: EntityManager, people: ExistingRecord[]): Promi
   const byId = new Map(people.map((p) => [p.id, p]));
   for (const p of people) p.values.schools = '';
   const links: Array<{ personId: number; sourceId: string }> = await inChunks([...byId.keys()], (part) =>
-    db.query(`SELECT ps.personId, s.sourceId FROM person_school ps JOIN school s ON s.id = ps.schoolId WHERE ps.personId IN (${part.join(', ')}) ORDER BY s.sourceId`),
+    db.query(
+      `SELECT ps.personId, s.sourceId FROM person_school ps JOIN school s ON s.id = ps.schoolId WHERE ps.personId IN (${part.join(', ')}) ORDER BY s.sourceId`,
+    ),
   );
   for (const l of links) {
     const values = byId.get(Number(l.personId))!.values;
@@ -96,7 +118,12 @@ function enrollmentRecord(r: Record<string, unknown>, section: string, person: s
 const ENROLLMENT_COLUMNS = `e.id, e.sourceId, e.sectionId, e.personId, e.role, e.${q('primary')} AS isPrimary, e.beginDate, e.endDate, e.deletedAt, e.endedAt`;
 
 /** Existing enrollments among the given section/person pairs, by enrollment key. */
-export async function findExistingEnrollments(db: EntityManager, districtId: number, sectionIds: Map<string, number>, personIds: Map<string, number>): Promise<Map<string, ExistingRecord>> {
+export async function findExistingEnrollments(
+  db: EntityManager,
+  districtId: number,
+  sectionIds: Map<string, number>,
+  personIds: Map<string, number>,
+): Promise<Map<string, ExistingRecord>> {
   const found = new Map<string, ExistingRecord>();
   if (sectionIds.size === 0 || personIds.size === 0) return found;
   const sectionOf = new Map([...sectionIds].map(([s, id]) => [id, s]));

@@ -7,7 +7,10 @@ export class IdBitmap {
   private readonly bits: Uint8Array;
   private count = 0;
 
-  constructor(private readonly min: number, max: number) {
+  constructor(
+    private readonly min: number,
+    max: number,
+  ) {
     this.bits = new Uint8Array(max >= min ? Math.floor((max - min) / 8) + 1 : 0);
   }
 

@@ -15,9 +15,19 @@ export class IssueCollector {
   private buffer: unknown[][] = [];
   readonly counts: Record<string, number> = {};
 
-  constructor(private readonly ds: DataSource, private readonly runId: number) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly runId: number,
+  ) {}
 
-  async add(severity: IssueSeverity, entityType: EntityType, sourceId: string | null, code: string, message: string, recordName: string | null = null): Promise<void> {
+  async add(
+    severity: IssueSeverity,
+    entityType: EntityType,
+    sourceId: string | null,
+    code: string,
+    message: string,
+    recordName: string | null = null,
+  ): Promise<void> {
     this.counts[code] = (this.counts[code] ?? 0) + 1;
     this.buffer.push([this.runId, severity, entityType, sourceId?.slice(0, 255) ?? null, code, clip(message), recordName?.slice(0, 255) ?? null]);
     if (this.buffer.length >= BATCH) await this.flush();

@@ -52,7 +52,11 @@ export function normalizeFields(
 ): Values | null {
   if (sourceId.length > SOURCE_ID_MAX_LENGTH) {
     // Would fail the whole run on MySQL ("Data too long"): one record's problem instead.
-    problems.push({ severity: 'ERROR', code: 'SOURCE_ID_TOO_LONG', message: `${SINGULAR[entity]} ${quote(sourceId)}: its id has ${sourceId.length} characters, more than the ${SOURCE_ID_MAX_LENGTH} Homeroom can store; it was not synced.` });
+    problems.push({
+      severity: 'ERROR',
+      code: 'SOURCE_ID_TOO_LONG',
+      message: `${SINGULAR[entity]} ${quote(sourceId)}: its id has ${sourceId.length} characters, more than the ${SOURCE_ID_MAX_LENGTH} Homeroom can store; it was not synced.`,
+    });
     return null;
   }
   const spec = ROSTER_TABLES[entity];
@@ -64,13 +68,21 @@ export function normalizeFields(
     const required = spec.required.includes(field);
     const label = `${SINGULAR[entity]} ${sourceId}`;
     if (value === null && spec.blankWithIssue?.includes(field)) {
-      problems.push({ severity: 'WARNING', code: 'MISSING_NAME', message: `${label} has no ${field}${from ? ` (source field "${from}" is blank)` : ''}; it was synced with an empty one.` });
+      problems.push({
+        severity: 'WARNING',
+        code: 'MISSING_NAME',
+        message: `${label} has no ${field}${from ? ` (source field "${from}" is blank)` : ''}; it was synced with an empty one.`,
+      });
       values[field] = '';
       continue;
     }
     if (value === null) {
       if (required) {
-        problems.push({ severity: 'ERROR', code: 'MISSING_REQUIRED_FIELD', message: `${label} has no ${field}${from ? ` (source field "${from}" is blank)` : ''}; it was not synced.` });
+        problems.push({
+          severity: 'ERROR',
+          code: 'MISSING_REQUIRED_FIELD',
+          message: `${label} has no ${field}${from ? ` (source field "${from}" is blank)` : ''}; it was not synced.`,
+        });
         ok = false;
       }
       values[field] = null;

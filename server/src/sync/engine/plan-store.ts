@@ -36,15 +36,22 @@ const ACTION_COUNT: Record<string, keyof ReturnType<typeof emptyCounts>> = {
 export class PlanStore {
   readonly creates: CreateStage;
 
-  constructor(private readonly ds: DataSource, readonly tables: StageTables) {
+  constructor(
+    private readonly ds: DataSource,
+    readonly tables: StageTables,
+  ) {
     this.creates = new CreateStage(ds, tables);
   }
 
   /** Stages changes to existing records (every action but CREATE). */
   async add(items: PlanItem[]): Promise<void> {
     if (items.length === 0) return;
-    await insertRows(this.ds.manager, this.tables.plan, COLUMNS,
-      items.map((p) => [p.entityType, p.action, p.entityId, p.sourceId, p.label, p.recordKey, p.schoolId, p.role, json(p.before), json(p.after)]));
+    await insertRows(
+      this.ds.manager,
+      this.tables.plan,
+      COLUMNS,
+      items.map((p) => [p.entityType, p.action, p.entityId, p.sourceId, p.label, p.recordKey, p.schoolId, p.role, json(p.before), json(p.after)]),
+    );
   }
 
   /**
@@ -53,7 +60,13 @@ export class PlanStore {
    */
   async addKeys(entity: EntityType, keys: Array<[sourceId: string, state: string, entityId: number | null]>): Promise<void> {
     if (keys.length === 0) return;
-    await insertRows(this.ds.manager, this.tables.keys, ['entityType', 'sourceId', 'state', 'entityId'], keys.map(([id, state, entityId]) => [entity, id, state, entityId]), { verb: insertIgnore(dialectOf(this.ds)) });
+    await insertRows(
+      this.ds.manager,
+      this.tables.keys,
+      ['entityType', 'sourceId', 'state', 'entityId'],
+      keys.map(([id, state, entityId]) => [entity, id, state, entityId]),
+      { verb: insertIgnore(dialectOf(this.ds)) },
+    );
   }
 
   /** The state (and existing id) of each given source id that the source sent; absent ids are not in the map. */

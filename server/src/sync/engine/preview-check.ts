@@ -12,12 +12,18 @@ export async function previewMismatch(ds: DataSource, tables: StageTables, previ
   const differences: string[] = [];
   for (const entity of ENTITY_TYPES) {
     const [{ planned }] = await ds.query(`SELECT COUNT(*) AS planned FROM ${tables.plan} WHERE entityType = ? AND action = 'DELETE'`, [entity]);
-    const [{ previewed }] = await ds.query("SELECT COUNT(*) AS previewed FROM sync_change WHERE runId = ? AND entityType = ? AND action = 'DELETE'", [previewRunId, entity]);
-    const notPreviewed = `FROM ${tables.plan} p WHERE p.entityType = ? AND p.action = 'DELETE' AND NOT EXISTS ` +
+    const [{ previewed }] = await ds.query("SELECT COUNT(*) AS previewed FROM sync_change WHERE runId = ? AND entityType = ? AND action = 'DELETE'", [
+      previewRunId,
+      entity,
+    ]);
+    const notPreviewed =
+      `FROM ${tables.plan} p WHERE p.entityType = ? AND p.action = 'DELETE' AND NOT EXISTS ` +
       "(SELECT 1 FROM sync_change c WHERE c.runId = ? AND c.entityType = p.entityType AND c.action = 'DELETE' AND c.entityId = p.entityId)";
     const [{ n }] = await ds.query(`SELECT COUNT(*) AS n ${notPreviewed}`, [entity, previewRunId]);
     const added = Number(n);
-    const examples: Array<{ label: string }> = added ? await ds.query(`SELECT p.label ${notPreviewed} ORDER BY p.id LIMIT ${EXAMPLES}`, [entity, previewRunId]) : [];
+    const examples: Array<{ label: string }> = added
+      ? await ds.query(`SELECT p.label ${notPreviewed} ORDER BY p.id LIMIT ${EXAMPLES}`, [entity, previewRunId])
+      : [];
     // Every other planned deletion was previewed: the counts tell whether the preview listed more.
     const dropped = Number(previewed) - (Number(planned) - added);
     if (added === 0 && dropped === 0) continue;

@@ -79,13 +79,22 @@ export class ProgressReporter {
     this.lastPublish = now;
     const { progress } = this.snapshot(status);
     this.pubsub?.publish(SYNC_RUN_UPDATED, {
-      runId: this.run.id, districtId: this.run.districtId, status, phase: this.phase,
-      percent: progress.percent, etaSeconds: progress.etaSeconds, processed: progress.processed, total: progress.total,
+      runId: this.run.id,
+      districtId: this.run.districtId,
+      status,
+      phase: this.phase,
+      percent: progress.percent,
+      etaSeconds: progress.etaSeconds,
+      processed: progress.processed,
+      total: progress.total,
     });
     if (force || now - this.lastPersist >= PERSIST_EVERY_MS) {
       this.lastPersist = now;
       // Progress is best effort: a failed write must never fail (or crash) the run.
-      await this.ds.getRepository(SyncRun).update({ id: this.run.id }, { phase: this.phase, progress }).catch(() => undefined);
+      await this.ds
+        .getRepository(SyncRun)
+        .update({ id: this.run.id }, { phase: this.phase, progress })
+        .catch(() => undefined);
     }
   }
 }

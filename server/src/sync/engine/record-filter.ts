@@ -66,7 +66,13 @@ export class RecordFilter {
       case 'schools':
         s.schoolsInSource.add(id);
         if (this.schoolSelection && !this.schoolSelection.includes(id)) {
-          await this.issues.warn('schools', id, 'SCHOOL_NOT_SELECTED', `School ${record.values.name} (${id}) is not selected for syncing; its sections and people were not synced.`, record.values.name);
+          await this.issues.warn(
+            'schools',
+            id,
+            'SCHOOL_NOT_SELECTED',
+            `School ${record.values.name} (${id}) is not selected for syncing; its sections and people were not synced.`,
+            record.values.name,
+          );
           return { state: 'F' };
         }
         s.schools.add(id);
@@ -74,7 +80,13 @@ export class RecordFilter {
       case 'terms': {
         const active = coversDate(record.values.startDate, record.values.endDate, this.asOf);
         s.terms.set(id, active);
-        if (!active) await this.issues.warn('terms', id, 'NOT_ACTIVE', `Term ${record.values.name} (${record.values.startDate ?? '…'} to ${record.values.endDate ?? '…'}) is not active on ${this.asOf}; its sections were not synced (those Homeroom has are ended, not deleted).`);
+        if (!active)
+          await this.issues.warn(
+            'terms',
+            id,
+            'NOT_ACTIVE',
+            `Term ${record.values.name} (${record.values.startDate ?? '…'} to ${record.values.endDate ?? '…'}) is not active on ${this.asOf}; its sections were not synced (those Homeroom has are ended, not deleted).`,
+          );
         return { state: active ? 'K' : 'E' };
       }
       case 'courses':
@@ -105,16 +117,30 @@ export class RecordFilter {
     if (schools.length === 0) {
       // The email is in the message: support asks "why is this teacher missing?" by email.
       const email = record.values.email ? `, ${record.values.email}` : '';
-      await this.issues.error('people', id, role === PersonRole.TEACHER ? 'TEACHER_NO_SCHOOL' : 'STUDENT_NO_SCHOOL',
-        `${who} ${name} (${id}${email}) is assigned to the district but to no school; ${who.toLowerCase()}s must belong to a synced school.`);
+      await this.issues.error(
+        'people',
+        id,
+        role === PersonRole.TEACHER ? 'TEACHER_NO_SCHOOL' : 'STUDENT_NO_SCHOOL',
+        `${who} ${name} (${id}${email}) is assigned to the district but to no school; ${who.toLowerCase()}s must belong to a synced school.`,
+      );
       return { state: 'F' };
     }
     if (schools.some((x) => s.invalidSchools.has(x))) return { state: 'I' };
     if (schools.some((x) => s.schoolsInSource.has(x))) {
-      await this.issues.warn('people', id, 'SCHOOL_NOT_SELECTED', `${who} ${name} (${id}) belongs only to schools not selected for syncing (${schools.join(', ')}).`);
+      await this.issues.warn(
+        'people',
+        id,
+        'SCHOOL_NOT_SELECTED',
+        `${who} ${name} (${id}) belongs only to schools not selected for syncing (${schools.join(', ')}).`,
+      );
       return { state: 'F' };
     }
-    await this.issues.error('people', id, 'UNKNOWN_SCHOOL', `${who} ${name} (${id}) names school ${schools.join(', ')}, which the source does not have; it was not synced (Homeroom keeps an existing ${who.toLowerCase()} as it is while their current school is still in the source).`);
+    await this.issues.error(
+      'people',
+      id,
+      'UNKNOWN_SCHOOL',
+      `${who} ${name} (${id}) names school ${schools.join(', ')}, which the source does not have; it was not synced (Homeroom keeps an existing ${who.toLowerCase()} as it is while their current school is still in the source).`,
+    );
     return { state: 'F', unknownSchool: true };
   }
 
@@ -125,27 +151,52 @@ export class RecordFilter {
     if (!s.schools.has(school)) {
       if (s.invalidSchools.has(school)) return { state: 'I' };
       if (s.schoolsInSource.has(school)) {
-        await this.issues.warn('sections', id, 'SCHOOL_NOT_SELECTED', `Section ${record.values.name} (${id}) belongs to school ${school}, which is not selected for syncing.`);
+        await this.issues.warn(
+          'sections',
+          id,
+          'SCHOOL_NOT_SELECTED',
+          `Section ${record.values.name} (${id}) belongs to school ${school}, which is not selected for syncing.`,
+        );
         return { state: 'F' };
       }
-      await this.issues.error('sections', id, 'UNKNOWN_SCHOOL', `Section ${record.values.name} (${id}) names school "${school}", which the source does not have; it was not synced (Homeroom keeps an existing section and its enrollments as they are while its current school is still in the source).`);
+      await this.issues.error(
+        'sections',
+        id,
+        'UNKNOWN_SCHOOL',
+        `Section ${record.values.name} (${id}) names school "${school}", which the source does not have; it was not synced (Homeroom keeps an existing section and its enrollments as they are while its current school is still in the source).`,
+      );
       return { state: 'F', unknownSchool: true };
     }
     let keepExisting = false;
     const termIds: string[] = (raw.termSourceIds ?? []).map(String).filter(Boolean);
     const known = termIds.filter((t) => s.terms.has(t));
     if (termIds.length > 0 && known.length === 0) {
-      await this.issues.warn('sections', id, 'UNKNOWN_TERM', `Section ${record.values.name} (${id}) names term ${termIds.join(', ')}, which the source does not have; a new section was synced without a term, an existing one kept as it is.`);
+      await this.issues.warn(
+        'sections',
+        id,
+        'UNKNOWN_TERM',
+        `Section ${record.values.name} (${id}) names term ${termIds.join(', ')}, which the source does not have; a new section was synced without a term, an existing one kept as it is.`,
+      );
       keepExisting = true;
     }
     const active = known.filter((t) => s.terms.get(t));
     if (known.length > 0 && active.length === 0) {
-      await this.issues.warn('sections', id, 'NOT_ACTIVE', `Section ${record.values.name} (${id}) has no term active on ${this.asOf}; it was not synced (if Homeroom has it, it is ended, not deleted).`);
+      await this.issues.warn(
+        'sections',
+        id,
+        'NOT_ACTIVE',
+        `Section ${record.values.name} (${id}) has no term active on ${this.asOf}; it was not synced (if Homeroom has it, it is ended, not deleted).`,
+      );
       return { state: 'E' };
     }
     const course = raw.courseSourceId ? String(raw.courseSourceId) : null;
     if (course && !s.courses.has(course)) {
-      await this.issues.warn('sections', id, 'UNKNOWN_COURSE', `Section ${record.values.name} (${id}) names course "${course}", which the source does not have; a new section was synced without a course, an existing one kept as it is.`);
+      await this.issues.warn(
+        'sections',
+        id,
+        'UNKNOWN_COURSE',
+        `Section ${record.values.name} (${id}) names course "${course}", which the source does not have; a new section was synced without a course, an existing one kept as it is.`,
+      );
       keepExisting = true;
     }
     record.values.schoolSourceId = school;

@@ -12,7 +12,12 @@ export const EXTRA_PREFIX = 'extra.';
  * in. References (schoolId, termId, …) are resolved separately from source ids.
  */
 export const ROSTER_TABLES: Record<EntityType, { table: string; fields: string[]; required: string[]; dates: string[]; blankWithIssue?: string[] }> = {
-  schools: { table: 'school', fields: ['name', 'schoolNumber', 'stateId', 'ncesId', 'lowGrade', 'highGrade', 'principal', EXTRA], required: ['name'], dates: [] },
+  schools: {
+    table: 'school',
+    fields: ['name', 'schoolNumber', 'stateId', 'ncesId', 'lowGrade', 'highGrade', 'principal', EXTRA],
+    required: ['name'],
+    dates: [],
+  },
   terms: { table: 'term', fields: ['name', 'startDate', 'endDate'], required: ['name'], dates: ['startDate', 'endDate'] },
   courses: { table: 'course', fields: ['name', 'number', 'subject'], required: ['name'], dates: [] },
   people: {
@@ -29,11 +34,34 @@ export const ROSTER_TABLES: Record<EntityType, { table: string; fields: string[]
 
 /** Column lengths, so a too-long value becomes an issue instead of a database error. */
 export const FIELD_MAX_LENGTH: Record<string, number> = {
-  name: 255, givenName: 255, middleName: 255, familyName: 255, email: 255, username: 255, principal: 255,
-  schoolNumber: 64, stateId: 64, ncesId: 64, sisId: 64, number: 64, sectionNumber: 64,
-  lowGrade: 32, highGrade: 32, grade: 32, period: 32, subject: 128, startDate: 10, endDate: 10, extra: 60000,
+  name: 255,
+  givenName: 255,
+  middleName: 255,
+  familyName: 255,
+  email: 255,
+  username: 255,
+  principal: 255,
+  schoolNumber: 64,
+  stateId: 64,
+  ncesId: 64,
+  sisId: 64,
+  number: 64,
+  sectionNumber: 64,
+  lowGrade: 32,
+  highGrade: 32,
+  grade: 32,
+  period: 32,
+  subject: 128,
+  startDate: 10,
+  endDate: 10,
+  extra: 60000,
 };
 
 export const SINGULAR: Record<EntityType, string> = {
-  schools: 'School', terms: 'Term', courses: 'Course', people: 'Person', sections: 'Section', enrollments: 'Enrollment',
+  schools: 'School',
+  terms: 'Term',
+  courses: 'Course',
+  people: 'Person',
+  sections: 'Section',
+  enrollments: 'Enrollment',
 };

@@ -55,7 +55,9 @@ const primaryTeacher = (section: string, live: boolean) =>
   `(SELECT MIN(e.personId) FROM enrollment e WHERE e.sectionId = ${section}.id AND e.role = 'TEACHER' AND e.\`primary\` = 1 AND e.deletedAt IS NULL${live ? ' AND e.endedAt IS NULL' : ''})`;
 
 async function countLinked(em: EntityManager, run: number): Promise<number> {
-  const rows: Array<{ n: number | string }> = await em.query(`SELECT COUNT(*) AS n FROM section s WHERE s.predecessorId IS NOT NULL AND s.id IN (${runSections(run)})`);
+  const rows: Array<{ n: number | string }> = await em.query(
+    `SELECT COUNT(*) AS n FROM section s WHERE s.predecessorId IS NOT NULL AND s.id IN (${runSections(run)})`,
+  );
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -72,9 +74,8 @@ function pairsSql(district: number, run: number, rule: SectionContinuityRule): s
     FROM section o
     WHERE o.districtId = ${district} AND o.endedAt IS NOT NULL AND o.deletedAt IS NULL AND o.courseId IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM section x WHERE x.predecessorId = o.id AND x.deletedAt IS NULL)`;
-  const match = rule === SectionContinuityRule.SAME_TEACHER
-    ? 'n.teacherId IS NOT NULL AND o.teacherId = n.teacherId'
-    : 'n.period IS NOT NULL AND o.period = n.period';
+  const match =
+    rule === SectionContinuityRule.SAME_TEACHER ? 'n.teacherId IS NOT NULL AND o.teacherId = n.teacherId' : 'n.period IS NOT NULL AND o.period = n.period';
   return `SELECT r.newId, r.oldId FROM (
     SELECT p.newId, p.oldId,
       ROW_NUMBER() OVER (PARTITION BY p.newId ORDER BY p.samePeriod DESC, p.oldRun DESC, p.oldId) AS byNew,

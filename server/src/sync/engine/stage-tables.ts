@@ -39,7 +39,10 @@ function allTables(t: StageTables): string[] {
 
 /** A roster column's collation on MySQL/MariaDB: staged text joined or compared with it must use the same. */
 async function collationOf(ds: DataSource, table: string, column: string): Promise<string> {
-  const [r] = await ds.query('SELECT COLLATION_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND COLUMN_NAME = ?', [table, column]);
+  const [r] = await ds.query(
+    'SELECT COLLATION_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND COLUMN_NAME = ?',
+    [table, column],
+  );
   return String(r?.c ?? 'utf8mb4_bin');
 }
 
@@ -62,18 +65,24 @@ async function createCreateTables(ds: DataSource, t: StageTables): Promise<void>
   for (const entity of ENTITY_TYPES) {
     const cols = ['sourceId', ...CREATE_STAGE_COLUMNS[entity]].map((c) => column(c));
     // InnoDB for enrollments: their unique key is longer than MyISAM allows.
-    await ds.query(`CREATE ${sqlite ? TEMP : ''} TABLE ${t.creates[entity]} (${seq}, ${cols.join(', ')})${engine(entity === 'enrollments' ? 'InnoDB' : 'MyISAM')}`);
+    await ds.query(
+      `CREATE ${sqlite ? TEMP : ''} TABLE ${t.creates[entity]} (${seq}, ${cols.join(', ')})${engine(entity === 'enrollments' ? 'InnoDB' : 'MyISAM')}`,
+    );
   }
   // Source files come sorted by section or person: the unique index grows at its end.
   await ds.query(`CREATE UNIQUE INDEX ${t.creates.enrollments}_key ON ${t.creates.enrollments} (sectionSourceId, personSourceId, role)`);
-  await ds.query(`CREATE ${sqlite ? TEMP : ''} TABLE ${t.links} (${seq}, ${column('personSourceId', false)}, ${column('schoolSourceId', false)})${engine('MyISAM')}`);
+  await ds.query(
+    `CREATE ${sqlite ? TEMP : ''} TABLE ${t.links} (${seq}, ${column('personSourceId', false)}, ${column('schoolSourceId', false)})${engine('MyISAM')}`,
+  );
 }
 
 export async function createStageTables(ds: DataSource, runId: number): Promise<StageTables> {
   const t = stageTablesOf(runId);
   await dropStageTables(ds, runId);
   if (dialectOf(ds) === 'sqlite') {
-    await ds.query(`CREATE ${TEMP} TABLE ${t.keys} (entityType VARCHAR(16) NOT NULL, sourceId VARCHAR(255) NOT NULL, state CHAR(1) NOT NULL, entityId INTEGER NULL, PRIMARY KEY (entityType, sourceId))`);
+    await ds.query(
+      `CREATE ${TEMP} TABLE ${t.keys} (entityType VARCHAR(16) NOT NULL, sourceId VARCHAR(255) NOT NULL, state CHAR(1) NOT NULL, entityId INTEGER NULL, PRIMARY KEY (entityType, sourceId))`,
+    );
     await ds.query(
       `CREATE ${TEMP} TABLE ${t.plan} (id INTEGER PRIMARY KEY AUTOINCREMENT, entityType VARCHAR(16) NOT NULL, action VARCHAR(8) NOT NULL, entityId INTEGER NULL, ` +
         'sourceId VARCHAR(255) NULL, label VARCHAR(255) NOT NULL, recordKey TEXT NOT NULL, schoolId INTEGER NULL, role VARCHAR(10) NULL, ' +
@@ -116,9 +125,7 @@ export async function dropLeftoverStageTables(ds: DataSource): Promise<number> {
     if (m) runIds.add(Number(m[1]));
   }
   if (runIds.size === 0) return 0;
-  const active: Array<{ id: number }> = await ds.query(
-    `SELECT id FROM sync_run WHERE status = 'IN_PROGRESS' AND id IN (${[...runIds].join(', ')})`,
-  );
+  const active: Array<{ id: number }> = await ds.query(`SELECT id FROM sync_run WHERE status = 'IN_PROGRESS' AND id IN (${[...runIds].join(', ')})`);
   const keep = new Set(active.map((r) => Number(r.id)));
   let dropped = 0;
   for (const runId of runIds) {

@@ -19,7 +19,16 @@ export const CHANGE_COLUMNS = ['runId', 'districtId', 'entityType', 'entityId', 
 
 /** The change-record row of a planned change (entityId: the record's id once it exists). */
 export function changeRow(runId: number, districtId: number, item: PlanItem, entityId: number | null): unknown[] {
-  return [runId, districtId, item.entityType, entityId, item.label, item.action, item.before ? JSON.stringify(item.before) : null, item.after ? JSON.stringify(item.after) : null];
+  return [
+    runId,
+    districtId,
+    item.entityType,
+    entityId,
+    item.label,
+    item.action,
+    item.before ? JSON.stringify(item.before) : null,
+    item.after ? JSON.stringify(item.after) : null,
+  ];
 }
 
 /**
@@ -73,15 +82,30 @@ export class SyncApplier {
     for (const item of batch) {
       if (item.action === ChangeAction.UPDATE) await this.updateRow(table, this.columns(entity, item.after!, item.recordKey, refs), item.entityId!);
       if (item.action === ChangeAction.RESTORE) {
-        await this.updateRow(table, {
-          ...this.columns(entity, item.after!, item.recordKey, refs), deletedAt: null, deletedByRunId: null, endedAt: null, endedByRunId: null, sourceId: item.sourceId ?? undefined,
-        }, item.entityId!);
+        await this.updateRow(
+          table,
+          {
+            ...this.columns(entity, item.after!, item.recordKey, refs),
+            deletedAt: null,
+            deletedByRunId: null,
+            endedAt: null,
+            endedByRunId: null,
+            sourceId: item.sourceId ?? undefined,
+          },
+          item.entityId!,
+        );
       }
       changes.push(changeRow(this.runId, this.districtId, item, item.entityId));
     }
     const ids = (action: ChangeAction) => batch.filter((i) => i.action === action).map((i) => i.entityId!);
     await updateByIds(this.em, table, 'deletedAt = CURRENT_TIMESTAMP, deletedByRunId = ?, updatedAt = updatedAt', [this.runId], ids(ChangeAction.DELETE));
-    await updateByIds(this.em, table, 'endedAt = CURRENT_TIMESTAMP, endedByRunId = ?, lastSeenRunId = ?, updatedAt = updatedAt', [this.runId, this.runId], ids(ChangeAction.END));
+    await updateByIds(
+      this.em,
+      table,
+      'endedAt = CURRENT_TIMESTAMP, endedByRunId = ?, lastSeenRunId = ?, updatedAt = updatedAt',
+      [this.runId, this.runId],
+      ids(ChangeAction.END),
+    );
     if (entity === 'people') await this.writePersonSchools(batch, refs);
     await insertRows(this.em, 'sync_change', CHANGE_COLUMNS, changes);
   }
@@ -127,8 +151,8 @@ export class SyncApplier {
     if (entity === 'people' && 'role' in values) row.role = values.role;
     if (entity === 'sections') {
       if ('schoolSourceId' in values) row.schoolId = refs.school?.get(values.schoolSourceId!);
-      if ('courseSourceId' in values) row.courseId = values.courseSourceId ? refs.course?.get(values.courseSourceId) ?? null : null;
-      if ('termSourceId' in values) row.termId = values.termSourceId ? refs.term?.get(values.termSourceId) ?? null : null;
+      if ('courseSourceId' in values) row.courseId = values.courseSourceId ? (refs.course?.get(values.courseSourceId) ?? null) : null;
+      if ('termSourceId' in values) row.termId = values.termSourceId ? (refs.term?.get(values.termSourceId) ?? null) : null;
     }
     return row;
   }

@@ -73,7 +73,12 @@ export class SyncPlanner {
   private readonly hasRows = {} as Record<EntityType, boolean>;
   private readonly outcome: PlanOutcome = { counts: {}, activeBefore: {} as Record<EntityType, number>, unchanged: {} as Record<EntityType, IdBitmap> };
 
-  constructor(private readonly ds: DataSource, private readonly source: RosterSource, private readonly options: PlanOptions, private readonly store: PlanStore) {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly source: RosterSource,
+    private readonly options: PlanOptions,
+    private readonly store: PlanStore,
+  ) {
     this.filter = new RecordFilter(this.scope, options.issues, options.asOf, options.schoolSelection);
   }
 
@@ -126,7 +131,11 @@ export class SyncPlanner {
       const current = match?.values.schoolSourceId ?? match?.values.schools;
       if (c.unknownSchool && match && this.scope.schoolStillSent(current)) c.state = 'I';
     }
-    if (entity === 'people' || entity === 'sections') await this.store.addKeys(entity, unique.map((c) => [c.sourceId, c.state, existing.get(c.sourceId)?.id ?? null]));
+    if (entity === 'people' || entity === 'sections')
+      await this.store.addKeys(
+        entity,
+        unique.map((c) => [c.sourceId, c.state, existing.get(c.sourceId)?.id ?? null]),
+      );
     const items: PlanItem[] = [];
     const creates: PlannedRecord[] = [];
     for (const c of unique) {
@@ -149,14 +158,26 @@ export class SyncPlanner {
 
   /** Keeps the first record of each source id; later ones are reported. */
   private async withoutDuplicates(entity: EntityType, candidates: Candidate[]): Promise<Candidate[]> {
-    const staged = entity === 'people' || entity === 'sections' ? await this.store.keyStates(entity, candidates.map((c) => c.sourceId)) : null;
+    const staged =
+      entity === 'people' || entity === 'sections'
+        ? await this.store.keyStates(
+            entity,
+            candidates.map((c) => c.sourceId),
+          )
+        : null;
     const inBatch = new Set<string>();
     const unique: Candidate[] = [];
     for (const c of candidates) {
       const first = staged ? !staged.has(c.sourceId) && !inBatch.has(c.sourceId) : this.scope.firstTime(entity, c.sourceId);
       inBatch.add(c.sourceId);
       if (first) unique.push(c);
-      else await this.options.issues.error(entity, c.sourceId, 'DUPLICATE_SOURCE_ID', `${SINGULAR[entity]} ${c.sourceId} appears more than once in the source; only the first was synced.`);
+      else
+        await this.options.issues.error(
+          entity,
+          c.sourceId,
+          'DUPLICATE_SOURCE_ID',
+          `${SINGULAR[entity]} ${c.sourceId} appears more than once in the source; only the first was synced.`,
+        );
     }
     return unique;
   }
@@ -200,7 +221,12 @@ export class SyncPlanner {
         if (unsent.length) for (const [k, v] of await idsBySourceId(this.ds.manager, districtId, table, unsent)) found.set(k, v);
         return found;
       };
-      existing = await findExistingEnrollments(this.ds.manager, districtId, await ids('section', sectionStates, sectionIds), await ids('person', personStates, personIds));
+      existing = await findExistingEnrollments(
+        this.ds.manager,
+        districtId,
+        await ids('section', sectionStates, sectionIds),
+        await ids('person', personStates, personIds),
+      );
     }
     const items: PlanItem[] = [];
     const creates: PlannedRecord[] = [];
@@ -223,7 +249,11 @@ export class SyncPlanner {
     await this.store.creates.add('enrollments', creates);
   }
 
-  private async enrollment(raw: any, sectionStates: Map<string, KeyEntry>, personStates: Map<string, KeyEntry>): Promise<{ record: PlannedRecord; invalid: boolean; ended?: boolean } | null> {
+  private async enrollment(
+    raw: any,
+    sectionStates: Map<string, KeyEntry>,
+    personStates: Map<string, KeyEntry>,
+  ): Promise<{ record: PlannedRecord; invalid: boolean; ended?: boolean } | null> {
     const { issues, asOf } = this.options;
     const section = String(raw.sectionSourceId ?? '');
     const person = String(raw.personSourceId ?? '');
@@ -247,7 +277,12 @@ export class SyncPlanner {
       return keep ? { record, invalid: true } : null;
     }
     if (personState === undefined) {
-      await issues.error('enrollments', issueId, 'UNKNOWN_PERSON', `${label} names ${role.toLowerCase()} "${person}", whom the source does not have; ${outcome}.`);
+      await issues.error(
+        'enrollments',
+        issueId,
+        'UNKNOWN_PERSON',
+        `${label} names ${role.toLowerCase()} "${person}", whom the source does not have; ${outcome}.`,
+      );
       return keep ? { record, invalid: true } : null;
     }
     // An ended section's enrollments end with it; filtered sections and people (not
@@ -255,21 +290,36 @@ export class SyncPlanner {
     if (sectionState === 'E' && personState === 'K') return { record, invalid: false, ended: true };
     if (sectionState !== 'K' || personState !== 'K') return null;
     if (!coversDate(raw.beginDate, raw.endDate, asOf)) {
-      await issues.warn('enrollments', issueId, 'NOT_ACTIVE', `${label} runs ${raw.beginDate ?? '…'} to ${raw.endDate ?? '…'}, not on ${asOf}; it was not synced (if Homeroom has it, it is ended, not deleted).`);
+      await issues.warn(
+        'enrollments',
+        issueId,
+        'NOT_ACTIVE',
+        `${label} runs ${raw.beginDate ?? '…'} to ${raw.endDate ?? '…'}, not on ${asOf}; it was not synced (if Homeroom has it, it is ended, not deleted).`,
+      );
       return { record, invalid: false, ended: true };
     }
     return { record, invalid: false };
   }
 
-  private async compare(entity: EntityType, record: PlannedRecord, existing: ExistingRecord | undefined, items: PlanItem[], creates: PlannedRecord[]): Promise<void> {
+  private async compare(
+    entity: EntityType,
+    record: PlannedRecord,
+    existing: ExistingRecord | undefined,
+    items: PlanItem[],
+    creates: PlannedRecord[],
+  ): Promise<void> {
     if (!existing) {
       creates.push(record);
       return;
     }
     this.seen[entity].add(existing.id);
     if (entity === 'people' && this.options.mode === SyncMode.EDIT && existing.values.role !== record.values.role) {
-      await this.options.issues.warn('people', record.sourceId, 'ROLE_CHANGE_SKIPPED',
-        `Person ${record.sourceId} is ${record.values.role?.toLowerCase()} in the source but ${existing.values.role?.toLowerCase()} in Homeroom; an Edit sync keeps the existing role (run a Reset to change it).`);
+      await this.options.issues.warn(
+        'people',
+        record.sourceId,
+        'ROLE_CHANGE_SKIPPED',
+        `Person ${record.sourceId} is ${record.values.role?.toLowerCase()} in the source but ${existing.values.role?.toLowerCase()} in Homeroom; an Edit sync keeps the existing role (run a Reset to change it).`,
+      );
       record.values.role = existing.values.role;
     }
     const keys = Object.keys(record.values);
@@ -280,8 +330,12 @@ export class SyncPlanner {
       return;
     }
     const base = {
-      entityType: entity, sourceId: record.sourceId, label: changeLabel(record.key, record.sourceId), recordKey: record.key,
-      schoolId: null, role: entity === 'people' ? record.values.role : entity === 'enrollments' ? record.key.slice(record.key.lastIndexOf(SEP) + 1) : null,
+      entityType: entity,
+      sourceId: record.sourceId,
+      label: changeLabel(record.key, record.sourceId),
+      recordKey: record.key,
+      schoolId: null,
+      role: entity === 'people' ? record.values.role : entity === 'enrollments' ? record.key.slice(record.key.lastIndexOf(SEP) + 1) : null,
     };
     if (!live) {
       // Back in the source, or active again: live with its id.
@@ -304,8 +358,16 @@ export class SyncPlanner {
     this.seen[entity].add(existing.id);
     if (existing.deleted || existing.ended) return;
     items.push({
-      entityType: entity, action: ChangeAction.END, entityId: existing.id, sourceId: existing.sourceId, label: changeLabel(existing.key, existing.sourceId),
-      recordKey: existing.key, schoolId: existing.schoolId, role: existing.role, before: null, after: null,
+      entityType: entity,
+      action: ChangeAction.END,
+      entityId: existing.id,
+      sourceId: existing.sourceId,
+      label: changeLabel(existing.key, existing.sourceId),
+      recordKey: existing.key,
+      schoolId: existing.schoolId,
+      role: existing.role,
+      before: null,
+      after: null,
     });
   }
 
@@ -319,17 +381,31 @@ export class SyncPlanner {
     for await (const ids of liveIdPages(this.ds.manager, districtId, ROSTER_TABLES[entity].table)) {
       const unseen = ids.filter((id) => !this.seen[entity].has(id));
       if (unseen.length === 0) continue;
-      let records = entity === 'enrollments'
-        ? await enrollmentsByIds(this.ds.manager, districtId, unseen)
-        : await findExisting(this.ds.manager, districtId, entity, 'id', unseen);
+      let records =
+        entity === 'enrollments'
+          ? await enrollmentsByIds(this.ds.manager, districtId, unseen)
+          : await findExisting(this.ds.manager, districtId, entity, 'id', unseen);
       if (mode === SyncMode.EDIT) {
-        const states = await this.store.keyStates('sections', records.map((r) => splitEnrollmentKey(r.key)[0]));
+        const states = await this.store.keyStates(
+          'sections',
+          records.map((r) => splitEnrollmentKey(r.key)[0]),
+        );
         records = records.filter((r) => states.get(splitEnrollmentKey(r.key)[0])?.state === 'K');
       }
-      await this.store.add(records.map((r) => ({
-        entityType: entity, action: ChangeAction.DELETE, entityId: r.id, sourceId: r.sourceId, label: changeLabel(r.key, r.sourceId),
-        recordKey: r.key, schoolId: r.schoolId, role: r.role, before: r.values, after: null,
-      })));
+      await this.store.add(
+        records.map((r) => ({
+          entityType: entity,
+          action: ChangeAction.DELETE,
+          entityId: r.id,
+          sourceId: r.sourceId,
+          label: changeLabel(r.key, r.sourceId),
+          recordKey: r.key,
+          schoolId: r.schoolId,
+          role: r.role,
+          before: r.values,
+          after: null,
+        })),
+      );
       await yieldToEventLoop();
     }
   }

@@ -20,7 +20,6 @@ export interface ChangeRowFilter {
   entityTypes?: string[] | null;
 }
 
-
 const OF_DISTRICT = 'c.districtId = ?';
 
 /**
@@ -31,7 +30,8 @@ const OF_DISTRICT = 'c.districtId = ?';
  */
 const changesWithRun = (ds: DataSource) => `sync_change c ${dialectOf(ds) === 'mysql' ? 'STRAIGHT_JOIN' : 'CROSS JOIN'} sync_run r ON r.id = c.runId`;
 
-const json = (v: unknown): Record<string, unknown> | null => (v == null || v === '' ? null : typeof v === 'string' ? JSON.parse(v) : (v as Record<string, unknown>));
+const json = (v: unknown): Record<string, unknown> | null =>
+  v == null || v === '' ? null : typeof v === 'string' ? JSON.parse(v) : (v as Record<string, unknown>);
 
 /** SQLite keeps `YYYY-MM-DD HH:MM:SS` in UTC; MySQL answers a Date already. */
 export function utcDate(v: unknown): Date {
@@ -56,7 +56,14 @@ export async function feedHead(ds: DataSource, districtId: number, activeRunId: 
 }
 
 /** Changes of launched, applied (not dry) runs of the district with afterId < id ≤ upTo, in id order. */
-export async function changeRows(ds: DataSource, districtId: number, afterId: number, upTo: number, limit: number, filter: ChangeRowFilter): Promise<ChangeRow[]> {
+export async function changeRows(
+  ds: DataSource,
+  districtId: number,
+  afterId: number,
+  upTo: number,
+  limit: number,
+  filter: ChangeRowFilter,
+): Promise<ChangeRow[]> {
   const where = [OF_DISTRICT, `r.status = '${SyncStatus.LAUNCHED}'`, 'r.dryRun = 0', 'c.id > ?', 'c.id <= ?'];
   const params: unknown[] = [districtId, afterId, upTo];
   if (filter.actions?.length) {

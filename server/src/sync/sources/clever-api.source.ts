@@ -1,6 +1,18 @@
 import { PersonRole, SourceKind, type EntityType } from '../../roster/roster-enums.js';
 import { CleverHttpClient, MAX_CLEVER_PAGE_SIZE, type CleverEnvelope, type CleverHttpOptions } from './clever-http.js';
-import type { CourseRecord, EnrollmentRecord, FieldMappingTable, PersonRecord, RawFields, RosterSource, SchoolRecord, SectionRecord, SourceProblem, SourceRecordOf, TermRecord } from './roster-source.js';
+import type {
+  CourseRecord,
+  EnrollmentRecord,
+  FieldMappingTable,
+  PersonRecord,
+  RawFields,
+  RosterSource,
+  SchoolRecord,
+  SectionRecord,
+  SourceProblem,
+  SourceRecordOf,
+  TermRecord,
+} from './roster-source.js';
 import { SourceError } from '../../errors.js';
 
 export interface CleverApiSourceOptions extends CleverHttpOptions {
@@ -22,12 +34,26 @@ type CleverObject = Record<string, unknown> & { id?: string };
  * Term dates are cut to YYYY-MM-DD.
  */
 export const CLEVER_API_MAPPINGS: FieldMappingTable = {
-  schools: { name: 'name', schoolNumber: 'school_number', stateId: 'state_id', ncesId: 'nces_id', lowGrade: 'low_grade', highGrade: 'high_grade', principal: 'principal.name' },
+  schools: {
+    name: 'name',
+    schoolNumber: 'school_number',
+    stateId: 'state_id',
+    ncesId: 'nces_id',
+    lowGrade: 'low_grade',
+    highGrade: 'high_grade',
+    principal: 'principal.name',
+  },
   terms: { name: 'name', startDate: 'start_date', endDate: 'end_date' },
   courses: { name: 'name', number: 'number' },
   people: {
-    givenName: 'name.first', middleName: 'name.middle', familyName: 'name.last', email: 'email',
-    username: 'role.credentials.district_username', sisId: 'role.sis_id', stateId: 'role.state_id', grade: 'role.grade',
+    givenName: 'name.first',
+    middleName: 'name.middle',
+    familyName: 'name.last',
+    email: 'email',
+    username: 'role.credentials.district_username',
+    sisId: 'role.sis_id',
+    stateId: 'role.state_id',
+    grade: 'role.grade',
   },
   sections: { name: 'name', sectionNumber: 'section_number', period: 'period', grade: 'grade', subject: 'subject' },
 };
@@ -169,7 +195,13 @@ export class CleverApiSource implements RosterSource {
 
   private idOf(entity: EntityType, obj: CleverObject, what: string): string | null {
     const id = str(obj.id);
-    if (!id) this.problems.push({ entityType: entity, sourceId: null, code: 'MISSING_REQUIRED_FIELD', message: `Clever listed ${what} without an id; it was skipped.` });
+    if (!id)
+      this.problems.push({
+        entityType: entity,
+        sourceId: null,
+        code: 'MISSING_REQUIRED_FIELD',
+        message: `Clever listed ${what} without an id; it was skipped.`,
+      });
     return id;
   }
 
@@ -212,8 +244,12 @@ export class CleverApiSource implements RosterSource {
       const p = this.person(u, PersonRole.STUDENT);
       if (!p) continue;
       if (teachers.has(p.sourceId)) {
-        this.problems.push({ entityType: 'people', sourceId: p.sourceId, code: 'MULTIPLE_ROLES',
-          message: `Clever user ${p.sourceId} is both a teacher and a student; Homeroom synced the teacher role only.` });
+        this.problems.push({
+          entityType: 'people',
+          sourceId: p.sourceId,
+          code: 'MULTIPLE_ROLES',
+          message: `Clever user ${p.sourceId} is both a teacher and a student; Homeroom synced the teacher role only.`,
+        });
         continue;
       }
       yield p;
@@ -238,8 +274,11 @@ export class CleverApiSource implements RosterSource {
       if (!id) continue;
       const term = str(s.term_id);
       yield {
-        sourceId: id, schoolSourceId: str(s.school) ?? '', courseSourceId: str(s.course),
-        termSourceIds: term ? [term] : [], fields: flattenClever(s, '', {}, SECTION_PEOPLE),
+        sourceId: id,
+        schoolSourceId: str(s.school) ?? '',
+        courseSourceId: str(s.course),
+        termSourceIds: term ? [term] : [],
+        fields: flattenClever(s, '', {}, SECTION_PEOPLE),
       };
     }
   }

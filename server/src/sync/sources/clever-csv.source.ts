@@ -1,28 +1,67 @@
 import { PersonRole, SourceKind, type EntityType } from '../../roster/roster-enums.js';
 import {
-  checkHeader, CsvFileSet, DUPLICATE_SOURCE_ID, INVALID_VALUE, MISSING_REQUIRED_FIELD, parseDate, ProblemList, readRows,
-  type CsvRow, type CsvSpec, shown } from './csv-files.js';
+  checkHeader,
+  CsvFileSet,
+  DUPLICATE_SOURCE_ID,
+  INVALID_VALUE,
+  MISSING_REQUIRED_FIELD,
+  parseDate,
+  ProblemList,
+  readRows,
+  type CsvRow,
+  type CsvSpec,
+  shown,
+} from './csv-files.js';
 import type {
-  CourseRecord, EnrollmentRecord, FieldMappingTable, PersonRecord, RosterSource, SchoolRecord, SectionRecord,
-  SourceProblem, SourceRecordOf, TermRecord,
+  CourseRecord,
+  EnrollmentRecord,
+  FieldMappingTable,
+  PersonRecord,
+  RosterSource,
+  SchoolRecord,
+  SectionRecord,
+  SourceProblem,
+  SourceRecordOf,
+  TermRecord,
 } from './roster-source.js';
 
 const CO_TEACHERS = Array.from({ length: 9 }, (_, i) => `Teacher_${i + 2}_id`);
 
 const SCHOOLS: CsvSpec = {
-  file: 'schools.csv', entity: 'schools', required: ['School_id', 'School_name'],
-  optional: ['School_number', 'State_id', 'NCES_id', 'Low_grade', 'High_grade', 'Principal', 'Principal_email', 'School_address', 'School_city', 'School_state', 'School_zip', 'School_phone'],
+  file: 'schools.csv',
+  entity: 'schools',
+  required: ['School_id', 'School_name'],
+  optional: [
+    'School_number',
+    'State_id',
+    'NCES_id',
+    'Low_grade',
+    'High_grade',
+    'Principal',
+    'Principal_email',
+    'School_address',
+    'School_city',
+    'School_state',
+    'School_zip',
+    'School_phone',
+  ],
 };
 const STUDENTS: CsvSpec = {
-  file: 'students.csv', entity: 'people', required: ['Student_id', 'School_id', 'First_name', 'Last_name'],
+  file: 'students.csv',
+  entity: 'people',
+  required: ['Student_id', 'School_id', 'First_name', 'Last_name'],
   optional: ['Middle_name', 'Grade', 'Student_number', 'State_id', 'Student_email', 'Username', 'Dob', 'Gender'],
 };
 const TEACHERS: CsvSpec = {
-  file: 'teachers.csv', entity: 'people', required: ['Teacher_id', 'School_id', 'First_name', 'Last_name'],
+  file: 'teachers.csv',
+  entity: 'people',
+  required: ['Teacher_id', 'School_id', 'First_name', 'Last_name'],
   optional: ['Middle_name', 'Teacher_email', 'Teacher_number', 'State_teacher_id', 'Title', 'Username'],
 };
 const SECTIONS: CsvSpec = {
-  file: 'sections.csv', entity: 'sections', required: ['Section_id', 'School_id', 'Teacher_id'],
+  file: 'sections.csv',
+  entity: 'sections',
+  required: ['Section_id', 'School_id', 'Teacher_id'],
   optional: [...CO_TEACHERS, 'Name', 'Section_number', 'Grade', 'Course_name', 'Course_number', 'Period', 'Subject', 'Term_name', 'Term_start', 'Term_end'],
 };
 const ENROLLMENTS: CsvSpec = { file: 'enrollments.csv', entity: 'enrollments', required: ['School_id', 'Section_id', 'Student_id'] };
@@ -40,10 +79,27 @@ const ENROLLMENTS: CsvSpec = { file: 'enrollments.csv', entity: 'enrollments', r
  * { Course_name, Course_number, Subject, School_id }.
  */
 export const CLEVER_CSV_MAPPINGS: FieldMappingTable = {
-  schools: { name: 'School_name', schoolNumber: 'School_number', stateId: 'State_id', ncesId: 'NCES_id', lowGrade: 'Low_grade', highGrade: 'High_grade', principal: 'Principal' },
+  schools: {
+    name: 'School_name',
+    schoolNumber: 'School_number',
+    stateId: 'State_id',
+    ncesId: 'NCES_id',
+    lowGrade: 'Low_grade',
+    highGrade: 'High_grade',
+    principal: 'Principal',
+  },
   terms: { name: 'Term_name', startDate: 'Term_start', endDate: 'Term_end' },
   courses: { name: 'Course_name', number: 'Course_number', subject: 'Subject' },
-  people: { givenName: 'First_name', middleName: 'Middle_name', familyName: 'Last_name', email: 'Email', username: 'Username', sisId: 'Number', stateId: 'State_id', grade: 'Grade' },
+  people: {
+    givenName: 'First_name',
+    middleName: 'Middle_name',
+    familyName: 'Last_name',
+    email: 'Email',
+    username: 'Username',
+    sisId: 'Number',
+    stateId: 'State_id',
+    grade: 'Grade',
+  },
   sections: { name: 'Name', sectionNumber: 'Section_number', period: 'Period', grade: 'Grade', subject: 'Subject' },
 };
 
@@ -107,12 +163,18 @@ export class CleverCsvSource implements RosterSource {
     await this.check();
     const header = (spec: CsvSpec) => checkHeader(this.files, spec);
     switch (entity) {
-      case 'schools': return header(SCHOOLS);
-      case 'people': return [...new Set([...(await header(TEACHERS)), ...(await header(STUDENTS)), 'Id', 'Email', 'Number', 'State_id'])];
-      case 'sections': return [...new Set([...(await header(SECTIONS)), 'Name'])];
-      case 'terms': return ['Term_name', 'Term_start', 'Term_end'];
-      case 'courses': return ['Course_name', 'Course_number', 'Subject', 'School_id'];
-      default: return [];
+      case 'schools':
+        return header(SCHOOLS);
+      case 'people':
+        return [...new Set([...(await header(TEACHERS)), ...(await header(STUDENTS)), 'Id', 'Email', 'Number', 'State_id'])];
+      case 'sections':
+        return [...new Set([...(await header(SECTIONS)), 'Name'])];
+      case 'terms':
+        return ['Term_name', 'Term_start', 'Term_end'];
+      case 'courses':
+        return ['Course_name', 'Course_number', 'Subject', 'School_id'];
+      default:
+        return [];
     }
   }
 
@@ -173,8 +235,12 @@ export class CleverCsvSource implements RosterSource {
     const date = (column: 'Term_start' | 'Term_end') => {
       const d = parseDate(v[column]);
       if (d !== undefined) return d;
-      this.problems.add('sections', s.id, INVALID_VALUE,
-        `sections.csv row ${s.row.row} (section ${s.id}): ${column} ${shown(v[column])} is not a date (expected M/D/YY, M/D/YYYY or YYYY-MM-DD); the term's date was left blank.`);
+      this.problems.add(
+        'sections',
+        s.id,
+        INVALID_VALUE,
+        `sections.csv row ${s.row.row} (section ${s.id}): ${column} ${shown(v[column])} is not a date (expected M/D/YY, M/D/YYYY or YYYY-MM-DD); the term's date was left blank.`,
+      );
       return null;
     };
     const start = date('Term_start');
@@ -221,8 +287,11 @@ export class CleverCsvSource implements RosterSource {
       const fields = { ...s.row.values };
       fields.Name ??= fields.Course_name;
       yield {
-        sourceId: s.id, schoolSourceId: s.schoolId, courseSourceId: course?.sourceId ?? null,
-        termSourceIds: term ? [term.sourceId] : [], fields,
+        sourceId: s.id,
+        schoolSourceId: s.schoolId,
+        courseSourceId: course?.sourceId ?? null,
+        termSourceIds: term ? [term.sourceId] : [],
+        fields,
       };
     }
   }
@@ -259,13 +328,18 @@ export class CleverCsvSource implements RosterSource {
       if (!schoolSourceIds) continue; // a further row (another school) of a person already yielded
       schools.delete(id);
       if (taken?.has(id)) {
-        this.problems.add('people', id, DUPLICATE_SOURCE_ID,
-          `${spec.file} row ${row.row}: Student_id ${shown(id)} is also a Teacher_id in teachers.csv; the student was skipped.`);
+        this.problems.add(
+          'people',
+          id,
+          DUPLICATE_SOURCE_ID,
+          `${spec.file} row ${row.row}: Student_id ${shown(id)} is also a Teacher_id in teachers.csv; the student was skipped.`,
+        );
         continue;
       }
-      const fields = role === PersonRole.TEACHER
-        ? { ...v, Id: id, Email: v.Teacher_email, Number: v.Teacher_number, State_id: v.State_teacher_id ?? v.State_id ?? null }
-        : { ...v, Id: id, Email: v.Student_email, Number: v.Student_number };
+      const fields =
+        role === PersonRole.TEACHER
+          ? { ...v, Id: id, Email: v.Teacher_email, Number: v.Teacher_number, State_id: v.State_teacher_id ?? v.State_id ?? null }
+          : { ...v, Id: id, Email: v.Student_email, Number: v.Student_number };
       yield { sourceId: id, role, schoolSourceIds, fields };
     }
   }
@@ -293,12 +367,20 @@ export class CleverCsvSource implements RosterSource {
   }
 
   private missing(spec: CsvSpec, row: CsvRow, column: string, sourceId: string | null = null): void {
-    this.problems.add(spec.entity, sourceId, MISSING_REQUIRED_FIELD,
-      `${spec.file} row ${row.row}${sourceId ? ` (${sourceId})` : ''} has no ${column}; the row was skipped.`);
+    this.problems.add(
+      spec.entity,
+      sourceId,
+      MISSING_REQUIRED_FIELD,
+      `${spec.file} row ${row.row}${sourceId ? ` (${sourceId})` : ''} has no ${column}; the row was skipped.`,
+    );
   }
 
   private duplicate(spec: CsvSpec, row: CsvRow, column: string, id: string): void {
-    this.problems.add(spec.entity, id, DUPLICATE_SOURCE_ID,
-      `${spec.file} row ${row.row}: ${column} ${shown(id)} appears on an earlier row too; only the first row was used.`);
+    this.problems.add(
+      spec.entity,
+      id,
+      DUPLICATE_SOURCE_ID,
+      `${spec.file} row ${row.row}: ${column} ${shown(id)} appears on an earlier row too; only the first row was used.`,
+    );
   }
 }

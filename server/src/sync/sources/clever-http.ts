@@ -24,9 +24,14 @@ export interface CleverEnvelope<T> {
  */
 export class CleverHttpClient extends RetryingHttpClient {
   constructor(options: CleverHttpOptions) {
-    super('Clever', options.url?.trim() || DEFAULT_CLEVER_URL, {
-      headers: async () => ({ Authorization: `Bearer ${options.token}` }),
-      rejectedMessage: (status) => `Clever rejected the district token (${status})`,
-    }, options);
+    super(
+      'Clever',
+      options.url?.trim() || DEFAULT_CLEVER_URL,
+      {
+        headers: async () => ({ Authorization: `Bearer ${options.token}` }),
+        rejectedMessage: (status) => `Clever rejected the district token (${status})`,
+      },
+      options,
+    );
   }
 }

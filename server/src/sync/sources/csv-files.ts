@@ -230,9 +230,16 @@ export async function* readRows(files: CsvFileSet, spec: CsvSpec, problems: Prob
       if (record.kind === 'defect') {
         if (!header) throw new SourceError(`${spec.file} line ${record.line}, its header, could not be read: ${record.problem}`);
         if (++defects > MAX_DEFECTS_PER_FILE) {
-          throw new SourceError(`${spec.file} has more than ${MAX_DEFECTS_PER_FILE} lines that cannot be read as CSV, so the file looks damaged; nothing was synced.`);
+          throw new SourceError(
+            `${spec.file} has more than ${MAX_DEFECTS_PER_FILE} lines that cannot be read as CSV, so the file looks damaged; nothing was synced.`,
+          );
         }
-        problems.add(spec.entity, null, INVALID_VALUE, `${spec.file} line ${record.line} could not be read: ${record.problem}; the line was skipped and reading went on with the next line.`);
+        problems.add(
+          spec.entity,
+          null,
+          INVALID_VALUE,
+          `${spec.file} line ${record.line} could not be read: ${record.problem}; the line was skipped and reading went on with the next line.`,
+        );
         continue;
       }
       const fields = record.fields;
@@ -246,8 +253,12 @@ export async function* readRows(files: CsvFileSet, spec: CsvSpec, problems: Prob
         continue;
       }
       if (!reader.fits!(fields)) {
-        problems.add(spec.entity, null, INVALID_VALUE,
-          `${spec.file} row ${row} has ${fields.length} fields but the header has ${header.length}; the row was skipped (check for an unquoted comma or a missing field).`);
+        problems.add(
+          spec.entity,
+          null,
+          INVALID_VALUE,
+          `${spec.file} row ${row} has ${fields.length} fields but the header has ${header.length}; the row was skipped (check for an unquoted comma or a missing field).`,
+        );
         continue;
       }
       const values: Record<string, string | null> = {};
@@ -292,7 +303,14 @@ export function parseDate(value: string | null | undefined): string | null | und
 /** A comma-separated list (OneRoster's quoted lists): trimmed, blanks and repeats dropped. */
 export function splitList(value: string | null | undefined): string[] {
   if (!value) return [];
-  return [...new Set(value.split(',').map((v) => v.trim()).filter((v) => v !== ''))];
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== ''),
+    ),
+  ];
 }
 
 /** Lets the event loop breathe (progress, cancel) on long synchronous stretches. */

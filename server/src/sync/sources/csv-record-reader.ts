@@ -64,9 +64,7 @@ async function* physicalLines(input: Readable, max: number): AsyncGenerator<Line
       if (buf.charCodeAt(i) === 13 && i + 1 === n && !final) break;
       const eol = buf.charCodeAt(i) === 13 && buf.charCodeAt(i + 1) === 10 ? '\r\n' : buf[i];
       number++;
-      yield skipping || i - start > max
-        ? { text: '', eol, number, tooLong: true }
-        : { text: buf.slice(start, i), eol, number, tooLong: false };
+      yield skipping || i - start > max ? { text: '', eol, number, tooLong: true } : { text: buf.slice(start, i), eol, number, tooLong: false };
       skipping = false;
       start = i + eol.length;
     }
@@ -172,7 +170,10 @@ export class CsvRecordReader {
   fits: ((fields: string[]) => boolean) | null = null;
   private readonly max: number;
 
-  constructor(private readonly input: Readable, options: CsvReaderOptions = {}) {
+  constructor(
+    private readonly input: Readable,
+    options: CsvReaderOptions = {},
+  ) {
     this.max = options.maxRecordChars ?? DEFAULT_MAX;
   }
 
@@ -221,11 +222,12 @@ export class CsvRecordReader {
       if (unclosed || (multiLine && (state.bad || wrongWidth))) {
         // The quote opened on the first line was stray: report that line, read on from the next.
         for (let i = held.length - 1; i >= 1; i--) replay.push(held[i]);
-        const why = unclosed === 'too long'
-          ? `a quoted field that opens on this line is not closed within ${limit}`
-          : unclosed
-            ? 'a quoted field that opens on this line is never closed'
-            : 'a quoted field that opens on this line runs past the line end and does not close cleanly (a stray quote?)';
+        const why =
+          unclosed === 'too long'
+            ? `a quoted field that opens on this line is not closed within ${limit}`
+            : unclosed
+              ? 'a quoted field that opens on this line is never closed'
+              : 'a quoted field that opens on this line runs past the line end and does not close cleanly (a stray quote?)';
         yield { kind: 'defect', line: first.number, problem: why };
         continue;
       }

@@ -22,5 +22,6 @@ export function defaultMappingsFor(kind: SourceKind): FieldMappingTable {
 /** The same as rows, for the API. */
 export function defaultMappingRows(kind: SourceKind): Array<{ entityType: string; targetField: string; sourceField: string }> {
   return Object.entries(defaultMappingsFor(kind)).flatMap(([entityType, fields]) =>
-    Object.entries(fields ?? {}).map(([targetField, sourceField]) => ({ entityType, targetField, sourceField })));
+    Object.entries(fields ?? {}).map(([targetField, sourceField]) => ({ entityType, targetField, sourceField })),
+  );
 }

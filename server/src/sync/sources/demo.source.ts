@@ -4,10 +4,27 @@ import type { FieldMappingTable, RosterSource, SourceRecordOf } from './roster-s
 
 /** The demo generator names its fields like Homeroom does. */
 export const DEMO_MAPPINGS: FieldMappingTable = {
-  schools: { name: 'name', schoolNumber: 'schoolNumber', stateId: 'stateId', ncesId: 'ncesId', lowGrade: 'lowGrade', highGrade: 'highGrade', principal: 'principal' },
+  schools: {
+    name: 'name',
+    schoolNumber: 'schoolNumber',
+    stateId: 'stateId',
+    ncesId: 'ncesId',
+    lowGrade: 'lowGrade',
+    highGrade: 'highGrade',
+    principal: 'principal',
+  },
   terms: { name: 'name', startDate: 'startDate', endDate: 'endDate' },
   courses: { name: 'name', number: 'number', subject: 'subject' },
-  people: { givenName: 'givenName', middleName: 'middleName', familyName: 'familyName', email: 'email', username: 'username', sisId: 'sisId', stateId: 'stateId', grade: 'grade' },
+  people: {
+    givenName: 'givenName',
+    middleName: 'middleName',
+    familyName: 'familyName',
+    email: 'email',
+    username: 'username',
+    sisId: 'sisId',
+    stateId: 'stateId',
+    grade: 'grade',
+  },
   sections: { name: 'name', sectionNumber: 'sectionNumber', period: 'period', grade: 'grade', subject: 'subject' },
 };
 

@@ -4,7 +4,19 @@ import { MISSING_REQUIRED_FIELD, ProblemList, ROLE_SKIPPED } from './csv-files.j
 import { OAuth1Auth, OAuth2Auth, type OAuth1Method, type OneRosterAuthKind } from './oneroster-auth.js';
 import { pages, type PagingState } from './oneroster-paging.js';
 import { RetryingHttpClient, type RetryOptions } from './retrying-http.js';
-import type { CourseRecord, EnrollmentRecord, FieldMappingTable, PersonRecord, RawFields, RosterSource, SchoolRecord, SectionRecord, SourceProblem, SourceRecordOf, TermRecord } from './roster-source.js';
+import type {
+  CourseRecord,
+  EnrollmentRecord,
+  FieldMappingTable,
+  PersonRecord,
+  RawFields,
+  RosterSource,
+  SchoolRecord,
+  SectionRecord,
+  SourceProblem,
+  SourceRecordOf,
+  TermRecord,
+} from './roster-source.js';
 import { SourceError } from '../../errors.js';
 
 export const DEFAULT_ONEROSTER_PAGE_SIZE = 1000;
@@ -37,17 +49,35 @@ export const ONEROSTER_API_MAPPINGS: FieldMappingTable = {
   schools: { name: 'name', schoolNumber: 'identifier' },
   terms: { name: 'title', startDate: 'startDate', endDate: 'endDate' },
   courses: { name: 'title', number: 'courseCode', subject: 'subjects' },
-  people: { givenName: 'givenName', middleName: 'middleName', familyName: 'familyName', email: 'email', username: 'username', sisId: 'identifier', grade: 'grades' },
+  people: {
+    givenName: 'givenName',
+    middleName: 'middleName',
+    familyName: 'familyName',
+    email: 'email',
+    username: 'username',
+    sisId: 'identifier',
+    grade: 'grades',
+  },
   sections: { name: 'title', sectionNumber: 'classCode', period: 'periods', grade: 'grades', subject: 'subjects' },
 };
 
 /** Endpoint and answer key of each collection. */
 const COLLECTIONS = {
-  orgs: 'orgs', academicSessions: 'academicSessions', courses: 'courses', classes: 'classes', users: 'users', enrollments: 'enrollments',
+  orgs: 'orgs',
+  academicSessions: 'academicSessions',
+  courses: 'courses',
+  classes: 'classes',
+  users: 'users',
+  enrollments: 'enrollments',
 } as const;
 type Collection = keyof typeof COLLECTIONS;
 const COLLECTION_OF: Record<EntityType, Collection> = {
-  schools: 'orgs', terms: 'academicSessions', courses: 'courses', people: 'users', sections: 'classes', enrollments: 'enrollments',
+  schools: 'orgs',
+  terms: 'academicSessions',
+  courses: 'courses',
+  people: 'users',
+  sections: 'classes',
+  enrollments: 'enrollments',
 };
 
 const ROLES: Record<string, PersonRole> = { teacher: PersonRole.TEACHER, student: PersonRole.STUDENT };
@@ -56,7 +86,7 @@ type Obj = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : null);
 const refId = (v: unknown): string | null => (v && typeof v === 'object' ? str((v as Obj).sourcedId) : null);
 const refIds = (v: unknown): string[] => (Array.isArray(v) ? [...new Set(v.map(refId).filter((x): x is string => x !== null))] : []);
-const day = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : v ?? null);
+const day = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : (v ?? null));
 
 /** A OneRoster object as mappable fields (see ONEROSTER_API_MAPPINGS). */
 export function flattenOneRoster(obj: Obj): RawFields {
@@ -91,15 +121,18 @@ export class OneRosterApiSource implements RosterSource {
 
   constructor(options: OneRosterApiOptions) {
     const url = options.url?.trim().replace(/\/+$/, '');
-    if (!url || !/^https?:\/\/[^/]/.test(url)) throw new SourceError('The OneRoster district has no valid base URL: set one with --url https://…/ims/oneroster/v1p1');
+    if (!url || !/^https?:\/\/[^/]/.test(url))
+      throw new SourceError('The OneRoster district has no valid base URL: set one with --url https://…/ims/oneroster/v1p1');
     if (!options.clientId) throw new SourceError('The OneRoster district has no client id: set one with --client-id');
     if (!options.clientSecret) throw new SourceError('The OneRoster district has no client secret: set one with --client-secret');
     const pageSize = options.pageSize ?? DEFAULT_ONEROSTER_PAGE_SIZE;
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 10000) throw new SourceError(`The OneRoster page size must be a whole number from 1 to 10000, got ${pageSize}`);
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 10000)
+      throw new SourceError(`The OneRoster page size must be a whole number from 1 to 10000, got ${pageSize}`);
     this.paging = { limit: pageSize, cappedAt: null };
-    this.auth = (options.auth ?? 'oauth2') === 'oauth1'
-      ? new OAuth1Auth(options.clientId, options.clientSecret, options.signatureMethod)
-      : new OAuth2Auth(options.tokenUrl?.trim() || `${url}/token`, options.clientId, options.clientSecret, options);
+    this.auth =
+      (options.auth ?? 'oauth2') === 'oauth1'
+        ? new OAuth1Auth(options.clientId, options.clientSecret, options.signatureMethod)
+        : new OAuth2Auth(options.tokenUrl?.trim() || `${url}/token`, options.clientId, options.clientSecret, options);
     this.http = new RetryingHttpClient('the OneRoster server', url, this.auth, options);
   }
 
@@ -156,7 +189,12 @@ export class OneRosterApiSource implements RosterSource {
         if (str(obj.status)?.toLowerCase() === 'tobedeleted') continue;
         const id = str(obj.sourcedId);
         if (!id) {
-          this.problems.add(COLLECTION_TO_ENTITY[collection], null, MISSING_REQUIRED_FIELD, `The OneRoster server listed one of its ${collection} without a sourcedId; it was skipped.`);
+          this.problems.add(
+            COLLECTION_TO_ENTITY[collection],
+            null,
+            MISSING_REQUIRED_FIELD,
+            `The OneRoster server listed one of its ${collection} without a sourcedId; it was skipped.`,
+          );
           continue;
         }
         yield Object.assign(obj, { sourcedId: id });
@@ -173,7 +211,10 @@ export class OneRosterApiSource implements RosterSource {
 
   private async *terms(signal?: AbortSignal): AsyncGenerator<TermRecord> {
     for await (const t of this.list('academicSessions', signal)) {
-      yield { sourceId: t.sourcedId, fields: { ...flattenOneRoster(t), startDate: day(t.startDate) as string | null, endDate: day(t.endDate) as string | null } };
+      yield {
+        sourceId: t.sourcedId,
+        fields: { ...flattenOneRoster(t), startDate: day(t.startDate) as string | null, endDate: day(t.endDate) as string | null },
+      };
     }
   }
 
@@ -199,8 +240,11 @@ export class OneRosterApiSource implements RosterSource {
   private async *sections(signal?: AbortSignal): AsyncGenerator<SectionRecord> {
     for await (const c of this.list('classes', signal)) {
       yield {
-        sourceId: c.sourcedId, schoolSourceId: refId(c.school) ?? '', courseSourceId: refId(c.course),
-        termSourceIds: refIds(c.terms), fields: flattenOneRoster(c),
+        sourceId: c.sourcedId,
+        schoolSourceId: refId(c.school) ?? '',
+        courseSourceId: refId(c.course),
+        termSourceIds: refIds(c.terms),
+        fields: flattenOneRoster(c),
       };
     }
   }
@@ -217,13 +261,23 @@ export class OneRosterApiSource implements RosterSource {
       const section = refId(e.class);
       const person = refId(e.user);
       if (!section || !person) {
-        this.problems.add('enrollments', e.sourcedId, MISSING_REQUIRED_FIELD, `Enrollment ${e.sourcedId} has no ${section ? 'user' : 'class'}; it was skipped.`);
+        this.problems.add(
+          'enrollments',
+          e.sourcedId,
+          MISSING_REQUIRED_FIELD,
+          `Enrollment ${e.sourcedId} has no ${section ? 'user' : 'class'}; it was skipped.`,
+        );
         continue;
       }
       const primary = e.primary === true || str(e.primary)?.toLowerCase() === 'true';
       yield {
-        sourceId: e.sourcedId, sectionSourceId: section, personSourceId: person, role, primary: role === PersonRole.TEACHER && primary,
-        beginDate: day(e.beginDate) as string | null, endDate: day(e.endDate) as string | null,
+        sourceId: e.sourcedId,
+        sectionSourceId: section,
+        personSourceId: person,
+        role,
+        primary: role === PersonRole.TEACHER && primary,
+        beginDate: day(e.beginDate) as string | null,
+        endDate: day(e.endDate) as string | null,
       };
     }
     this.reportSkipped('enrollments', 'enrollment', skipped);
@@ -231,7 +285,12 @@ export class OneRosterApiSource implements RosterSource {
 
   private reportSkipped(entity: EntityType, what: string, skipped: Map<string, number>): void {
     for (const [role, n] of skipped) {
-      this.problems.add(entity, null, ROLE_SKIPPED, `Skipped ${n} ${what}${n === 1 ? '' : 's'} with the role "${role}": Homeroom syncs teachers and students only.`);
+      this.problems.add(
+        entity,
+        null,
+        ROLE_SKIPPED,
+        `Skipped ${n} ${what}${n === 1 ? '' : 's'} with the role "${role}": Homeroom syncs teachers and students only.`,
+      );
     }
   }
 }

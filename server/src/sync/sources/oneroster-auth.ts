@@ -27,8 +27,10 @@ export interface OAuth1Params {
 export function oauth1BaseString(p: OAuth1Params, oauthParams: Array<[string, string]>): string {
   const u = new URL(p.url);
   const base = `${u.protocol}//${u.host.toLowerCase()}${u.pathname}`;
-  const params: Array<[string, string]> = [...u.searchParams.entries(), ...(p.bodyParams ?? []), ...oauthParams]
-    .map(([k, v]) => [oauthEncode(k), oauthEncode(v)]);
+  const params: Array<[string, string]> = [...u.searchParams.entries(), ...(p.bodyParams ?? []), ...oauthParams].map(([k, v]) => [
+    oauthEncode(k),
+    oauthEncode(v),
+  ]);
   params.sort(([ak, av], [bk, bv]) => (ak < bk ? -1 : ak > bk ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
   return [p.method.toUpperCase(), oauthEncode(base), oauthEncode(params.map(([k, v]) => `${k}=${v}`).join('&'))].join('&');
 }
@@ -36,12 +38,17 @@ export function oauth1BaseString(p: OAuth1Params, oauthParams: Array<[string, st
 /** The `oauth_*` parameters of a request, signature included. */
 export function oauth1Sign(p: OAuth1Params): Array<[string, string]> {
   const oauth: Array<[string, string]> = [
-    ['oauth_consumer_key', p.consumerKey], ['oauth_nonce', p.nonce], ['oauth_signature_method', p.signatureMethod],
-    ['oauth_timestamp', p.timestamp], ['oauth_version', '1.0'],
+    ['oauth_consumer_key', p.consumerKey],
+    ['oauth_nonce', p.nonce],
+    ['oauth_signature_method', p.signatureMethod],
+    ['oauth_timestamp', p.timestamp],
+    ['oauth_version', '1.0'],
   ];
   if (p.token) oauth.push(['oauth_token', p.token]);
   const key = `${oauthEncode(p.consumerSecret)}&${oauthEncode(p.tokenSecret ?? '')}`;
-  const signature = createHmac(p.signatureMethod === 'HMAC-SHA1' ? 'sha1' : 'sha256', key).update(oauth1BaseString(p, oauth)).digest('base64');
+  const signature = createHmac(p.signatureMethod === 'HMAC-SHA1' ? 'sha1' : 'sha256', key)
+    .update(oauth1BaseString(p, oauth))
+    .digest('base64');
   return [...oauth, ['oauth_signature', signature]];
 }
 
@@ -60,12 +67,21 @@ export function parseOAuth1Header(header: string | undefined): Map<string, strin
 
 /** OAuth 1.0a two-legged signing, as OneRoster 1.1 certification requires: consumer key = client id. */
 export class OAuth1Auth implements HttpAuth {
-  constructor(private readonly clientId: string, private readonly clientSecret: string, private readonly signatureMethod: OAuth1Method = 'HMAC-SHA256') {}
+  constructor(
+    private readonly clientId: string,
+    private readonly clientSecret: string,
+    private readonly signatureMethod: OAuth1Method = 'HMAC-SHA256',
+  ) {}
 
   async headers(method: string, url: string): Promise<Record<string, string>> {
     const signed = oauth1Sign({
-      method, url, consumerKey: this.clientId, consumerSecret: this.clientSecret, signatureMethod: this.signatureMethod,
-      nonce: randomBytes(16).toString('hex'), timestamp: String(Math.floor(Date.now() / 1000)),
+      method,
+      url,
+      consumerKey: this.clientId,
+      consumerSecret: this.clientSecret,
+      signatureMethod: this.signatureMethod,
+      nonce: randomBytes(16).toString('hex'),
+      timestamp: String(Math.floor(Date.now() / 1000)),
     });
     return { Authorization: oauth1Header(signed) };
   }
@@ -97,10 +113,15 @@ export class OAuth2Auth implements HttpAuth {
     private readonly scope?: string,
   ) {
     const basic = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64');
-    this.http = new RetryingHttpClient('the OneRoster token URL', tokenUrl, {
-      headers: async () => ({ Authorization: `Basic ${basic}` }),
-      rejectedMessage: (status) => `The OneRoster token URL ${tokenUrl} rejected client id "${clientId}" and its secret (${status})`,
-    }, options);
+    this.http = new RetryingHttpClient(
+      'the OneRoster token URL',
+      tokenUrl,
+      {
+        headers: async () => ({ Authorization: `Basic ${basic}` }),
+        rejectedMessage: (status) => `The OneRoster token URL ${tokenUrl} rejected client id "${clientId}" and its secret (${status})`,
+      },
+      options,
+    );
   }
 
   async headers(_method: string, _url: string, signal?: AbortSignal): Promise<Record<string, string>> {
@@ -127,9 +148,15 @@ export class OAuth2Auth implements HttpAuth {
   private async fetchToken(signal?: AbortSignal): Promise<string> {
     const body = new URLSearchParams({ grant_type: 'client_credentials' });
     if (this.scope) body.set('scope', this.scope);
-    const { json } = await this.http.json<{ access_token?: unknown; expires_in?: unknown }>(this.tokenUrl, {
-      method: 'POST', body: body.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    }, signal);
+    const { json } = await this.http.json<{ access_token?: unknown; expires_in?: unknown }>(
+      this.tokenUrl,
+      {
+        method: 'POST',
+        body: body.toString(),
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      },
+      signal,
+    );
     if (typeof json?.access_token !== 'string' || !json.access_token) {
       throw new SourceError(`The token URL ${this.tokenUrl} answered without an access_token (is it the OAuth 2 token endpoint?)`);
     }

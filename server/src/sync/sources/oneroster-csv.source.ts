@@ -1,34 +1,92 @@
 import { PersonRole, SourceKind, type EntityType } from '../../roster/roster-enums.js';
 import {
-  checkHeader, CsvFileSet, DUPLICATE_SOURCE_ID, INVALID_VALUE, MISSING_REQUIRED_FIELD, parseDate, ProblemList, readRows,
-  ROLE_SKIPPED, SOURCE_ID_MAX_LENGTH, SOURCE_ID_TOO_LONG, splitList, type CsvRow, type CsvSpec, shown } from './csv-files.js';
-import type { CourseRecord, EnrollmentRecord, FieldMappingTable, PersonRecord, RosterSource, SchoolRecord, SectionRecord, SourceProblem, SourceRecordOf, TermRecord } from './roster-source.js';
+  checkHeader,
+  CsvFileSet,
+  DUPLICATE_SOURCE_ID,
+  INVALID_VALUE,
+  MISSING_REQUIRED_FIELD,
+  parseDate,
+  ProblemList,
+  readRows,
+  ROLE_SKIPPED,
+  SOURCE_ID_MAX_LENGTH,
+  SOURCE_ID_TOO_LONG,
+  splitList,
+  type CsvRow,
+  type CsvSpec,
+  shown,
+} from './csv-files.js';
+import type {
+  CourseRecord,
+  EnrollmentRecord,
+  FieldMappingTable,
+  PersonRecord,
+  RosterSource,
+  SchoolRecord,
+  SectionRecord,
+  SourceProblem,
+  SourceRecordOf,
+  TermRecord,
+} from './roster-source.js';
 import { SourceError } from '../../errors.js';
 
 const STATUS = ['sourcedId', 'status', 'dateLastModified'];
 const MANIFEST: CsvSpec = { file: 'manifest.csv', entity: 'schools', required: ['propertyName', 'value'] };
 const ORGS: CsvSpec = { file: 'orgs.csv', entity: 'schools', required: ['sourcedId', 'name', 'type'], optional: [...STATUS, 'identifier', 'parentSourcedId'] };
 const SESSIONS: CsvSpec = {
-  file: 'academicSessions.csv', entity: 'terms', required: ['sourcedId', 'title', 'type', 'startDate', 'endDate'],
+  file: 'academicSessions.csv',
+  entity: 'terms',
+  required: ['sourcedId', 'title', 'type', 'startDate', 'endDate'],
   optional: [...STATUS, 'parentSourcedId', 'schoolYear'],
 };
 const COURSES: CsvSpec = {
-  file: 'courses.csv', entity: 'courses', required: ['sourcedId', 'title'],
+  file: 'courses.csv',
+  entity: 'courses',
+  required: ['sourcedId', 'title'],
   optional: [...STATUS, 'schoolYearSourcedId', 'courseCode', 'grades', 'orgSourcedId', 'subjects', 'subjectCodes'],
 };
 const CLASSES: CsvSpec = {
-  file: 'classes.csv', entity: 'sections', required: ['sourcedId', 'title', 'courseSourcedId', 'schoolSourcedId', 'termSourcedIds'],
+  file: 'classes.csv',
+  entity: 'sections',
+  required: ['sourcedId', 'title', 'courseSourcedId', 'schoolSourcedId', 'termSourcedIds'],
   optional: [...STATUS, 'grades', 'classCode', 'classType', 'location', 'subjects', 'subjectCodes', 'periods'],
 };
-const USER_COLUMNS = [...STATUS, 'enabledUser', 'username', 'userIds', 'middleName', 'identifier', 'email', 'sms', 'phone', 'agentSourcedIds', 'grades', 'password'];
-const USERS_11: CsvSpec = { file: 'users.csv', entity: 'people', required: ['sourcedId', 'role', 'orgSourcedIds', 'givenName', 'familyName'], optional: USER_COLUMNS };
-const USERS_12: CsvSpec = { file: 'users.csv', entity: 'people', required: ['sourcedId', 'givenName', 'familyName'], optional: [...USER_COLUMNS, 'role', 'orgSourcedIds'] };
+const USER_COLUMNS = [
+  ...STATUS,
+  'enabledUser',
+  'username',
+  'userIds',
+  'middleName',
+  'identifier',
+  'email',
+  'sms',
+  'phone',
+  'agentSourcedIds',
+  'grades',
+  'password',
+];
+const USERS_11: CsvSpec = {
+  file: 'users.csv',
+  entity: 'people',
+  required: ['sourcedId', 'role', 'orgSourcedIds', 'givenName', 'familyName'],
+  optional: USER_COLUMNS,
+};
+const USERS_12: CsvSpec = {
+  file: 'users.csv',
+  entity: 'people',
+  required: ['sourcedId', 'givenName', 'familyName'],
+  optional: [...USER_COLUMNS, 'role', 'orgSourcedIds'],
+};
 const ROLES: CsvSpec = {
-  file: 'roles.csv', entity: 'people', required: ['userSourcedId', 'role', 'orgSourcedId', 'roleType'],
+  file: 'roles.csv',
+  entity: 'people',
+  required: ['userSourcedId', 'role', 'orgSourcedId', 'roleType'],
   optional: [...STATUS, 'beginDate', 'endDate', 'userProfileSourcedId'],
 };
 const ENROLLMENTS: CsvSpec = {
-  file: 'enrollments.csv', entity: 'enrollments', required: ['classSourcedId', 'userSourcedId', 'role'],
+  file: 'enrollments.csv',
+  entity: 'enrollments',
+  required: ['classSourcedId', 'userSourcedId', 'role'],
   optional: [...STATUS, 'schoolSourcedId', 'primary', 'beginDate', 'endDate'],
 };
 
@@ -45,7 +103,15 @@ export const ONEROSTER_CSV_MAPPINGS: FieldMappingTable = {
   schools: { name: 'name', schoolNumber: 'identifier' },
   terms: { name: 'title', startDate: 'startDate', endDate: 'endDate' },
   courses: { name: 'title', number: 'courseCode', subject: 'subjects' },
-  people: { givenName: 'givenName', middleName: 'middleName', familyName: 'familyName', email: 'email', username: 'username', sisId: 'identifier', grade: 'grades' },
+  people: {
+    givenName: 'givenName',
+    middleName: 'middleName',
+    familyName: 'familyName',
+    email: 'email',
+    username: 'username',
+    sisId: 'identifier',
+    grade: 'grades',
+  },
   sections: { name: 'title', sectionNumber: 'classCode', period: 'periods', grade: 'grades', subject: 'subjects' },
 };
 
@@ -97,12 +163,14 @@ export class OneRosterCsvSource implements RosterSource {
         const value = manifest.get(key);
         if (value === undefined) return (await this.files.has(file)) ? 'bulk' : 'absent';
         if (value === 'delta') throw new SourceError(`manifest.csv marks ${file} as a delta file: delta files are not supported yet (export bulk files)`);
-        if (value !== 'bulk' && value !== 'absent') throw new SourceError(`manifest.csv gives ${key} the value ${shown(value)}; expected bulk, absent or delta`);
+        if (value !== 'bulk' && value !== 'absent')
+          throw new SourceError(`manifest.csv gives ${key} the value ${shown(value)}; expected bulk, absent or delta`);
         return value;
       };
       const roles = (await status('roles.csv')) === 'bulk';
       for (const spec of REQUIRED_FILES) {
-        if ((await status(spec.file)) === 'absent') throw new SourceError(`${spec.file} is required, but manifest.csv marks it absent or it was not found in ${this.files.path}`);
+        if ((await status(spec.file)) === 'absent')
+          throw new SourceError(`${spec.file} is required, but manifest.csv marks it absent or it was not found in ${this.files.path}`);
       }
       for (const spec of REQUIRED_FILES) await checkHeader(this.files, spec === USERS_11 && roles ? USERS_12 : spec);
       if (roles) await checkHeader(this.files, ROLES);
@@ -160,7 +228,12 @@ export class OneRosterCsvSource implements RosterSource {
         continue;
       }
       if (seen.has(id)) {
-        this.problems.add(spec.entity, id, DUPLICATE_SOURCE_ID, `${spec.file} row ${row.row}: sourcedId ${shown(id)} appears on an earlier row too; only the first row was used.`);
+        this.problems.add(
+          spec.entity,
+          id,
+          DUPLICATE_SOURCE_ID,
+          `${spec.file} row ${row.row}: sourcedId ${shown(id)} appears on an earlier row too; only the first row was used.`,
+        );
         continue;
       }
       seen.add(id);
@@ -194,8 +267,11 @@ export class OneRosterCsvSource implements RosterSource {
         continue;
       }
       yield {
-        sourceId: id, schoolSourceId: school, courseSourceId: row.values.courseSourcedId ?? null,
-        termSourceIds: splitList(row.values.termSourcedIds), fields: row.values,
+        sourceId: id,
+        schoolSourceId: school,
+        courseSourceId: row.values.courseSourcedId ?? null,
+        termSourceIds: splitList(row.values.termSourcedIds),
+        fields: row.values,
       };
     }
   }
@@ -215,7 +291,8 @@ export class OneRosterCsvSource implements RosterSource {
       const rank = (r: string, p: boolean) => (r in ROLES_SYNCED ? 2 : 0) + (p ? 1 : 0);
       if (current?.role === role) {
         if (org && !current.orgs.includes(org)) {
-          if (primary && !current.primary) current.orgs.unshift(org); // the primary org first
+          if (primary && !current.primary)
+            current.orgs.unshift(org); // the primary org first
           else current.orgs.push(org);
         }
         current.primary ||= primary;
@@ -233,8 +310,12 @@ export class OneRosterCsvSource implements RosterSource {
       const fromRoles = roles?.get(id);
       const role = fromRoles?.role ?? row.values.role?.toLowerCase();
       if (!role) {
-        this.problems.add('people', id, MISSING_REQUIRED_FIELD,
-          `users.csv row ${row.row} (${id}) has no role${withRoles ? ' in roles.csv' : ''}; the user was skipped.`);
+        this.problems.add(
+          'people',
+          id,
+          MISSING_REQUIRED_FIELD,
+          `users.csv row ${row.row} (${id}) has no role${withRoles ? ' in roles.csv' : ''}; the user was skipped.`,
+        );
         continue;
       }
       const synced = ROLES_SYNCED[role];
@@ -255,8 +336,12 @@ export class OneRosterCsvSource implements RosterSource {
       let ref = v.sourcedId ?? null;
       if (ref && ref.length > SOURCE_ID_MAX_LENGTH) {
         // The enrollment is keyed by class, user and role; its own id is only kept for reference.
-        this.problems.add('enrollments', null, SOURCE_ID_TOO_LONG,
-          `enrollments.csv row ${row.row}: sourcedId ${shown(ref)} has ${ref.length} characters, more than the ${SOURCE_ID_MAX_LENGTH} Homeroom can store; the enrollment was synced without it.`);
+        this.problems.add(
+          'enrollments',
+          null,
+          SOURCE_ID_TOO_LONG,
+          `enrollments.csv row ${row.row}: sourcedId ${shown(ref)} has ${ref.length} characters, more than the ${SOURCE_ID_MAX_LENGTH} Homeroom can store; the enrollment was synced without it.`,
+        );
         ref = null;
       }
       if (!v.classSourcedId || !v.userSourcedId || !v.role) {
@@ -269,9 +354,13 @@ export class OneRosterCsvSource implements RosterSource {
         continue;
       }
       yield {
-        sourceId: ref, sectionSourceId: v.classSourcedId, personSourceId: v.userSourcedId, role,
+        sourceId: ref,
+        sectionSourceId: v.classSourcedId,
+        personSourceId: v.userSourcedId,
+        role,
         primary: role === PersonRole.TEACHER && this.bool(row, v.primary, ref),
-        beginDate: this.date(ENROLLMENTS, row, 'beginDate', ref), endDate: this.date(ENROLLMENTS, row, 'endDate', ref),
+        beginDate: this.date(ENROLLMENTS, row, 'beginDate', ref),
+        endDate: this.date(ENROLLMENTS, row, 'endDate', ref),
       };
     }
     this.reportSkippedRoles('enrollments', 'enrollment', skipped);
@@ -279,8 +368,12 @@ export class OneRosterCsvSource implements RosterSource {
 
   private reportSkippedRoles(entity: EntityType, what: string, skipped: Map<string, number>): void {
     for (const [role, n] of skipped) {
-      this.problems.add(entity, null, ROLE_SKIPPED,
-        `Skipped ${n} ${what}${n === 1 ? '' : 's'} with the role ${shown(role)}: Homeroom syncs teachers and students only.`);
+      this.problems.add(
+        entity,
+        null,
+        ROLE_SKIPPED,
+        `Skipped ${n} ${what}${n === 1 ? '' : 's'} with the role ${shown(role)}: Homeroom syncs teachers and students only.`,
+      );
     }
   }
 
@@ -295,13 +388,21 @@ export class OneRosterCsvSource implements RosterSource {
   private date(spec: CsvSpec, row: CsvRow, column: string, ref: string | null): string | null {
     const d = parseDate(row.values[column]);
     if (d !== undefined) return d;
-    this.problems.add(spec.entity, ref, INVALID_VALUE,
-      `${spec.file} row ${row.row}${ref ? ` (${ref})` : ''}: ${column} ${shown(row.values[column])} is not a date (expected YYYY-MM-DD); it was left blank.`);
+    this.problems.add(
+      spec.entity,
+      ref,
+      INVALID_VALUE,
+      `${spec.file} row ${row.row}${ref ? ` (${ref})` : ''}: ${column} ${shown(row.values[column])} is not a date (expected YYYY-MM-DD); it was left blank.`,
+    );
     return null;
   }
 
   private missing(spec: CsvSpec, row: CsvRow, column: string, sourceId: string | null = null): void {
-    this.problems.add(spec.entity, sourceId, MISSING_REQUIRED_FIELD,
-      `${spec.file} row ${row.row}${sourceId ? ` (${sourceId})` : ''} has no ${column}; the row was skipped.`);
+    this.problems.add(
+      spec.entity,
+      sourceId,
+      MISSING_REQUIRED_FIELD,
+      `${spec.file} row ${row.row}${sourceId ? ` (${sourceId})` : ''} has no ${column}; the row was skipped.`,
+    );
   }
 }

@@ -27,7 +27,11 @@ export interface PagingState {
  * so the run never plans deletes from half a collection.
  */
 export async function* pages(
-  http: RetryingHttpClient, path: string, key: string, state: PagingState, signal?: AbortSignal,
+  http: RetryingHttpClient,
+  path: string,
+  key: string,
+  state: PagingState,
+  signal?: AbortSignal,
 ): AsyncGenerator<Array<Record<string, unknown>>> {
   let offset = 0;
   let total: number | null = null;

@@ -1,4 +1,3 @@
-
 import { SourceError } from '../../errors.js';
 /** Timeouts, retries and rate-limit handling shared by every HTTP source (Clever, OneRoster, CSV downloads). */
 export interface RetryOptions {
@@ -93,11 +92,18 @@ export function networkMessage(e: unknown): string {
   const err = e as Error & { cause?: { code?: string; message?: string } };
   const code = err.cause?.code;
   const known: Record<string, string> = {
-    ECONNREFUSED: 'the connection was refused', ENOTFOUND: 'the host name was not found', EAI_AGAIN: 'the host name could not be resolved',
-    ECONNRESET: 'the connection was reset', EHOSTUNREACH: 'the host is unreachable', ETIMEDOUT: 'the connection timed out',
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed and not trusted', SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate chain is not trusted',
-    CERT_HAS_EXPIRED: 'its TLS certificate has expired', ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate is for another host name',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate could not be verified', ERR_SSL_WRONG_VERSION_NUMBER: 'it does not speak TLS on that port',
+    ECONNREFUSED: 'the connection was refused',
+    ENOTFOUND: 'the host name was not found',
+    EAI_AGAIN: 'the host name could not be resolved',
+    ECONNRESET: 'the connection was reset',
+    EHOSTUNREACH: 'the host is unreachable',
+    ETIMEDOUT: 'the connection timed out',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed and not trusted',
+    SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate chain is not trusted',
+    CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate is for another host name',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate could not be verified',
+    ERR_SSL_WRONG_VERSION_NUMBER: 'it does not speak TLS on that port',
   };
   if (code && known[code]) return `${known[code]} (${code})`;
   const cause = code ?? err.cause?.message;
@@ -137,7 +143,12 @@ export class RetryingHttpClient {
   private quotaResetsAt = 0;
 
   /** `service` names the other side in messages, as the middle of a sentence: "Clever", "the OneRoster server". */
-  constructor(readonly service: string, baseUrl: string, private readonly auth: HttpAuth | null, options: RetryOptions = {}) {
+  constructor(
+    readonly service: string,
+    baseUrl: string,
+    private readonly auth: HttpAuth | null,
+    options: RetryOptions = {},
+  ) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
     this.fetchFn = options.fetch ?? ((...args) => fetch(...args));
     this.o = {
@@ -252,7 +263,9 @@ export class RetryingHttpClient {
       text = await res.text();
     } catch (e) {
       if (signal?.aborted) throw signal.reason;
-      throw new RetryableError(timedOut() ? `the answer did not arrive within ${this.o.timeoutMs / 1000} s` : `the connection broke while reading the answer (${networkMessage(e)})`);
+      throw new RetryableError(
+        timedOut() ? `the answer did not arrive within ${this.o.timeoutMs / 1000} s` : `the connection broke while reading the answer (${networkMessage(e)})`,
+      );
     }
     if (res.status >= 500) throw new RetryableError(`${capitalized(this.service)} answered ${res.status} ${res.statusText}`.trim());
     if (res.status >= 400) {

@@ -8,20 +8,38 @@ type SourceConstructor = (config: SourceConfig) => Promise<RosterSource>;
 
 /** Sources register here so the engine never imports a concrete source. */
 const registry = new Map<SourceKind, SourceConstructor>([
-  [SourceKind.DEMO, async (c) => new DemoSource({ students: c.students ?? 2000, seed: c.seed, perturbShare: c.perturbShare, perturbSeed: c.perturbSeed, nextYear: c.nextYear })],
-  [SourceKind.CLEVER_CSV, async (c) => {
-    const { CleverCsvSource, CLEVER_CSV_MAPPINGS } = await import('./clever-csv.source.js');
-    return csvSource(c, SourceKind.CLEVER_CSV, CLEVER_CSV_MAPPINGS, (path) => new CleverCsvSource({ path }));
-  }],
-  [SourceKind.ONEROSTER_CSV, async (c) => {
-    const { OneRosterCsvSource, ONEROSTER_CSV_MAPPINGS } = await import('./oneroster-csv.source.js');
-    return csvSource(c, SourceKind.ONEROSTER_CSV, ONEROSTER_CSV_MAPPINGS, (path) => new OneRosterCsvSource({ path }));
-  }],
+  [
+    SourceKind.DEMO,
+    async (c) => new DemoSource({ students: c.students ?? 2000, seed: c.seed, perturbShare: c.perturbShare, perturbSeed: c.perturbSeed, nextYear: c.nextYear }),
+  ],
+  [
+    SourceKind.CLEVER_CSV,
+    async (c) => {
+      const { CleverCsvSource, CLEVER_CSV_MAPPINGS } = await import('./clever-csv.source.js');
+      return csvSource(c, SourceKind.CLEVER_CSV, CLEVER_CSV_MAPPINGS, (path) => new CleverCsvSource({ path }));
+    },
+  ],
+  [
+    SourceKind.ONEROSTER_CSV,
+    async (c) => {
+      const { OneRosterCsvSource, ONEROSTER_CSV_MAPPINGS } = await import('./oneroster-csv.source.js');
+      return csvSource(c, SourceKind.ONEROSTER_CSV, ONEROSTER_CSV_MAPPINGS, (path) => new OneRosterCsvSource({ path }));
+    },
+  ],
   [SourceKind.CLEVER_API, async (c) => new (await import('./clever-api.source.js')).CleverApiSource({ url: c.url, token: c.token ?? '' })],
-  [SourceKind.ONEROSTER_API, async (c) => new (await import('./oneroster-api.source.js')).OneRosterApiSource({
-    url: c.url ?? '', clientId: c.clientId ?? '', clientSecret: c.clientSecret ?? '', auth: c.auth, tokenUrl: c.tokenUrl, pageSize: c.pageSize,
-    signatureMethod: c.signatureMethod,
-  })],
+  [
+    SourceKind.ONEROSTER_API,
+    async (c) =>
+      new (await import('./oneroster-api.source.js')).OneRosterApiSource({
+        url: c.url ?? '',
+        clientId: c.clientId ?? '',
+        clientSecret: c.clientSecret ?? '',
+        auth: c.auth,
+        tokenUrl: c.tokenUrl,
+        pageSize: c.pageSize,
+        signatureMethod: c.signatureMethod,
+      }),
+  ],
 ]);
 
 /** A CSV source on a local path, or wrapped to download it first from an sftp:// or http(s):// location. */

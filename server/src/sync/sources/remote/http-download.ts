@@ -75,7 +75,9 @@ async function once(url: string, headers: Record<string, string>, local: string,
     }
     if (res.status === 401 || res.status === 403) {
       await res.body?.cancel().catch(() => undefined);
-      throw new SourceError(`The server refused the ${headers.Authorization?.startsWith('Bearer') ? 'bearer token' : headers.Authorization ? 'user name and password' : 'download without credentials'} for ${where} (${res.status})`);
+      throw new SourceError(
+        `The server refused the ${headers.Authorization?.startsWith('Bearer') ? 'bearer token' : headers.Authorization ? 'user name and password' : 'download without credentials'} for ${where} (${res.status})`,
+      );
     }
     if (res.status === 404) {
       await res.body?.cancel().catch(() => undefined);

@@ -87,7 +87,8 @@ export class RemoteCsvSource implements RosterSource {
     } finally {
       await fh.close();
     }
-    if (!looksLikeZip(head)) throw new SourceError(`The export ${shown} is not a zip file: point the location at the export's .zip, or at a folder ending in "/" (SFTP)`);
+    if (!looksLikeZip(head))
+      throw new SourceError(`The export ${shown} is not a zip file: point the location at the export's .zip, or at a folder ending in "/" (SFTP)`);
     await verifyZip(path, shown);
   }
 

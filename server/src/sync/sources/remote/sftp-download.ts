@@ -59,8 +59,12 @@ export async function downloadSftp(location: SftpLocation, into: string, o: Tran
   try {
     try {
       await client.connect({
-        host: url.hostname, port: Number(url.port || 22), username: decodeURIComponent(url.username),
-        password: location.password, privateKey: location.privateKey, readyTimeout: o.timeoutMs ?? 20_000,
+        host: url.hostname,
+        port: Number(url.port || 22),
+        username: decodeURIComponent(url.username),
+        password: location.password,
+        privateKey: location.privateKey,
+        readyTimeout: o.timeoutMs ?? 20_000,
         // Checked before authentication: an unknown server never sees the password or key.
         hostVerifier: (key: Buffer) => {
           seen = hostKeyFingerprint(key);
@@ -71,10 +75,14 @@ export async function downloadSftp(location: SftpLocation, into: string, o: Tran
     } catch (e) {
       signal?.throwIfAborted();
       if (mismatch && seen && !location.hostKey) {
-        throw new SourceError(`The SFTP server ${host} is not trusted yet: its host key is ${seen}; pin it with --host-key ${seen} after checking it with the server's administrator`);
+        throw new SourceError(
+          `The SFTP server ${host} is not trusted yet: its host key is ${seen}; pin it with --host-key ${seen} after checking it with the server's administrator`,
+        );
       }
       if (mismatch && seen) {
-        throw new SourceError(`The SFTP server ${host} showed host key ${seen}, not the pinned ${location.hostKey}: nothing was downloaded (if the server's key really changed, pin the new one with --host-key)`);
+        throw new SourceError(
+          `The SFTP server ${host} showed host key ${seen}, not the pinned ${location.hostKey}: nothing was downloaded (if the server's key really changed, pin the new one with --host-key)`,
+        );
       }
       throw new SourceError(`Could not connect to the SFTP server ${host}: ${sshMessage(e, location)}`);
     }
@@ -92,7 +100,8 @@ export async function downloadSftp(location: SftpLocation, into: string, o: Tran
         throw new SourceError(`Downloading ${from} from the SFTP server ${host} failed: ${sshMessage(e, location)}`);
       }
       const got = (await stat(local)).size;
-      if (got !== f.size) throw new SourceError(`Downloading ${from} from the SFTP server ${host} gave ${got} of its ${f.size} bytes: the file changed or the connection broke`);
+      if (got !== f.size)
+        throw new SourceError(`Downloading ${from} from the SFTP server ${host} gave ${got} of its ${f.size} bytes: the file changed or the connection broke`);
     }
     return { localPath: folder ? into : join(into, files[0].name), hostKey: seen };
   } finally {
@@ -102,12 +111,21 @@ export async function downloadSftp(location: SftpLocation, into: string, o: Tran
 }
 
 /** The files to download, once two looks `stableWaitMs` apart agree on every size and time. */
-async function stableListing(client: SftpClient, path: string, folder: boolean, where: string, o: TransferOptions, signal?: AbortSignal): Promise<RemoteFile[]> {
+async function stableListing(
+  client: SftpClient,
+  path: string,
+  folder: boolean,
+  where: string,
+  o: TransferOptions,
+  signal?: AbortSignal,
+): Promise<RemoteFile[]> {
   const look = async (): Promise<RemoteFile[]> => {
     try {
       if (folder) {
         const list = await client.list(path);
-        return list.filter((f) => f.type === '-' && /\.(csv|zip)$/i.test(f.name)).map((f) => ({ name: f.name, size: f.size, modifyTime: f.modifyTime }))
+        return list
+          .filter((f) => f.type === '-' && /\.(csv|zip)$/i.test(f.name))
+          .map((f) => ({ name: f.name, size: f.size, modifyTime: f.modifyTime }))
           .sort((a, b) => a.name.localeCompare(b.name));
       }
       const s = await client.stat(path);
@@ -116,12 +134,15 @@ async function stableListing(client: SftpClient, path: string, folder: boolean, 
     } catch (e) {
       if (e instanceof SourceError) throw e;
       const code = (e as { code?: number | string }).code;
-      if (code === 2 || code === 'ENOENT' || /no such file/i.test(String((e as Error).message))) throw new SourceError(`${where} was not found on the SFTP server`);
-      if (code === 3 || /permission denied/i.test(String((e as Error).message))) throw new SourceError(`${where} cannot be read: permission denied on the SFTP server`);
+      if (code === 2 || code === 'ENOENT' || /no such file/i.test(String((e as Error).message)))
+        throw new SourceError(`${where} was not found on the SFTP server`);
+      if (code === 3 || /permission denied/i.test(String((e as Error).message)))
+        throw new SourceError(`${where} cannot be read: permission denied on the SFTP server`);
       throw new SourceError(`${where} could not be listed: ${(e as Error).message}`);
     }
   };
-  const same = (a: RemoteFile[], b: RemoteFile[]) => a.length === b.length && a.every((f, i) => f.name === b[i].name && f.size === b[i].size && f.modifyTime === b[i].modifyTime);
+  const same = (a: RemoteFile[], b: RemoteFile[]) =>
+    a.length === b.length && a.every((f, i) => f.name === b[i].name && f.size === b[i].size && f.modifyTime === b[i].modifyTime);
   let before = await look();
   if (before.length === 0) throw new SourceError(`The export folder ${where} has no .csv or .zip files`);
   const checks = o.stableChecks ?? 4;
@@ -131,7 +152,9 @@ async function stableListing(client: SftpClient, path: string, folder: boolean, 
     if (same(before, after)) return after;
     before = after;
   }
-  throw new SourceError(`The export ${where} is still being written (its size kept changing for ${Math.round((checks * (o.stableWaitMs ?? 3000)) / 1000)} s); the run was stopped before reading it`);
+  throw new SourceError(
+    `The export ${where} is still being written (its size kept changing for ${Math.round((checks * (o.stableWaitMs ?? 3000)) / 1000)} s); the run was stopped before reading it`,
+  );
 }
 
 /** An ssh2 error in words, never with a secret. */
@@ -142,7 +165,8 @@ function sshMessage(e: unknown, location: SftpLocation): string {
     return `the server refused the ${location.privateKey ? 'private key' : 'password'} for this user`;
   }
   if (/ECONNREFUSED/.test(text) || err.code === 'ECONNREFUSED') return 'the connection was refused (ECONNREFUSED)';
-  if (/before handshake|handshake failed|protocol version/i.test(text)) return 'the server closed the connection before the SSH handshake (is an SFTP server listening on that port?)';
+  if (/before handshake|handshake failed|protocol version/i.test(text))
+    return 'the server closed the connection before the SSH handshake (is an SFTP server listening on that port?)';
   if (/ENOTFOUND|EAI_AGAIN/.test(text)) return 'the host name was not found';
   if (/timed out|ETIMEDOUT/i.test(text)) return 'no answer in time (timed out)';
   if (/privateKey|private key|Unsupported key format|Cannot parse/i.test(text)) return 'the private key could not be read (wrong format or a passphrase)';

@@ -11,7 +11,10 @@ import { SourceError } from '../../../errors.js';
 export async function verifyZip(path: string, shownAs: string): Promise<void> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
     yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (err, z) => {
-      if (err || !z) reject(new SourceError(`The export ${shownAs} is not a complete zip file (${err?.message ?? 'unreadable'}): it may have been cut off or still be uploading`));
+      if (err || !z)
+        reject(
+          new SourceError(`The export ${shownAs} is not a complete zip file (${err?.message ?? 'unreadable'}): it may have been cut off or still be uploading`),
+        );
       else resolve(z);
     });
   });
