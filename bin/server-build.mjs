@@ -25,18 +25,23 @@ export function ensureServerBuild(root, log = (line) => process.stderr.write(`${
   if (!serverBuildIsStale(root)) return { built: false };
   mkdirSync(join(root, 'server/dist'), { recursive: true });
   // The stamp is written last, so a waiter may stop as soon as the build looks fresh.
-  return buildUnderLock(join(root, LOCK), () => serverBuildIsStale(root), () => {
-    log('Building the server (first run after a change; about a minute)…');
-    const started = Date.now();
-    const tsc = join(root, 'node_modules/typescript/bin/tsc');
-    try {
-      execFileSync(process.execPath, [tsc, '-p', join(root, 'server/tsconfig.build.json')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    } catch (e) {
-      const out = `${e.stdout ?? ''}${e.stderr ?? ''}`.trim();
-      throw new Error(`the server does not compile:\n${out.split('\n').slice(0, 20).join('\n')}`);
-    }
-    writeFileSync(join(root, STAMP), new Date(started).toISOString());
-  }, { freshWhileWaiting: true });
+  return buildUnderLock(
+    join(root, LOCK),
+    () => serverBuildIsStale(root),
+    () => {
+      log('Building the server (first run after a change; about a minute)…');
+      const started = Date.now();
+      const tsc = join(root, 'node_modules/typescript/bin/tsc');
+      try {
+        execFileSync(process.execPath, [tsc, '-p', join(root, 'server/tsconfig.build.json')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      } catch (e) {
+        const out = `${e.stdout ?? ''}${e.stderr ?? ''}`.trim();
+        throw new Error(`the server does not compile:\n${out.split('\n').slice(0, 20).join('\n')}`);
+      }
+      writeFileSync(join(root, STAMP), new Date(started).toISOString());
+    },
+    { freshWhileWaiting: true },
+  );
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {

@@ -26,10 +26,14 @@ export function webBuildIsStale(webDir) {
 export function ensureWebBuild(webDir) {
   if (!webBuildIsStale(webDir)) return { built: false };
   // Checked only under the lock: index.html can be written before the rest of a build.
-  return buildUnderLock(join(webDir, 'dist.build-lock'), () => webBuildIsStale(webDir), () => {
-    const viteBin = join(createRequire(join(webDir, 'package.json')).resolve('vite/package.json'), '..', 'bin', 'vite.js');
-    execFileSync(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], { cwd: webDir, stdio: 'pipe', env: { ...process.env, NODE_OPTIONS: '' } });
-  });
+  return buildUnderLock(
+    join(webDir, 'dist.build-lock'),
+    () => webBuildIsStale(webDir),
+    () => {
+      const viteBin = join(createRequire(join(webDir, 'package.json')).resolve('vite/package.json'), '..', 'bin', 'vite.js');
+      execFileSync(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], { cwd: webDir, stdio: 'pipe', env: { ...process.env, NODE_OPTIONS: '' } });
+    },
+  );
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
