@@ -30,7 +30,12 @@ const dbs = values.db && values.db !== 'both' ? [values.db] : ['mysql', 'sqlite'
 const mysqlServer = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 
 let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+let peakHeap = 0;
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+}, 50);
 sampler.unref();
 
 async function timed<T>(label: string, fn: () => Promise<T>): Promise<[number, T]> {
@@ -155,6 +160,7 @@ async function benchDialect(dialect: string) {
     };
     const idleRss = Math.round(process.memoryUsage().rss / 1024 / 1024);
     peakRss = 0;
+    peakHeap = 0;
     const [[firstS, first], latencies] = await pollApiDuring(app, () => timed('first sync (empty database)', run));
     const apiP99 = +percentile(latencies, 99).toFixed(1);
     console.log(
@@ -170,7 +176,7 @@ async function benchDialect(dialect: string) {
       `${'  changes'.padEnd(40)} people updated ${c.people.updated}, sections updated ${c.sections.updated}, enrollments deleted ${c.enrollments.deleted}`,
     );
     const peak = Math.round(peakRss / 1024 / 1024);
-    console.log(`${'peak RSS during the syncs'.padEnd(40)} ${peak} MB (${idleRss} MB before the first)`);
+    console.log(`${'peak RSS during the syncs'.padEnd(40)} ${peak} MB (${idleRss} MB before the first; API thread's heap peaked at ${Math.round(peakHeap / 1024 / 1024)} MB)`);
     // Last, so the rows it generates in this process do not count in the syncs' peak RSS.
     const [rawS, records] = await timed('raw bulk load (baseline)', () => rawLoad(ds));
     console.log(`${'first sync / raw bulk load'.padEnd(40)} ${(firstS / rawS).toFixed(1)}×`);

@@ -37,15 +37,15 @@ export function createDataSource(url: string, options: DataSourceFactoryOptions 
       ...common,
       type: 'better-sqlite3',
       database: file,
+      // A sync's multi-row statements differ in length batch to batch and each prepared one
+      // holds its compiled program: 100 of them (the default) is memory that grows with the
+      // district until the cache fills. The small statements the API repeats stay cached.
+      statementCacheSize: 24,
       // Several processes (api, worker, CLI) share the file: WAL lets readers run beside the writer.
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
         db.pragma('journal_mode = WAL');
         db.pragma('busy_timeout = 15000');
         db.pragma('synchronous = NORMAL');
-        // A sync writes indexes of hundreds of thousands of rows: the default 2 MB page cache
-        // spills on every batch. An upper bound, reached only by a connection that needs it.
-        db.pragma('cache_size = -16384');
-        db.pragma('temp.cache_size = -16384');
       },
     };
   } else {
