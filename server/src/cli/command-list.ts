@@ -65,7 +65,7 @@ export const COMMANDS: CliCommand[] = [
     summary: 'List districts',
     usage: 'homeroom district list [--json]',
     options: { json: { type: 'boolean' } },
-    load: async () => (await import('./commands/district.commands.js')).districtListCommand,
+    load: async () => (await import('./commands/district-list.command.js')).districtListCommand,
   },
   {
     path: ['district', 'update'],

@@ -5,6 +5,7 @@ import { validateCron, validateDate, validateSchedule, validateTimezone } from '
 import { SourceKind } from './roster-enums.js';
 import { mergeSourceConfig, newSourceConfig, validateSourceConfig, type SourceSettingsChange } from './source-settings.js';
 import { ValidationError } from '../errors.js';
+import { byDistrictName } from './district-row.js';
 import { localDate as todayIn } from '../local-date.js';
 
 export interface CreateDistrictInput {
@@ -46,7 +47,7 @@ export class DistrictService {
 
   /** By name, case-insensitively the same on every database. */
   async list(): Promise<District[]> {
-    return (await this.repo.find()).sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+    return (await this.repo.find()).sort(byDistrictName);
   }
 
   /** By numeric id or exact name. */

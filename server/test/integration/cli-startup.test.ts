@@ -31,10 +31,18 @@ describe('homeroom start-up', () => {
     }
   });
 
-  it('lists districts with the database layer only: no GraphQL, Agenda, Redis or mail', async () => {
-    const db = join(mkdtempSync(join(tmpdir(), 'homeroom-startup-')), 'h.sqlite');
-    const loaded = await packagesImportedBy(['district', 'list'], { DATABASE_URL: `sqlite:${db}`, DATA_DIR: join(db, '..') });
-    expect(loaded.has('typeorm')).toBe(true);
-    for (const heavy of SERVER_PACKAGES) expect({ heavy, loaded: loaded.has(heavy) }).toEqual({ heavy, loaded: false });
+  it('lists districts of an up-to-date database through the driver alone (no ORM), and a new one through the app, which migrates', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'homeroom-startup-'));
+    const env = { DATABASE_URL: `sqlite:${join(dir, 'h.sqlite')}`, DATA_DIR: dir };
+    // A new database: the app opens it and migrates, so the ORM loads (the server still does not).
+    const first = await packagesImportedBy(['district', 'list'], env);
+    expect(first.has('typeorm')).toBe(true);
+    for (const heavy of SERVER_PACKAGES) expect({ heavy, loaded: first.has(heavy) }).toEqual({ heavy, loaded: false });
+    await run(process.execPath, [join(ROOT, 'bin/homeroom.mjs'), 'district', 'create', '--name', 'Startup District', '--source', 'demo'], { env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', ...env } });
+    const loaded = await packagesImportedBy(['district', 'list'], env);
+    expect({ typeorm: loaded.has('typeorm'), sqlite: loaded.has('better-sqlite3') }).toEqual({ typeorm: false, sqlite: true });
+    for (const heavy of ['pino', ...SERVER_PACKAGES]) expect({ heavy, loaded: loaded.has(heavy) }).toEqual({ heavy, loaded: false });
+    const { stdout } = await run(process.execPath, [join(ROOT, 'bin/homeroom.mjs'), 'district', 'list', '--json'], { env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', ...env } });
+    expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ name: 'Startup District', source: 'demo', location: 'generated, 2000 students', schools: 'all', syncEnabled: true })]);
   });
 });

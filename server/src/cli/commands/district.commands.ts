@@ -1,9 +1,9 @@
 import { DistrictService } from '../../roster/district.service.js';
+import { districtSummary } from './district-summary.js';
 import { SourceKind } from '../../roster/roster-enums.js';
 import type { SourceConfig } from '../../roster/source-config.crypto.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { publicSourceSettings } from '../../roster/source-settings.js';
 import { boolOption, choiceOption, intOption, UsageError, type CommandRunner } from '../cli-command.js';
 import { APP_HOOKS } from '../app-hooks.js';
 import { closeApp, openApp } from '../cli-context.js';
@@ -42,26 +42,6 @@ function sourceOptions(v: Record<string, string | boolean | undefined>): Partial
 }
 
 /** What may be shown of a district: never the source credentials. */
-export function districtSummary(d: District, source: SourceConfig) {
-  const shown = publicSourceSettings(source);
-  return {
-    id: d.id,
-    name: d.name,
-    source: d.sourceKind,
-    location: source.path ?? source.url ?? (d.sourceKind === SourceKind.DEMO ? `generated, ${source.students ?? 2000} students` : null),
-    ...(source.clientId ? { clientId: shown.clientId, auth: shown.auth ?? 'oauth2', tokenUrl: shown.tokenUrl } : {}),
-    ...(source.hostKey ? { hostKey: shown.hostKey } : {}),
-    secrets: Object.fromEntries(shown.secrets.filter((x) => x.set).map((x) => [x.name, `set ${x.changedAt ?? ''}`.trim()])),
-    timezone: d.timezone,
-    schedule: d.schedule,
-    syncEnabled: d.syncEnabled,
-    syncExpiresAt: d.syncExpiresAt,
-    syncAsOf: d.syncAsOf,
-    schools: d.schoolSelection ?? 'all',
-    resetDeleteThreshold: d.resetDeleteThreshold,
-  };
-}
-
 export const districtCreateCommand: CommandRunner = {
   async run(v, _p, io) {
     if (!v.name) throw new UsageError('--name is required');
@@ -100,26 +80,6 @@ function scheduleText(d: District, next: Date | null): string {
   if (noScheduledSyncReason) return `no scheduled sync: ${noScheduledSyncReason}`;
   return `next scheduled sync ${nextScheduledSync ?? 'none'}`;
 }
-
-export const districtListCommand: CommandRunner = {
-  async run(v, _p, io) {
-    const app = await openApp(io.env, { quietLogs: true });
-    try {
-      const service = new DistrictService(app.ds, app.config.secretKey);
-      const rows = (await service.list()).map((d) => ({ ...districtSummary(d, service.sourceConfig(d)), noScheduledSyncReason: scheduledSyncBlocker(d) }));
-      if (v.json) io.out(JSON.stringify(rows));
-      else if (rows.length === 0) io.out('No districts yet. Create one with `homeroom district create` or `homeroom demo`.');
-      else
-        for (const r of rows)
-          io.out(
-            `${String(r.id).padStart(4)}  ${r.name.padEnd(30)} ${r.source.padEnd(14)} ${r.location ?? ''}${r.noScheduledSyncReason ? `  (no scheduled sync: ${r.noScheduledSyncReason})` : ''}`.trimEnd(),
-          );
-    } finally {
-      await closeApp(app);
-    }
-    return 0;
-  },
-};
 
 /** `--sync-as-of YYYY-MM-DD` sets the district's sync date; `today` (or `none`) clears it. */
 function syncAsOfOption(value: unknown): string | null | undefined {
