@@ -176,7 +176,9 @@ async function benchDialect(dialect: string) {
       `${'  changes'.padEnd(40)} people updated ${c.people.updated}, sections updated ${c.sections.updated}, enrollments deleted ${c.enrollments.deleted}`,
     );
     const peak = Math.round(peakRss / 1024 / 1024);
-    console.log(`${'peak RSS during the syncs'.padEnd(40)} ${peak} MB (${idleRss} MB before the first; API thread's heap peaked at ${Math.round(peakHeap / 1024 / 1024)} MB)`);
+    console.log(
+      `${'peak RSS during the syncs'.padEnd(40)} ${peak} MB (${idleRss} MB before the first; API thread's heap peaked at ${Math.round(peakHeap / 1024 / 1024)} MB)`,
+    );
     // Last, so the rows it generates in this process do not count in the syncs' peak RSS.
     const [rawS, records] = await timed('raw bulk load (baseline)', () => rawLoad(ds));
     console.log(`${'first sync / raw bulk load'.padEnd(40)} ${(firstS / rawS).toFixed(1)}×`);

@@ -16,7 +16,14 @@ async function open(url: string): Promise<PlainReader | null> {
     return { all: async (sql, params = []) => conn.prepare(sql).all(...params) as never, close: async () => void conn.close() };
   }
   const mysql = await import('mysql2/promise');
-  const conn = await mysql.createConnection({ host: db.host, port: db.port, user: db.username, password: db.password, database: db.database, dateStrings: true });
+  const conn = await mysql.createConnection({
+    host: db.host,
+    port: db.port,
+    user: db.username,
+    password: db.password,
+    database: db.database,
+    dateStrings: true,
+  });
   return { all: async (sql, params = []) => (await conn.query(sql, params))[0] as never, close: () => conn.end() };
 }
 

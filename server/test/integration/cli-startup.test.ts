@@ -38,11 +38,17 @@ describe('homeroom start-up', () => {
     const first = await packagesImportedBy(['district', 'list'], env);
     expect(first.has('typeorm')).toBe(true);
     for (const heavy of SERVER_PACKAGES) expect({ heavy, loaded: first.has(heavy) }).toEqual({ heavy, loaded: false });
-    await run(process.execPath, [join(ROOT, 'bin/homeroom.mjs'), 'district', 'create', '--name', 'Startup District', '--source', 'demo'], { env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', ...env } });
+    await run(process.execPath, [join(ROOT, 'bin/homeroom.mjs'), 'district', 'create', '--name', 'Startup District', '--source', 'demo'], {
+      env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', ...env },
+    });
     const loaded = await packagesImportedBy(['district', 'list'], env);
     expect({ typeorm: loaded.has('typeorm'), sqlite: loaded.has('better-sqlite3') }).toEqual({ typeorm: false, sqlite: true });
     for (const heavy of ['pino', ...SERVER_PACKAGES]) expect({ heavy, loaded: loaded.has(heavy) }).toEqual({ heavy, loaded: false });
-    const { stdout } = await run(process.execPath, [join(ROOT, 'bin/homeroom.mjs'), 'district', 'list', '--json'], { env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', ...env } });
-    expect(JSON.parse(stdout)).toEqual([expect.objectContaining({ name: 'Startup District', source: 'demo', location: 'generated, 2000 students', schools: 'all', syncEnabled: true })]);
+    const { stdout } = await run(process.execPath, [join(ROOT, 'bin/homeroom.mjs'), 'district', 'list', '--json'], {
+      env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', ...env },
+    });
+    expect(JSON.parse(stdout)).toEqual([
+      expect.objectContaining({ name: 'Startup District', source: 'demo', location: 'generated, 2000 students', schools: 'all', syncEnabled: true }),
+    ]);
   });
 });

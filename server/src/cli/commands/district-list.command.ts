@@ -35,7 +35,10 @@ export const districtListCommand: CommandRunner = {
   async run(v, _p, io) {
     const { secretKey } = loadConfig(io.env);
     const districts = await readDistricts(io.env);
-    const rows = districts.map((d) => ({ ...districtSummary(d, decryptSourceConfig(d.sourceConfigEncrypted, secretKey)), noScheduledSyncReason: scheduledSyncBlocker(d) }));
+    const rows = districts.map((d) => ({
+      ...districtSummary(d, decryptSourceConfig(d.sourceConfigEncrypted, secretKey)),
+      noScheduledSyncReason: scheduledSyncBlocker(d),
+    }));
     if (v.json) io.out(JSON.stringify(rows));
     else if (rows.length === 0) io.out('No districts yet. Create one with `homeroom district create` or `homeroom demo`.');
     else
