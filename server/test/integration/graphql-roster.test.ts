@@ -1,9 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import WebSocket from 'ws';
-import type { AppContext } from '../../src/app-context.js';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
-import { createHomeroomPubSub } from '../../src/events/pubsub.js';
 import { District } from '../../src/roster/district.entity.js';
 import { Person } from '../../src/roster/person.entity.js';
 import { PersonRole, SourceKind } from '../../src/roster/roster-enums.js';
@@ -13,19 +9,15 @@ import { Term } from '../../src/roster/term.entity.js';
 import { Course } from '../../src/roster/course.entity.js';
 import { SyncMode, SyncStatus, SyncTrigger } from '../../src/sync/sync-enums.js';
 import { SyncRun } from '../../src/sync/sync-run.entity.js';
-import { startHttpServer, type RunningHttpServer } from '../../src/http/http-server.js';
-import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/test-database.js';
+import type { RunningHttpServer } from '../../src/http/http-server.js';
+import { startApiServer, type ApiServer, type GraphQLResponse } from '../support/api-harness.js';
+import { DIALECTS, type TestDatabase } from '../support/test-database.js';
 import { makeDistrict, makeRun, makeSchool } from '../support/factories.js';
 import { AdminUserService } from '../../src/auth/admin-user.service.js';
 import { AdminRole } from '../../src/auth/roles.js';
-import { APP_HOOKS } from '../../src/cli/app-hooks.js';
-
-interface GraphQLResponse<T = any> {
-  data?: T;
-  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
-}
 
 describe.each(DIALECTS)('GraphQL roster API over HTTP on %s', (dialect) => {
+  let api: ApiServer;
   let db: TestDatabase;
   let server: RunningHttpServer;
   let lincoln: District;
@@ -36,14 +28,7 @@ describe.each(DIALECTS)('GraphQL roster API over HTTP on %s', (dialect) => {
   let runIds: number[];
   let bearer: string;
 
-  async function gql<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
-    const res = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await res.json()) as GraphQLResponse<T>;
-  }
+  const gql = <T = any>(query: string, variables: Record<string, unknown> = {}) => api.gql<T>(query, variables, bearer);
 
   async function seed(): Promise<void> {
     const ds = db.ds;
@@ -139,27 +124,20 @@ describe.each(DIALECTS)('GraphQL roster API over HTTP on %s', (dialect) => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase(dialect);
+    // The shared API harness: a real server on port 0 over a fresh database.
+    api = await startApiServer(dialect, { env: { LOG_LEVEL: 'silent' } });
+    db = api.db;
+    server = api.server;
     await seed();
-    const app: AppContext = {
-      config: loadConfig({ DATABASE_URL: db.url, SECRET_KEY: 'test-secret-key-0123456789', LOG_LEVEL: 'silent', PORT: '0' }),
-      ds: db.ds,
-      logger: createLogger('silent'),
-      pubsub: createHomeroomPubSub(),
-      hooks: APP_HOOKS,
-    };
-    server = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
     bearer = (
-      await new AdminUserService(db.ds).login('root@homeroom.test', 'root-password-123').catch(async () => {
-        await new AdminUserService(db.ds).create({ email: 'root@homeroom.test', password: 'root-password-123', role: AdminRole.PLATFORM_ADMIN });
-        return new AdminUserService(db.ds).login('root@homeroom.test', 'root-password-123');
-      })
+      await new AdminUserService(db.ds)
+        .create({ email: 'root@homeroom.test', password: 'root-password-123', role: AdminRole.PLATFORM_ADMIN })
+        .then(() => new AdminUserService(db.ds).login('root@homeroom.test', 'root-password-123'))
     ).secret;
   });
 
   afterAll(async () => {
-    await server?.close();
-    await db?.drop();
+    await api?.close();
   });
 
   it('listen on the port the system picked for port 0', () => {
