@@ -9,6 +9,7 @@ import { SyncMode, SyncStatus, type RunCounts } from '../../src/sync/sync-enums.
 import { testDistrictConnection } from '../../src/sync/test-connection.service.js';
 import { createDistrict, sync, TEST_SECRET, testApp } from '../support/test-app.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/test-database.js';
+import { liveCounts } from '../support/roster-probes.js';
 
 const TOKEN = 'district-token-123';
 /** Two schools, 38 teachers, 210 sections with a few co-teachers: small, but every shape occurs. */
@@ -49,13 +50,7 @@ describe.each(DIALECTS)('Clever API source on %s', (dialect) => {
         [districtId],
       )
     ).map((r: Record<string, unknown>) => Object.values(r).join('|'));
-  const live = async (districtId: number) => {
-    const out: Record<string, number> = {};
-    for (const t of ['school', 'term', 'course', 'person', 'section', 'enrollment']) {
-      out[t] = Number((await app.ds.query(`SELECT COUNT(*) AS n FROM ${t} WHERE districtId = ? AND deletedAt IS NULL`, [districtId]))[0].n);
-    }
-    return out;
-  };
+  const live = (districtId: number) => liveCounts(app.ds, districtId);
 
   beforeAll(async () => {
     db = await createTestDatabase(dialect);

@@ -12,6 +12,7 @@ import { rosterFingerprint } from '../support/faults-roster.js';
 import { startTestSmtpServer } from '../support/notify-smtp.js';
 import { createDistrict, sync, testApp } from '../support/test-app.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/test-database.js';
+import { liveCount } from '../support/roster-probes.js';
 
 /**
  * Damaged copies of a realistic Clever export (1,095 people, ~9,500 enrollments), synced
@@ -54,8 +55,7 @@ describe.each(DIALECTS)('data safety on %s', (dialect) => {
     smtp.mails.length = 0;
   });
 
-  const live = async (table: string) =>
-    Number((await app.ds.query(`SELECT COUNT(*) AS n FROM ${table} WHERE districtId = ? AND deletedAt IS NULL`, [districtId]))[0].n);
+  const live = (table: string) => liveCount(app.ds, districtId, table);
   const codes = async (runId: number) => (await app.ds.getRepository(SyncIssue).findBy({ runId })).map((i) => i.code);
 
   it('holds a scheduled Edit of a cut-off enrollments.csv, changes nothing, emails why, and applies only with the override', async () => {

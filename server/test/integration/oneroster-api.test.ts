@@ -9,6 +9,7 @@ import { SyncMode, SyncStatus, type RunCounts } from '../../src/sync/sync-enums.
 import { testDistrictConnection } from '../../src/sync/test-connection.service.js';
 import { createDistrict, sync, TEST_SECRET, testApp } from '../support/test-app.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/test-database.js';
+import { liveCounts } from '../support/roster-probes.js';
 
 const CLIENT = { clientId: 'homeroom-client', clientSecret: 's3cret-value-never-shown' };
 const DISTRICT = { students: 750, seed: 7 };
@@ -29,13 +30,7 @@ describe.each(DIALECTS)('OneRoster API source on %s', (dialect) => {
   };
   const district = async (url: string, o: Record<string, unknown> = {}) =>
     (await createDistrict(app, `OneRoster ${++n}`, SourceKind.ONEROSTER_API, { url, ...CLIENT, ...o })).id;
-  const live = async (districtId: number) => {
-    const out: Record<string, number> = {};
-    for (const t of ['school', 'term', 'course', 'person', 'section', 'enrollment']) {
-      out[t] = Number((await app.ds.query(`SELECT COUNT(*) AS n FROM ${t} WHERE districtId = ? AND deletedAt IS NULL`, [districtId]))[0].n);
-    }
-    return out;
-  };
+  const live = (districtId: number) => liveCounts(app.ds, districtId);
   const names = async (districtId: number) =>
     (
       await app.ds.query(

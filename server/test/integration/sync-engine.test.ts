@@ -9,6 +9,7 @@ import { createStageTables } from '../../src/sync/engine/stage-tables.js';
 import { FixtureSource, smallDistrict } from '../support/fixture-source.js';
 import { createDistrict, sync, testApp } from '../support/test-app.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/test-database.js';
+import { liveSourceIds, rosterRow } from '../support/roster-probes.js';
 
 describe.each(DIALECTS)('sync engine on %s', (dialect) => {
   let db: TestDatabase;
@@ -27,12 +28,8 @@ describe.each(DIALECTS)('sync engine on %s', (dialect) => {
     source = new FixtureSource(smallDistrict());
   });
 
-  const live = async (table: string) =>
-    (await app.ds.query(`SELECT sourceId FROM ${table} WHERE districtId = ? AND deletedAt IS NULL ORDER BY sourceId`, [districtId])).map(
-      (r: { sourceId: string }) => r.sourceId,
-    );
-  const row = async (table: string, sourceId: string) =>
-    (await app.ds.query(`SELECT * FROM ${table} WHERE districtId = ? AND sourceId = ?`, [districtId, sourceId]))[0];
+  const live = (table: string) => liveSourceIds(app.ds, districtId, table);
+  const row = async (table: string, sourceId: string) => (await rosterRow(app.ds, districtId, table, sourceId))!;
   const enrollmentsOf = async (section: string) =>
     (
       await app.ds.query(
