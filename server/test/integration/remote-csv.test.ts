@@ -6,7 +6,8 @@ import type { AppContext } from '../../src/app-context.js';
 import { runCli } from '../../src/cli/main.js';
 import { SourceKind } from '../../src/roster/roster-enums.js';
 import { DistrictService } from '../../src/roster/district.service.js';
-import { OneRosterCsvSource, ONEROSTER_CSV_MAPPINGS } from '../../src/sync/sources/oneroster-csv.source.js';
+import { OneRosterCsvSource } from '../../src/sync/sources/oneroster-csv.source.js';
+import { ONEROSTER_MAPPINGS } from '../../src/sync/sources/oneroster-mappings.js';
 import { RemoteCsvSource, type RemoteLocation } from '../../src/sync/sources/remote/remote-csv.source.js';
 import { SyncMode, SyncStatus } from '../../src/sync/sync-enums.js';
 import { testDistrictConnection } from '../../src/sync/test-connection.service.js';
@@ -65,7 +66,7 @@ const FAST = { stableWaitMs: 50, stableChecks: 3, retries: 1, backoffMs: 1, time
 
 const created = (counts: Record<string, { created: number }> | null) => Object.fromEntries(Object.entries(counts ?? {}).map(([k, v]) => [k, v.created]));
 const remote = (location: RemoteLocation, o = FAST) =>
-  new RemoteCsvSource(location, { kind: SourceKind.ONEROSTER_CSV, mappings: ONEROSTER_CSV_MAPPINGS, create: (path) => new OneRosterCsvSource({ path }) }, o);
+  new RemoteCsvSource(location, { kind: SourceKind.ONEROSTER_CSV, mappings: ONEROSTER_MAPPINGS, create: (path) => new OneRosterCsvSource({ path }) }, o);
 
 describe.each(DIALECTS)('CSV exports over SFTP and HTTP on %s', (dialect) => {
   let db: TestDatabase;

@@ -2,15 +2,14 @@ import { SourceKind } from '../../roster/roster-enums.js';
 import { CLEVER_API_MAPPINGS } from './clever-api.source.js';
 import { CLEVER_CSV_MAPPINGS } from './clever-csv.source.js';
 import { DEMO_MAPPINGS } from './demo.source.js';
-import { ONEROSTER_API_MAPPINGS } from './oneroster-api.source.js';
-import { ONEROSTER_CSV_MAPPINGS } from './oneroster-csv.source.js';
+import { ONEROSTER_MAPPINGS } from './oneroster-mappings.js';
 import type { FieldMappingTable } from './roster-source.js';
 
 const DEFAULTS: Record<SourceKind, FieldMappingTable> = {
   [SourceKind.CLEVER_API]: CLEVER_API_MAPPINGS,
   [SourceKind.CLEVER_CSV]: CLEVER_CSV_MAPPINGS,
-  [SourceKind.ONEROSTER_CSV]: ONEROSTER_CSV_MAPPINGS,
-  [SourceKind.ONEROSTER_API]: ONEROSTER_API_MAPPINGS,
+  [SourceKind.ONEROSTER_CSV]: ONEROSTER_MAPPINGS,
+  [SourceKind.ONEROSTER_API]: ONEROSTER_MAPPINGS,
   [SourceKind.DEMO]: DEMO_MAPPINGS,
 };
 

@@ -1,3 +1,4 @@
+import { ONEROSTER_MAPPINGS } from './oneroster-mappings.js';
 import { PersonRole, SourceKind, type EntityType } from '../../roster/roster-enums.js';
 import { flattenClever } from './clever-api.source.js';
 import { MISSING_REQUIRED_FIELD, ProblemList, ROLE_SKIPPED } from './csv-files.js';
@@ -36,31 +37,6 @@ export interface OneRosterApiOptions extends RetryOptions {
   pageSize?: number;
 }
 
-/**
- * Default mappings: OneRoster's JSON field names (the same as its CSV columns). References
- * are flattened to `<field>.sourcedId` (`course.sourcedId`), lists of references to their
- * comma-joined sourcedIds (`orgs`, `terms`), lists of values joined with commas (`grades`,
- * `subjects`), `userIds` to `userIds.<type>` (a vendor's state id is often
- * `userIds.stateID`), and extensions under `metadata.<name>`. OneRoster has no standard
- * field for a school's state id, NCES id, grade range or principal, nor a person's state id:
- * those are not mapped by default.
- */
-export const ONEROSTER_API_MAPPINGS: FieldMappingTable = {
-  schools: { name: 'name', schoolNumber: 'identifier' },
-  terms: { name: 'title', startDate: 'startDate', endDate: 'endDate' },
-  courses: { name: 'title', number: 'courseCode', subject: 'subjects' },
-  people: {
-    givenName: 'givenName',
-    middleName: 'middleName',
-    familyName: 'familyName',
-    email: 'email',
-    username: 'username',
-    sisId: 'identifier',
-    grade: 'grades',
-  },
-  sections: { name: 'title', sectionNumber: 'classCode', period: 'periods', grade: 'grades', subject: 'subjects' },
-};
-
 /** Endpoint and answer key of each collection. */
 const COLLECTIONS = {
   orgs: 'orgs',
@@ -88,7 +64,7 @@ const refId = (v: unknown): string | null => (v && typeof v === 'object' ? str((
 const refIds = (v: unknown): string[] => (Array.isArray(v) ? [...new Set(v.map(refId).filter((x): x is string => x !== null))] : []);
 const day = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : (v ?? null));
 
-/** A OneRoster object as mappable fields (see ONEROSTER_API_MAPPINGS). */
+/** A OneRoster object as mappable fields (see ONEROSTER_MAPPINGS). */
 export function flattenOneRoster(obj: Obj): RawFields {
   const fields = flattenClever(obj);
   for (const [key, value] of Object.entries(obj)) {
@@ -137,7 +113,7 @@ export class OneRosterApiSource implements RosterSource {
   }
 
   defaultMappings(): FieldMappingTable {
-    return ONEROSTER_API_MAPPINGS;
+    return ONEROSTER_MAPPINGS;
   }
 
   takeProblems(): SourceProblem[] {
@@ -174,7 +150,7 @@ export class OneRosterApiSource implements RosterSource {
 
   /** The fields the first page of the entity's collection has, plus the standard ones a page may leave out. */
   async availableFields(entity: EntityType, signal?: AbortSignal): Promise<string[]> {
-    const fields = new Set(Object.values(ONEROSTER_API_MAPPINGS[entity] ?? {}));
+    const fields = new Set(Object.values(ONEROSTER_MAPPINGS[entity] ?? {}));
     for await (const page of pages(this.http, `/${COLLECTION_OF[entity]}`, COLLECTIONS[COLLECTION_OF[entity]], { ...this.paging }, signal)) {
       for (const obj of page) for (const k of Object.keys(flattenOneRoster(obj))) fields.add(k);
       break;

@@ -1,3 +1,4 @@
+import { ONEROSTER_MAPPINGS } from './oneroster-mappings.js';
 import { PersonRole, SourceKind, type EntityType } from '../../roster/roster-enums.js';
 import {
   checkHeader,
@@ -93,28 +94,6 @@ const ENROLLMENTS: CsvSpec = {
 /** The files a sync needs: each must be a bulk file. roles.csv (OneRoster 1.2) is optional. */
 const REQUIRED_FILES = [ORGS, SESSIONS, COURSES, CLASSES, USERS_11, ENROLLMENTS];
 
-/**
- * Default mappings: OneRoster's own column names. OneRoster has no standard column for a
- * school's state id, NCES id, grade range or principal, nor for a person's state id, so
- * those Homeroom fields are not mapped by default (a district may map them to extension
- * columns, which are passed through in `fields`). Terms carry YYYY-MM-DD dates.
- */
-export const ONEROSTER_CSV_MAPPINGS: FieldMappingTable = {
-  schools: { name: 'name', schoolNumber: 'identifier' },
-  terms: { name: 'title', startDate: 'startDate', endDate: 'endDate' },
-  courses: { name: 'title', number: 'courseCode', subject: 'subjects' },
-  people: {
-    givenName: 'givenName',
-    middleName: 'middleName',
-    familyName: 'familyName',
-    email: 'email',
-    username: 'username',
-    sisId: 'identifier',
-    grade: 'grades',
-  },
-  sections: { name: 'title', sectionNumber: 'classCode', period: 'periods', grade: 'grades', subject: 'subjects' },
-};
-
 const ROLES_SYNCED: Record<string, PersonRole> = { teacher: PersonRole.TEACHER, student: PersonRole.STUDENT };
 
 type FileStatus = 'bulk' | 'absent';
@@ -143,7 +122,7 @@ export class OneRosterCsvSource implements RosterSource {
   }
 
   defaultMappings(): FieldMappingTable {
-    return ONEROSTER_CSV_MAPPINGS;
+    return ONEROSTER_MAPPINGS;
   }
 
   takeProblems(): SourceProblem[] {

@@ -22,8 +22,9 @@ const registry = new Map<SourceKind, SourceConstructor>([
   [
     SourceKind.ONEROSTER_CSV,
     async (c) => {
-      const { OneRosterCsvSource, ONEROSTER_CSV_MAPPINGS } = await import('./oneroster-csv.source.js');
-      return csvSource(c, SourceKind.ONEROSTER_CSV, ONEROSTER_CSV_MAPPINGS, (path) => new OneRosterCsvSource({ path }));
+      const { OneRosterCsvSource } = await import('./oneroster-csv.source.js');
+      const { ONEROSTER_MAPPINGS } = await import('./oneroster-mappings.js');
+      return csvSource(c, SourceKind.ONEROSTER_CSV, ONEROSTER_MAPPINGS, (path) => new OneRosterCsvSource({ path }));
     },
   ],
   [SourceKind.CLEVER_API, async (c) => new (await import('./clever-api.source.js')).CleverApiSource({ url: c.url, token: c.token ?? '' })],
