@@ -1,7 +1,7 @@
-// npm run bench:api [-- --rate 200 --seconds 30 --students 20000 --db sqlite|mysql --events 50000 --api-in-process --sync-in-process]
+// npm run bench:api [-- --rate 200 --seconds 30 --students 20000 --db sqlite|mysql --events 50000 --api-processes 2 --api-in-process --sync-in-process]
 // (runs with NODE_ENV=production, as the Docker image does)
 // Partner GraphQL roster queries at a fixed rate (autocannon, in this process) against the API
-// in its own process (`serve --role api`), while a large sync runs in a worker process; prints throughput, latency percentiles (overall and per query) and errors,
+// in its own processes (`serve --role api`, API_PROCESSES: one per core, 2 by default), while a large sync runs in a worker process; prints throughput, latency percentiles (overall and per query) and errors,
 // then the change feed's speed: a partner following 50,000 events from cursor zero.
 import autocannon from 'autocannon';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -36,10 +36,14 @@ async function startApiProcess(env: Record<string, string>): Promise<{ url: stri
       probe.close(() => resolve(port));
     });
   });
-  const child = spawn(process.execPath, [repoFile('bin/homeroom.mjs'), 'serve', '--role', 'api', '--port', String(port)], {
-    env: { ...process.env, ...env, NODE_OPTIONS: '', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(process.env.BENCH_API_NODE_ARGS?.split(' ') ?? []), repoFile('bin/homeroom.mjs'), 'serve', '--role', 'api', '--port', String(port)],
+    {
+      env: { ...process.env, ...env, NODE_OPTIONS: '', HOST: '127.0.0.1' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`the API process exited with code ${child.exitCode}`);
@@ -65,6 +69,7 @@ const { values } = parseArgs({
     connections: { type: 'string' },
     'sync-in-process': { type: 'boolean' },
     'api-in-process': { type: 'boolean' },
+    'api-processes': { type: 'string' },
     events: { type: 'string' },
   },
 });
@@ -74,6 +79,7 @@ const students = Number(values.students ?? 20000);
 const dialect = values.db ?? 'sqlite';
 const connections = Number(values.connections ?? 20);
 const feedEvents = Number(values.events ?? 50_000);
+const apiProcesses = Number(values['api-processes'] ?? 2);
 
 /** Latency percentile (ms) of a sorted list. */
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0);
@@ -137,7 +143,9 @@ async function followFeed(serverUrl: string, districtId: number) {
 }
 
 try {
-  console.log(`api bench on ${dialect}: ${rate} req/s for ${seconds} s, ${connections} connections, a ${students}-student sync running`);
+  console.log(
+    `api bench on ${dialect}: ${rate} req/s for ${seconds} s, ${connections} connections, ${values['api-in-process'] ? 'the API in this process' : `${apiProcesses} API processes`}, a ${students}-student sync running`,
+  );
   const districts = new DistrictService(ds, app.config.secretKey);
   const runs = new SyncRunService(ds);
   /** `homeroom sync --wait` in a child process: what a worker process does. */
@@ -179,6 +187,7 @@ try {
         LOG_LEVEL: 'warn',
         NODE_ENV: 'production',
         TOKEN_RATE_LIMIT: '1000000',
+        API_PROCESSES: String(apiProcesses),
       });
   const queries = [
     {
@@ -240,6 +249,7 @@ try {
     rate,
     seconds,
     connections,
+    api_processes: values['api-in-process'] ? 0 : apiProcesses,
     requests: result.requests.total,
     throughput_rps: +(result.requests.total / seconds).toFixed(1),
     p50_ms: l.p50,

@@ -34,6 +34,8 @@ export interface Config {
   workerConcurrency: number;
   /** JavaScript heap of one sync thread: a sync holds one batch at a time, so this bounds memory without slowing it. */
   syncThreadHeapMb: number;
+  /** Nice value of each sync thread (0–19): the API's threads win the CPU from a running sync. */
+  syncThreadNice: number;
   /** Browser origins besides PUBLIC_URL's that may open the GraphQL websocket. */
   allowedOrigins: string[];
   /** Bearer that GET /metrics requires; null leaves /metrics open. */
@@ -101,6 +103,12 @@ function readWholeNumber(env: Env, name: string, fallback: number, min: number, 
   return n;
 }
 
+function readNice(env: Env): number {
+  const n = readWholeNumber(env, 'SYNC_THREAD_NICE', 10, 0, 'nice levels');
+  if (n > 19) throw new ConfigError(`SYNC_THREAD_NICE must be 0 to 19, got "${n}"`);
+  return n;
+}
+
 function readOrigins(env: Env): string[] {
   const raw = env.ALLOWED_ORIGINS?.trim();
   if (!raw) return [];
@@ -154,6 +162,7 @@ export function loadConfig(env: Env = process.env): Config {
     jobPollMs: readWholeNumber(env, 'JOB_POLL_SECONDS', 5, 1, 'seconds') * 1000,
     workerConcurrency: readWholeNumber(env, 'WORKER_CONCURRENCY', 4, 1, 'jobs'),
     syncThreadHeapMb: readWholeNumber(env, 'SYNC_THREAD_HEAP_MB', 128, 32, 'MB'),
+    syncThreadNice: readNice(env),
     allowedOrigins: readOrigins(env),
     metricsToken: env.METRICS_TOKEN?.trim() || null,
     trustProxy: env.TRUST_PROXY?.trim() || null,

@@ -27,8 +27,8 @@ export const COMMANDS: CliCommand[] = [
   {
     path: ['serve'],
     summary: 'Run the API, the dashboard and the job worker',
-    usage: 'homeroom serve [--port 4000] [--role all|api|worker] [--demo-if-empty]',
-    options: { port: { type: 'string' }, role: { type: 'string' }, 'demo-if-empty': { type: 'boolean' } },
+    usage: 'homeroom serve [--port 4000] [--role all|api|worker] [--processes N (api role)] [--demo-if-empty]',
+    options: { port: { type: 'string' }, role: { type: 'string' }, processes: { type: 'string' }, 'demo-if-empty': { type: 'boolean' } },
     load: async () => (await import('./commands/serve.command.js')).serveCommand,
   },
   {

@@ -1,24 +1,19 @@
 import DataLoader from 'dataloader';
-import type { Course } from '../roster/course.entity.js';
-import type { Person } from '../roster/person.entity.js';
-import type { School } from '../roster/school.entity.js';
-import type { Section } from '../roster/section.entity.js';
-import type { Term } from '../roster/term.entity.js';
 import type { SyncReportService } from '../sync/sync-report.service.js';
 import type { SyncRun } from '../sync/sync-run.entity.js';
-import type { EnrollmentWithPerson, RosterReader } from './roster/roster-reader.service.js';
+import type { CourseRow, PersonRow, RosterReader, SchoolRow, SectionRosterEntry, SectionRow, TermRow } from './roster/roster-reader.service.js';
 
 /** Per-request batching of lookups by id (one query per type per tick, not one per row). */
 export interface RosterLoaders {
-  school: DataLoader<number, School | null>;
-  course: DataLoader<number, Course | null>;
-  term: DataLoader<number, Term | null>;
-  person: DataLoader<number, Person | null>;
-  section: DataLoader<number, Section | null>;
+  school: DataLoader<number, SchoolRow | null>;
+  course: DataLoader<number, CourseRow | null>;
+  term: DataLoader<number, TermRow | null>;
+  person: DataLoader<number, PersonRow | null>;
+  section: DataLoader<number, SectionRow | null>;
   /** The live section continuing an ended one (its successor), per section id. */
-  sectionSuccessor: DataLoader<number, Section | null>;
+  sectionSuccessor: DataLoader<number, SectionRow | null>;
   /** Live enrollments (primary teacher first) with their live person, per section id. */
-  sectionEnrollments: DataLoader<number, EnrollmentWithPerson[]>;
+  sectionEnrollments: DataLoader<number, SectionRosterEntry[]>;
   /** School ids of a person. */
   personSchoolIds: DataLoader<number, number[]>;
   /** Sync runs the caller may read (null otherwise), e.g. the runs of a person's changes. */
@@ -48,7 +43,7 @@ export function createRosterLoaders(roster: RosterReader, reports: SyncReportSer
     person: byId((ids) => roster.peopleByIds(ids)),
     section: byId((ids) => roster.sectionsByIds(ids)),
     sectionSuccessor: new DataLoader(async (ids) => {
-      const byPredecessor = new Map<number, Section>();
+      const byPredecessor = new Map<number, SectionRow>();
       // Lowest id first: a restored section could name the same predecessor as a newer one.
       for (const s of (await roster.successorsOf(ids)).sort((a, b) => b.id - a.id)) byPredecessor.set(s.predecessorId!, s);
       return ids.map((id) => byPredecessor.get(id) ?? null);

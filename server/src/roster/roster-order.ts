@@ -1,6 +1,6 @@
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { invalidCursor } from '../errors.js';
-import type { Page, PageRequest } from './roster-query.service.js';
+import type { Page, PageRequest } from './keyset-page.js';
 import type { RowMapper } from './roster-rows.js';
 import { School } from './school.entity.js';
 

@@ -3,7 +3,7 @@ import { invalidCursor, notFound } from '../errors.js';
 import type { DistrictScope } from '../auth/viewer.js';
 import { Enrollment } from '../roster/enrollment.entity.js';
 import { Person } from '../roster/person.entity.js';
-import type { Page, PageRequest } from '../roster/roster-query.service.js';
+import type { Page, PageRequest } from '../roster/keyset-page.js';
 import { SyncChange } from './sync-change.entity.js';
 
 /** A change of the person, or of one of their enrollments (with the section it was in). */

@@ -1,6 +1,6 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { DistrictScope } from '../auth/viewer.js';
-import { pageById, type Page, type PageRequest } from '../roster/roster-query.service.js';
+import { pageById, type Page, type PageRequest } from '../roster/keyset-page.js';
 import { Person } from '../roster/person.entity.js';
 import { Section } from '../roster/section.entity.js';
 import type { PersonRole } from '../roster/roster-enums.js';

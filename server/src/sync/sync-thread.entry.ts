@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AppContext, AppHooks } from '../app-context.js';
 import type { Config } from '../config.js';
@@ -16,6 +17,13 @@ async function main(): Promise<void> {
   const given = workerData.config as Config;
   const config: Config = { ...given, secretKey: Buffer.from(given.secretKey) };
   const logger = createLogger(config.logLevel).child({ thread: 'sync' });
+  // Linux keeps a nice value per thread: this lowers the sync thread alone, so on shared cores
+  // the API's requests run first and the sync takes the CPU they leave.
+  try {
+    if (config.syncThreadNice) setPriority(config.syncThreadNice);
+  } catch (err) {
+    logger.warn({ err }, 'could not lower the sync thread priority');
+  }
   const ds = await openDatabase(config.databaseUrl, { migrate: false });
   const pubsub = {
     publish: (_topic: string, update: SyncRunUpdate) => post({ type: 'update', update }),

@@ -64,6 +64,8 @@ describe('homeroom CLI usage', () => {
       ['sync', 'x', '--mode', 'mirror'],
       ['demo', '--students', 'many'],
       ['sync', 'x', '--as-of', '2026-13-45'],
+      ['serve', '--role', 'all', '--processes', '2'],
+      ['serve', '--role', 'api', '--processes', '0'],
     ]) {
       const bad = await cli(args, {});
       expect([args.join(' '), bad.code]).toEqual([args.join(' '), 2]);

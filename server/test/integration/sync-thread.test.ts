@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AppContext } from '../../src/app-context.js';
 import { SYNC_RUN_UPDATED, type SyncRunUpdate } from '../../src/events/pubsub.js';
@@ -7,6 +9,17 @@ import { SyncRunService } from '../../src/sync/sync-run.service.js';
 import { executeSyncRunInThread } from '../../src/sync/sync-thread.js';
 import { createDistrict, testApp } from '../support/test-app.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../support/test-database.js';
+
+/** Nice values of this process's threads (Linux keeps one per thread; field 19 of each task's stat). */
+function threadNiceValues(): number[] {
+  return readdirSync('/proc/self/task').flatMap((tid) => {
+    try {
+      return [Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16])];
+    } catch {
+      return []; // the thread ended meanwhile
+    }
+  });
+}
 
 describe.each(DIALECTS)('a sync in its own thread (%s)', (dialect) => {
   let db: TestDatabase;
@@ -36,8 +49,15 @@ describe.each(DIALECTS)('a sync in its own thread (%s)', (dialect) => {
     // What an HTTP request waits for: the longest stretch this event loop could not run.
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
+    // The sync thread runs below the API's priority (SYNC_THREAD_NICE, 10 by default), this thread does not.
+    const niceSeen = new Set<number>();
+    const sampler = setInterval(() => threadNiceValues().forEach((n) => niceSeen.add(n)), 20);
     const done = await executeSyncRunInThread(app, run.id);
+    clearInterval(sampler);
     delay.disable();
+    expect(app.config.syncThreadNice).toBe(10);
+    expect(niceSeen).toContain(10);
+    expect(getPriority()).toBe(0);
     await sub;
     expect(done.status).toBe(SyncStatus.LAUNCHED);
     expect(done.counts!.people.created).toBeGreaterThan(3000);

@@ -24,6 +24,7 @@ export function jobsTestApp(ds: DataSource, overrides: Partial<Config> = {}): Ap
     jobPollMs: 5000,
     workerConcurrency: 4,
     syncThreadHeapMb: 128,
+    syncThreadNice: 10,
     allowedOrigins: [],
     metricsToken: null,
     exposeErrorDetails: false,

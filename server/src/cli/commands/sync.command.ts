@@ -3,7 +3,7 @@ import { DistrictService } from '../../roster/district.service.js';
 import { ENTITY_TYPES } from '../../roster/roster-enums.js';
 import { SyncMode, SyncTrigger } from '../../sync/sync-enums.js';
 import type { SyncRun } from '../../sync/sync-run.entity.js';
-import { executeSyncRun } from '../../sync/sync-run.executor.js';
+import { executeSyncRunInThread } from '../../sync/sync-thread.js';
 import { runServiceFor } from '../../sync/run-recovery.js';
 import { createJobClient } from '../../jobs/index.js';
 import { choiceOption, intOption, UsageError, type CommandRunner } from '../cli-command.js';
@@ -87,9 +87,10 @@ export const syncCommand: CommandRunner = {
           );
         return 0;
       }
-      // --wait runs the sync in this process: it works with or without a running worker.
+      // --wait runs the sync here, in a thread as a worker would (bounded heap, lower priority):
+      // it works with or without a running worker.
       if (!v.json) io.out(`Run ${run.id} started (${mode}${v['dry-run'] ? ', dry run' : ''}) for "${district.name}"…`);
-      const done = await executeSyncRun(app, run.id);
+      const done = await executeSyncRunInThread(app, run.id);
       if (v.json) io.out(JSON.stringify(runSummary(done)));
       else printHuman(done, io.out);
       return done.status === 'LAUNCHED' ? 0 : 1;

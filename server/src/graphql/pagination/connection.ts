@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import type { Page, PageRequest } from '../../roster/roster-query.service.js';
+import type { Page, PageRequest } from '../../roster/keyset-page.js';
 import { INVALID_CURSOR_MESSAGE } from '../../errors.js';
 
 export const DEFAULT_PAGE_SIZE = 50;

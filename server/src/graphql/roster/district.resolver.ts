@@ -1,7 +1,7 @@
+import type { PersonRow } from './roster-reader.service.js';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Permission } from '../../auth/roles.js';
 import type { District } from '../../roster/district.entity.js';
-import type { Person } from '../../roster/person.entity.js';
 import type { FieldMapping } from '../../sync/field-mapping.entity.js';
 import { defaultMappingRows } from '../../sync/sources/default-mappings.js';
 import { SyncStatus } from '../../sync/sync-enums.js';
@@ -111,7 +111,7 @@ export class DistrictResolver {
   }
 
   @FieldResolver(() => PersonType, { description: 'One student or teacher; NOT_FOUND when not in this district. Admins also reach removed and ended people.' })
-  person(@Root() d: District, @Arg('id', () => ID, { description: 'Person id.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<Person> {
+  person(@Root() d: District, @Arg('id', () => ID, { description: 'Person id.' }) id: string, @Ctx() ctx: GraphQLContext): Promise<PersonRow> {
     return ctx.roster.person(d.id, idArg(id, 'Person'));
   }
 

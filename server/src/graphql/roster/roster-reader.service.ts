@@ -6,9 +6,9 @@ import { Enrollment } from '../../roster/enrollment.entity.js';
 import { Person } from '../../roster/person.entity.js';
 import { PersonSchool } from '../../roster/person-school.entity.js';
 import type { PersonRole } from '../../roster/roster-enums.js';
-import { RosterQueryService, type Page, type PageRequest } from '../../roster/roster-query.service.js';
+import type { Page, PageRequest } from '../../roster/keyset-page.js';
 import { comparePeople, orderRows, pageInOrder, PEOPLE_ORDER, SCHOOL_ORDER, SECTION_ORDER, type RosterOrder } from '../../roster/roster-order.js';
-import { pageRows, RowMapper } from '../../roster/roster-rows.js';
+import { pageRows, RowMapper, type ApiRow } from '../../roster/roster-rows.js';
 import { School } from '../../roster/school.entity.js';
 import { Section } from '../../roster/section.entity.js';
 import { Term } from '../../roster/term.entity.js';
@@ -43,22 +43,28 @@ export interface EnrollmentFilter {
   role?: PersonRole | null;
 }
 
-/** An enrollment with its person, as the section loaders hand them out. */
-export type EnrollmentWithPerson = Enrollment & { person: Person };
+export type SchoolRow = ApiRow<School>;
+export type TermRow = ApiRow<Term>;
+export type CourseRow = ApiRow<Course>;
+export type PersonRow = ApiRow<Person>;
+export type SectionRow = ApiRow<Section>;
+export type EnrollmentRow = ApiRow<Enrollment>;
+
+const ROSTER_ENTRY_COLUMNS = ['id', 'sectionId', 'role', 'primary'] as const;
+/** A section's teacher or student, as the section loaders hand them out. */
+export type SectionRosterEntry = Pick<Enrollment, (typeof ROSTER_ENTRY_COLUMNS)[number]> & { person: PersonRow };
 
 /**
  * The roster as one caller may see it: every read is limited to the caller's districts
  * (anything else is NOT_FOUND), and soft-deleted rows only for admins. Lists are read as
  * plain rows (RowMapper), never hydrated into entities: this is the partner API's hot path.
  */
-export class RosterReader extends RosterQueryService {
+export class RosterReader {
   constructor(
     private readonly db: DataSource,
     private readonly scope: DistrictScope,
     private readonly isAdmin: boolean,
-  ) {
-    super(db);
-  }
+  ) {}
 
   /** The districts the caller may read, by name. */
   listDistricts(): Promise<District[]> {
@@ -70,13 +76,13 @@ export class RosterReader extends RosterQueryService {
     return new DistrictRepository(this.db).getReadable(this.scope, id);
   }
 
-  schools(districtId: number, f: RosterFilter, page: PageRequest): Promise<Page<School>> {
+  schools(districtId: number, f: RosterFilter, page: PageRequest): Promise<Page<SchoolRow>> {
     const qb = this.rows(School, 's', districtId, f);
     this.search(qb, f, ['s.name', 's.sourceId', 's.schoolNumber']);
     return this.inOrder(qb, School, page, SCHOOL_ORDER, districtId);
   }
 
-  sections(districtId: number, f: SectionFilter, page: PageRequest): Promise<Page<Section>> {
+  sections(districtId: number, f: SectionFilter, page: PageRequest): Promise<Page<SectionRow>> {
     const qb = this.rows(Section, 'sec', districtId, f);
     if (f.schoolId != null) qb.andWhere('sec.schoolId = :schoolId', { schoolId: f.schoolId });
     if (f.termId != null) qb.andWhere('sec.termId = :termId', { termId: f.termId });
@@ -84,7 +90,7 @@ export class RosterReader extends RosterQueryService {
     return this.inOrder(qb, Section, page, SECTION_ORDER, districtId);
   }
 
-  people(districtId: number, f: PeopleFilter, page: PageRequest): Promise<Page<Person>> {
+  people(districtId: number, f: PeopleFilter, page: PageRequest): Promise<Page<PersonRow>> {
     const qb = this.rows(Person, 'p', districtId, f);
     if (f.role) qb.andWhere('p.role = :role', { role: f.role });
     if (f.schoolId != null) qb.andWhere('p.id IN (SELECT ps.personId FROM person_school ps WHERE ps.schoolId = :schoolId)', { schoolId: f.schoolId });
@@ -96,26 +102,26 @@ export class RosterReader extends RosterQueryService {
    * One person of the district (NOT_FOUND otherwise). Admins also reach a removed or ended
    * person (whose history still answers questions); API tokens see the live roster only.
    */
-  async person(districtId: number, id: number): Promise<Person> {
+  async person(districtId: number, id: number): Promise<PersonRow> {
     const qb = this.rows(Person, 'p', districtId, { includeDeleted: this.isAdmin, includeEnded: true }).andWhere('p.id = :id', { id });
     const [person] = await this.mapper(Person).many(qb, 'p');
     if (!person || (!this.isAdmin && person.endedAt)) throw notFound(`Person ${id}`);
     return person;
   }
 
-  terms(districtId: number, f: RosterFilter, page: PageRequest): Promise<Page<Term>> {
+  terms(districtId: number, f: RosterFilter, page: PageRequest): Promise<Page<TermRow>> {
     const qb = this.rows(Term, 't', districtId, f);
     this.search(qb, f, ['t.name', 't.sourceId']);
     return pageRows(qb, this.mapper(Term), page);
   }
 
-  courses(districtId: number, f: RosterFilter, page: PageRequest): Promise<Page<Course>> {
+  courses(districtId: number, f: RosterFilter, page: PageRequest): Promise<Page<CourseRow>> {
     const qb = this.rows(Course, 'c', districtId, f);
     this.search(qb, f, ['c.name', 'c.sourceId', 'c.number']);
     return pageRows(qb, this.mapper(Course), page);
   }
 
-  enrollments(districtId: number, f: EnrollmentFilter, page: PageRequest): Promise<Page<Enrollment>> {
+  enrollments(districtId: number, f: EnrollmentFilter, page: PageRequest): Promise<Page<EnrollmentRow>> {
     const qb = this.rows(Enrollment, 'e', districtId, f);
     if (f.sectionId != null) qb.andWhere('e.sectionId = :sectionId', { sectionId: f.sectionId });
     if (f.personId != null) qb.andWhere('e.personId = :personId', { personId: f.personId });
@@ -128,28 +134,29 @@ export class RosterReader extends RosterQueryService {
    * section, primary teacher first, then in the roster's people order (roster-order.ts). Sorted here: an ORDER BY across the join made
    * MariaDB sort through a temporary table, tripling the statement's time.
    */
-  async enrollmentsOfSections(sectionIds: readonly number[]): Promise<EnrollmentWithPerson[]> {
+  async enrollmentsOfSections(sectionIds: readonly number[]): Promise<SectionRosterEntry[]> {
     if (!sectionIds.length) return [];
-    const enrollment = this.mapper(Enrollment);
+    const entry = RowMapper.of(this.db, Enrollment, ROSTER_ENTRY_COLUMNS);
     const person = this.mapper(Person);
-    const qb = this.db
-      .getRepository(Enrollment)
-      .createQueryBuilder('e')
-      .innerJoin('e.person', 'p', 'p.deletedAt IS NULL')
-      .where('e.sectionId IN (:...sectionIds)', { sectionIds: [...sectionIds] })
-      .andWhere('e.deletedAt IS NULL AND e.endedAt IS NULL');
-    enrollment.select(qb, 'e', 'e_');
-    person.select(qb, 'p', 'p_', false);
-    const rows = (await qb.getRawMany<Record<string, unknown>>()).map((r) => ({ ...enrollment.map(r, 'e_'), person: person.map(r, 'p_') }));
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT ${entry.selectList('e', 'e_')}, ${person.selectList('p', 'p_')} FROM enrollment e INNER JOIN person p ON p.id = e.personId AND p.deletedAt IS NULL` +
+        ` WHERE e.sectionId IN (${sectionIds.map(() => '?').join(',')}) AND e.deletedAt IS NULL AND e.endedAt IS NULL`,
+      [...sectionIds],
+    );
+    const entries = rows.map((r) => {
+      const e = entry.map(r, 'e_') as SectionRosterEntry;
+      e.person = person.map(r, 'p_');
+      return e;
+    });
     // By section first: names are only compared within a section (the collator is the cost).
-    return rows.sort((a, b) => a.sectionId - b.sectionId || Number(b.primary) - Number(a.primary) || comparePeople(a.person, b.person) || a.id - b.id);
+    return entries.sort((a, b) => a.sectionId - b.sectionId || Number(b.primary) - Number(a.primary) || comparePeople(a.person, b.person) || a.id - b.id);
   }
 
   /**
    * A person's enrollments in the section order (school, section name, id): live ones, and ended
    * ones (or in ended sections) when asked. Removed enrollments are history (Person.changes).
    */
-  enrollmentsOfPerson(districtId: number, personId: number, includeEnded: boolean): Promise<Enrollment[]> {
+  enrollmentsOfPerson(districtId: number, personId: number, includeEnded: boolean): Promise<EnrollmentRow[]> {
     const qb = this.rows(Enrollment, 'e', districtId, { includeEnded })
       .andWhere('e.personId = :personId', { personId })
       .innerJoin(Section, 'sec', `sec.id = e.sectionId AND sec.deletedAt IS NULL${includeEnded ? '' : ' AND sec.endedAt IS NULL'}`);
@@ -157,57 +164,34 @@ export class RosterReader extends RosterQueryService {
   }
 
   /** School memberships of these people (one statement). */
-  async schoolIdsOfPeople(personIds: readonly number[]): Promise<PersonSchool[]> {
-    if (!personIds.length) return [];
-    return this.mapper(PersonSchool).many(
-      this.db
-        .getRepository(PersonSchool)
-        .createQueryBuilder('ps')
-        .where('ps.personId IN (:...ids)', { ids: [...personIds] }),
-      'ps',
-    );
+  schoolIdsOfPeople(personIds: readonly number[]): Promise<Array<Pick<PersonSchool, 'personId' | 'schoolId'>>> {
+    return RowMapper.of(this.db, PersonSchool, ['personId', 'schoolId']).whereIn('personId', personIds);
   }
 
-  peopleByIds(ids: readonly number[]): Promise<Person[]> {
-    return this.byIds(Person, ids);
+  peopleByIds(ids: readonly number[]): Promise<PersonRow[]> {
+    return this.mapper(Person).whereIn('id', ids);
   }
 
-  sectionsByIds(ids: readonly number[]): Promise<Section[]> {
-    return this.byIds(Section, ids);
+  sectionsByIds(ids: readonly number[]): Promise<SectionRow[]> {
+    return this.mapper(Section).whereIn('id', ids);
   }
 
   /** Sections (not deleted) naming one of these as predecessor; same district as their predecessor by construction. */
-  async successorsOf(ids: readonly number[]): Promise<Section[]> {
-    if (!ids.length) return [];
-    const qb = this.db
-      .getRepository(Section)
-      .createQueryBuilder('r')
-      .where('r.predecessorId IN (:...ids) AND r.deletedAt IS NULL', { ids: [...ids] });
-    return this.mapper(Section).many(qb, 'r');
+  successorsOf(ids: readonly number[]): Promise<SectionRow[]> {
+    return this.mapper(Section).whereIn('predecessorId', ids, 'r.deletedAt IS NULL');
   }
 
-  override schoolsByIds(ids: readonly number[]): Promise<School[]> {
-    return this.byIds(School, ids);
+  /** By id, deleted or not (a section still names the school it belonged to); one statement each. */
+  schoolsByIds(ids: readonly number[]): Promise<SchoolRow[]> {
+    return this.mapper(School).whereIn('id', ids);
   }
 
-  override coursesByIds(ids: readonly number[]): Promise<Course[]> {
-    return this.byIds(Course, ids);
+  coursesByIds(ids: readonly number[]): Promise<CourseRow[]> {
+    return this.mapper(Course).whereIn('id', ids);
   }
 
-  override termsByIds(ids: readonly number[]): Promise<Term[]> {
-    return this.byIds(Term, ids);
-  }
-
-  /** By id, deleted or not (a section still names the school it belonged to); one statement. */
-  private async byIds<T extends { id: number }>(entity: new () => T, ids: readonly number[]): Promise<T[]> {
-    if (!ids.length) return [];
-    return this.mapper(entity).many(
-      this.db
-        .getRepository(entity)
-        .createQueryBuilder('r')
-        .where('r.id IN (:...ids)', { ids: [...ids] }),
-      'r',
-    );
+  termsByIds(ids: readonly number[]): Promise<TermRow[]> {
+    return this.mapper(Term).whereIn('id', ids);
   }
 
   private inOrder<T extends ObjectLiteral>(
@@ -216,11 +200,11 @@ export class RosterReader extends RosterQueryService {
     page: PageRequest,
     order: RosterOrder,
     districtId: number,
-  ): Promise<Page<T>> {
+  ): Promise<Page<ApiRow<T>>> {
     return pageInOrder(this.db, qb as SelectQueryBuilder<ObjectLiteral>, this.mapper(entity), page, order, districtId);
   }
 
-  private mapper<T extends ObjectLiteral>(entity: new () => T): RowMapper<T> {
+  private mapper<T extends ObjectLiteral>(entity: new () => T): RowMapper<ApiRow<T>> {
     return RowMapper.of(this.db, entity);
   }
 

@@ -1,7 +1,7 @@
+import type { SectionRow } from '../roster/roster-reader.service.js';
 import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Permission } from '../../auth/roles.js';
 import type { Person } from '../../roster/person.entity.js';
-import type { Section } from '../../roster/section.entity.js';
 import type { PersonChange } from '../../sync/person-history.service.js';
 import type { SyncRun } from '../../sync/sync-run.entity.js';
 import type { GraphQLContext } from '../context.js';
@@ -36,7 +36,7 @@ export class PersonChangeResolver {
   }
 
   @FieldResolver(() => SectionType, { nullable: true, description: 'For an enrollment change: the section joined or left.' })
-  section(@Root() change: PersonChange, @Ctx() ctx: GraphQLContext): Promise<Section | null> {
+  section(@Root() change: PersonChange, @Ctx() ctx: GraphQLContext): Promise<SectionRow | null> {
     return change.sectionId == null ? Promise.resolve(null) : ctx.loaders.section.load(change.sectionId);
   }
 
