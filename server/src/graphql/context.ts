@@ -1,4 +1,5 @@
 import type { AppContext } from '../app-context.js';
+import type { District } from '../roster/district.entity.js';
 import { AdminUserService } from '../auth/admin-user.service.js';
 import { ApiTokenService } from '../auth/api-token.service.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
@@ -49,6 +50,8 @@ export interface GraphQLContext {
 
 export interface ContextOptions {
   viewer: Viewer | null;
+  /** An API token's district as read with the token for this request (HTTP only). */
+  tokenDistrict?: District | null;
   launcher: SyncLauncher;
   cookies?: SessionCookies | null;
   loginThrottle?: LoginThrottle | null;
@@ -59,7 +62,7 @@ export interface ContextOptions {
 export function createGraphQLContext(app: AppContext, options: ContextOptions): GraphQLContext {
   const { viewer } = options;
   const scope = DistrictScope.of(viewer);
-  const roster = new RosterReader(app.ds, scope, viewer?.kind === 'ADMIN');
+  const roster = new RosterReader(app.ds, scope, viewer?.kind === 'ADMIN', options.tokenDistrict ?? null);
   const syncReports = new SyncReportService(app.ds, scope);
   const requestedBy = viewer?.kind === 'ADMIN' ? viewer.email : viewer ? `token:${viewer.name}` : null;
   return {

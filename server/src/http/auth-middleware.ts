@@ -2,12 +2,15 @@ import type { NextFunction, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { authenticate, SESSION_COOKIE } from '../auth/authenticate.js';
 import type { Viewer } from '../auth/viewer.js';
+import type { District } from '../roster/district.entity.js';
 import type { SessionCookies } from '../graphql/context.js';
 import type { RateLimiter } from '../auth/rate-limit.js';
 
 /** res.locals of a /graphql request after authentication. */
 export interface AuthLocals {
   viewer: Viewer | null;
+  /** An API token's district, read with the token. */
+  tokenDistrict?: District | null;
 }
 
 function graphQLErrorResponse(res: Response, status: number, message: string, code: string, extra: Record<string, unknown> = {}): void {
@@ -22,7 +25,7 @@ function graphQLErrorResponse(res: Response, status: number, message: string, co
 export function authMiddleware(ds: DataSource, limiter: RateLimiter) {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const { viewer, invalid } = await authenticate(ds, { authorization: req.headers.authorization, cookie: req.headers.cookie });
+      const { viewer, invalid, tokenDistrict } = await authenticate(ds, { authorization: req.headers.authorization, cookie: req.headers.cookie });
       if (invalid) {
         graphQLErrorResponse(res, 401, 'The bearer token is unknown, expired or revoked', 'UNAUTHENTICATED');
         return;
@@ -42,6 +45,7 @@ export function authMiddleware(ds: DataSource, limiter: RateLimiter) {
         }
       }
       (res.locals as AuthLocals).viewer = viewer;
+      (res.locals as AuthLocals).tokenDistrict = tokenDistrict;
       next();
     } catch (err) {
       next(err);

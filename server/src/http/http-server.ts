@@ -217,6 +217,7 @@ export async function startHttpServer(app: AppContext, options: HttpServerOption
       context: async ({ req, res }) =>
         createGraphQLContext(app, {
           viewer: (res.locals as AuthLocals).viewer ?? null,
+          tokenDistrict: (res.locals as AuthLocals).tokenDistrict ?? null,
           launcher,
           cookies: sessionCookies(res, secureCookie),
           loginThrottle,

@@ -63,6 +63,15 @@ export class RowMapper<T extends ObjectLiteral> {
     return mapper;
   }
 
+  /** Every column of the entity, bookkeeping included (records that are not roster records). */
+  static entire<E extends ObjectLiteral>(ds: DataSource, entity: new () => E): RowMapper<E> {
+    return RowMapper.of(
+      ds,
+      entity,
+      ds.getMetadata(entity).columns.map((c) => c.propertyName as keyof E & string),
+    ) as unknown as RowMapper<E>;
+  }
+
   /** Selects the mapper's columns of `alias` as `<prefix><property>` (replacing the selection when `replace`). */
   select<Q extends ObjectLiteral>(qb: SelectQueryBuilder<Q>, alias: string, prefix = '', replace = true): SelectQueryBuilder<Q> {
     this.columns.forEach(({ property }, i) => {
@@ -111,7 +120,7 @@ export class RowMapper<T extends ObjectLiteral> {
    * `andSql` says so: one statement, written without the query builder (the lookups DataLoader
    * batches run for every page a partner reads).
    */
-  async whereIn(property: string, values: readonly number[], andSql = ''): Promise<T[]> {
+  async whereIn(property: string, values: readonly (number | string)[], andSql = ''): Promise<T[]> {
     if (!values.length) return [];
     const q = (name: string) => this.ds.driver.escape(name);
     const column = this.columnNames.get(property);

@@ -64,6 +64,8 @@ export class RosterReader {
     private readonly db: DataSource,
     private readonly scope: DistrictScope,
     private readonly isAdmin: boolean,
+    /** The caller's district when it came with the caller's API token (no statement needed). */
+    private readonly tokenDistrict: District | null = null,
   ) {}
 
   /** The districts the caller may read, by name. */
@@ -73,6 +75,7 @@ export class RosterReader {
 
   /** NOT_FOUND when it does not exist or is outside the caller's districts. */
   getDistrict(id: number): Promise<District> {
+    if (this.tokenDistrict?.id === id && this.scope.canRead(id)) return Promise.resolve(this.tokenDistrict);
     return new DistrictRepository(this.db).getReadable(this.scope, id);
   }
 
