@@ -32,6 +32,9 @@ export const SECTION_ORDER: RosterOrder = {
 
 const byName = new Intl.Collator('en', { sensitivity: 'base' });
 
+/** Names the roster order cannot tell apart (case and accents aside). */
+export const sameName = (a: string, b: string) => byName.compare(a, b) === 0;
+
 /** The people order in JavaScript, for lists sorted after reading (a section's roster). */
 export function comparePeople(a: { familyName: string; givenName: string; id: number }, b: { familyName: string; givenName: string; id: number }): number {
   return byName.compare(a.familyName, b.familyName) || byName.compare(a.givenName, b.givenName) || a.id - b.id;

@@ -133,6 +133,36 @@ describe.each(DIALECTS)('DataLoader batching on %s', (dialect) => {
     const roster = statements.filter((q) => !/api_token|admin_session/.test(q));
     expect(statements.length - roster.length).toBe(1);
     expect(roster.filter((q) => /\bFROM\s+[`"]?district[`"]?\s/i.test(q))).toEqual([]);
-    expect(roster.length).toBeLessThanOrEqual(5);
+    expect(roster.length).toBeLessThanOrEqual(6);
+  });
+
+  it('pages sections school by school in the roster order, whatever the page size', async () => {
+    const all = await api.gql(
+      `query ($id: ID!) { district(id: $id) { sections(first: 500) { edges { node { id name school { name } } } } } }`,
+      { id: districtId },
+      token,
+    );
+    const order = all.data.district.sections.edges.map((e: any) => e.node);
+    const expected = [...order].sort(
+      (a: any, b: any) => a.school.name.localeCompare(b.school.name) || a.name.localeCompare(b.name) || Number(a.id) - Number(b.id),
+    );
+    expect(order).toHaveLength(120);
+    expect(order).toEqual(expected);
+    for (const first of [1, 7, 40, 41]) {
+      const seen: unknown[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const res: any = await api.gql(
+          `query ($id: ID!, $after: String, $first: Int) { district(id: $id) { sections(first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id name school { name } } } } } }`,
+          { id: districtId, after, first },
+          token,
+        );
+        const conn = res.data.district.sections;
+        seen.push(...conn.edges.map((e: any) => e.node));
+        if (!conn.pageInfo.hasNextPage) break;
+        after = conn.pageInfo.endCursor;
+      }
+      expect([first, seen]).toEqual([first, order]);
+    }
   });
 });

@@ -9,6 +9,7 @@ import type { PersonRole } from '../../roster/roster-enums.js';
 import type { Page, PageRequest } from '../../roster/keyset-page.js';
 import { comparePeople, orderRows, pageInOrder, PEOPLE_ORDER, SCHOOL_ORDER, SECTION_ORDER, type RosterOrder } from '../../roster/roster-order.js';
 import { pageRows, RowMapper, type ApiRow } from '../../roster/roster-rows.js';
+import { pageSectionsBySchool } from '../../roster/section-page.js';
 import { School } from '../../roster/school.entity.js';
 import { Section } from '../../roster/section.entity.js';
 import { Term } from '../../roster/term.entity.js';
@@ -90,7 +91,7 @@ export class RosterReader {
     if (f.schoolId != null) qb.andWhere('sec.schoolId = :schoolId', { schoolId: f.schoolId });
     if (f.termId != null) qb.andWhere('sec.termId = :termId', { termId: f.termId });
     this.search(qb, f, ['sec.name', 'sec.sourceId', 'sec.sectionNumber']);
-    return this.inOrder(qb, Section, page, SECTION_ORDER, districtId);
+    return pageSectionsBySchool(this.db, qb as SelectQueryBuilder<ObjectLiteral>, this.mapper(Section), page, districtId, f.schoolId ?? null);
   }
 
   people(districtId: number, f: PeopleFilter, page: PageRequest): Promise<Page<PersonRow>> {
