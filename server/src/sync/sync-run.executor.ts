@@ -8,9 +8,7 @@ import { IssueCollector } from './engine/issue-collector.js';
 import { ProgressReporter } from './engine/progress-reporter.js';
 import { SyncPlanner, type PlanOutcome } from './engine/sync-planner.js';
 import { PlanStore } from './engine/plan-store.js';
-import { PhaseTimer } from './engine/phase-timer.js';
 import { createStageTables, dropLeftoverStageTables, dropStageTables } from './engine/stage-tables.js';
-import { applyInTransaction } from './engine/apply-transaction.js';
 import { deleteGuard } from './engine/delete-guard.js';
 import { writePlanAsChanges } from './engine/change-record.writer.js';
 import { previewMismatch } from './engine/preview-check.js';
@@ -121,12 +119,7 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
         return reverted;
       });
     } else {
-      const timer = new PhaseTimer(log);
-      try {
-        counts = await syncFromSource(app, run, district, issues, progress, abort.signal, options.source, launch, timer);
-      } finally {
-        timer.report('sync run steps');
-      }
+      counts = await syncFromSource(app, run, district, issues, progress, abort.signal, options.source, launch);
     }
     await progress.finish(SyncStatus.LAUNCHED);
     log.info({ counts }, 'sync run launched');
@@ -184,11 +177,10 @@ async function syncFromSource(
   signal: AbortSignal,
   given: RosterSource | undefined,
   launch: (em: EntityManager, counts: RunCounts) => Promise<void>,
-  timer: PhaseTimer,
 ): Promise<RunCounts> {
   const source = given ?? (await createSource(district.sourceKind, new DistrictService(app.ds, app.config.secretKey).sourceConfig(district)));
   await dropLeftoverStageTables(app.ds).catch((err) => app.logger.warn({ err: String(err) }, 'could not drop leftover staging tables'));
-  const store = new PlanStore(app.ds, await timer.time('stage.createTables', () => createStageTables(app.ds, run.id)));
+  const store = new PlanStore(app.ds, await createStageTables(app.ds, run.id));
   try {
     let planned: PlanOutcome;
     try {
@@ -208,20 +200,17 @@ async function syncFromSource(
           issues,
           signal,
           onProgress: (entity, n) => progress.update(entity, n),
-          timer,
         },
         store,
       );
-      planned = await timer.time('fetchAndPlan', () => planner.plan());
+      planned = await planner.plan();
     } finally {
       if (!given) await source.close?.();
     }
     signal.throwIfAborted();
     await progress.setPhase(SyncPhase.PLANNING);
     const { counts } = planned;
-    const refusal = await timer.time('guard', () =>
-      deleteGuard(app.ds.manager, store, district.id, run.mode, counts, planned.activeBefore, district.resetDeleteThreshold),
-    );
+    const refusal = await deleteGuard(app.ds.manager, store, district.id, run.mode, counts, planned.activeBefore, district.resetDeleteThreshold);
     if (run.dryRun) {
       if (refusal) await issues.warn('schools', null, thresholdIssueCode(run.mode), refusal.replace(/^Reset refused/, 'Reset would be refused'));
       await writePlanAsChanges(app.ds, store, run.id, run.districtId);
@@ -243,25 +232,19 @@ async function syncFromSource(
       total[e] = counts[e].created + counts[e].updated + counts[e].deleted + counts[e].restored + counts[e].ended + counts[e].unchanged;
     await progress.setPhase(SyncPhase.APPLYING, { from: 60, to: 98 }, total);
     const write = async (em: EntityManager) => {
-      await new SyncApplier(
-        em,
-        district.id,
-        run.id,
-        store,
-        planned.unchanged,
-        (entity, n) => {
-          signal.throwIfAborted();
-          progress.update(entity, n);
-        },
-        timer,
-      ).apply();
+      await new SyncApplier(em, district.id, run.id, store, planned.unchanged, (entity, n) => {
+        signal.throwIfAborted();
+        progress.update(entity, n);
+      }).apply();
       signal.throwIfAborted();
-      await timer.time('apply.launch', () => launch(em, counts));
+      await launch(em, counts);
     };
+    // MySQL/MariaDB: READ COMMITTED takes no gap locks, so two districts applying at once do not deadlock.
+    const apply = () => (app.ds.options.type === 'better-sqlite3' ? app.ds.transaction(write) : app.ds.transaction('READ COMMITTED', write));
     // The plan is staged: an apply another transaction's locks rolled back can run again.
     for (let attempt = 1; ; attempt++) {
       try {
-        await timer.time('apply', () => applyInTransaction(app.ds, write));
+        await apply();
         break;
       } catch (e) {
         if (attempt >= 3 || !isDeadlock(e)) throw e;
@@ -270,9 +253,7 @@ async function syncFromSource(
     }
     return counts;
   } finally {
-    await timer
-      .time('stage.dropTables', () => dropStageTables(app.ds, run.id))
-      .catch((err) => app.logger.warn({ err: String(err), runId: run.id }, 'could not drop staging tables'));
+    await dropStageTables(app.ds, run.id).catch((err) => app.logger.warn({ err: String(err), runId: run.id }, 'could not drop staging tables'));
   }
 }
 
