@@ -162,7 +162,13 @@ async function benchDialect(dialect: string) {
   const ds = await openDatabase(url);
   const app: AppContext = {
     // LOG_LEVEL=debug shows the sync thread's time per step.
-    config: loadConfig({ DATABASE_URL: url, SECRET_KEY: 'bench-secret-key-0000', DATA_DIR: tmp, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', SYNC_THREAD_NICE: process.env.SYNC_THREAD_NICE }),
+    config: loadConfig({
+      DATABASE_URL: url,
+      SECRET_KEY: 'bench-secret-key-0000',
+      DATA_DIR: tmp,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      SYNC_THREAD_NICE: process.env.SYNC_THREAD_NICE,
+    }),
     ds,
     logger: createLogger('warn'),
     pubsub: createHomeroomPubSub(),
