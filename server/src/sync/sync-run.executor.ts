@@ -247,8 +247,11 @@ async function syncFromSource(
         await apply();
         break;
       } catch (e) {
-        if (attempt >= 3 || !isDeadlock(e)) throw e;
+        if (attempt >= 6 || !isDeadlock(e)) throw e;
         app.logger.warn({ runId: run.id, attempt }, 'apply rolled back by a deadlock; applying again');
+        // Apart and at random: applies that collided and restarted together would collide again.
+        await new Promise((resolve) => setTimeout(resolve, (100 + Math.random() * 400) * attempt));
+        signal.throwIfAborted();
       }
     }
     return counts;
