@@ -24,10 +24,12 @@ import { InProcessLauncher } from '../src/sync/sync-launcher.js';
 import { executeSyncRun } from '../src/sync/sync-run.executor.js';
 import { SyncRunService } from '../src/sync/sync-run.service.js';
 import { APP_HOOKS } from '../src/cli/app-hooks.js';
+import { PARTNER_QUERIES } from './partner-queries.js';
+import { pidOf, processTree, totalCpuMs } from './proc-cpu.js';
 import { repoFile } from './repo-file.js';
 
 /** `homeroom serve --role api` on a free port; resolves once it answers /healthz. */
-async function startApiProcess(env: Record<string, string>): Promise<{ url: string; close(): Promise<void> }> {
+async function startApiProcess(env: Record<string, string>): Promise<{ url: string; pid?: number; close(): Promise<void> }> {
   const { spawn } = await import('node:child_process');
   const { createServer } = await import('node:net');
   const port = await new Promise<number>((resolve) => {
@@ -57,7 +59,7 @@ async function startApiProcess(env: Record<string, string>): Promise<{ url: stri
     if (i > 300) throw new Error('the API process did not answer /healthz within 30 s');
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, close: async () => void (child.kill('SIGTERM'), await new Promise((r) => child.once('exit', r))) };
+  return { url, pid: child.pid, close: async () => void (child.kill('SIGTERM'), await new Promise((r) => child.once('exit', r))) };
 }
 
 const { values } = parseArgs({
@@ -149,11 +151,12 @@ try {
   const districts = new DistrictService(ds, app.config.secretKey);
   const runs = new SyncRunService(ds);
   /** `homeroom sync --wait` in a child process: what a worker process does. */
+  let syncPid: number | undefined;
   const syncInWorkerProcess = async (districtId: number): Promise<{ status: string }> => {
     const { execFile } = await import('node:child_process');
     const bin = repoFile('bin/homeroom.mjs');
     return new Promise((resolve, reject) => {
-      execFile(
+      syncPid = execFile(
         process.execPath,
         [bin, 'sync', String(districtId), '--wait', '--json'],
         {
@@ -161,7 +164,7 @@ try {
           maxBuffer: 16 * 1024 * 1024,
         },
         (err, stdout) => (stdout ? resolve(JSON.parse(stdout)) : reject(err)),
-      );
+      ).pid;
     });
   };
   const syncNow = async (districtId: number) => {
@@ -189,22 +192,7 @@ try {
         TOKEN_RATE_LIMIT: '1000000',
         API_PROCESSES: String(apiProcesses),
       });
-  const queries = [
-    {
-      operationName: 'Schools',
-      query: 'query Schools($d: ID!) { district(id: $d) { schools(first: 50) { totalCount edges { node { id sourceId name } } } } }',
-    },
-    {
-      operationName: 'Sections',
-      query:
-        'query Sections($d: ID!) { district(id: $d) { sections(first: 20) { edges { node { id name period school { name } teachers { primary person { id givenName familyName email } } students { id givenName familyName } } } } } }',
-    },
-    {
-      operationName: 'Students',
-      query:
-        'query Students($d: ID!) { district(id: $d) { people(first: 100, role: STUDENT) { edges { node { id sourceId givenName familyName email grade } } pageInfo { hasNextPage endCursor } } } }',
-    },
-  ];
+  const queries = PARTNER_QUERIES;
   // Per-query latencies: each connection sends the requests in turn, one at a time
   // (pipelining 1), so its n-th response answers requests[n % 3].
   const latencies = new Map<string, number[]>(queries.map((q) => [q.operationName, []]));
@@ -217,6 +205,11 @@ try {
   let syncEnded = 0;
   const syncing = (values['sync-in-process'] ? syncNow(big.id) : syncInWorkerProcess(big.id)).then((r) => ((syncEnded = Date.now()), r));
 
+  // Where the CPU goes during the load, in cores: the API processes, the database, this load
+  // generator and the sync's worker process.
+  const apiPids = 'pid' in server && server.pid ? processTree(server.pid) : [];
+  const mariadb = dialect === 'mysql' ? (pidOf('mariadbd') ?? pidOf('mysqld')) : undefined;
+  const cpuBefore = { api: totalCpuMs(apiPids), db: mariadb ? totalCpuMs([mariadb]) : 0, bench: process.cpuUsage(), sync: syncPid ? totalCpuMs([syncPid]) : 0 };
   let graphqlErrors = 0;
   const result = await autocannon({
     url: server.url,
@@ -233,6 +226,14 @@ try {
       client.on('response', (_status: number, _bytes: number, ms: number) => void latencies.get(queries[answered++ % queries.length].operationName)!.push(ms));
     },
   });
+  const cores = (ms: number) => +(ms / (seconds * 1000)).toFixed(2);
+  const benchCpu = process.cpuUsage(cpuBefore.bench);
+  const cpuCores = {
+    api: cores(totalCpuMs(apiPids) - cpuBefore.api),
+    db: mariadb ? cores(totalCpuMs([mariadb]) - cpuBefore.db) : null,
+    load_generator: cores((benchCpu.user + benchCpu.system) / 1000),
+    sync_process: syncPid && !syncEnded ? cores(totalCpuMs([syncPid]) - cpuBefore.sync) : null,
+  };
   const syncRun = await syncing;
   const perQuery = Object.fromEntries(
     [...latencies].map(([op, ms]) => {
@@ -263,6 +264,7 @@ try {
     non2xx: result.non2xx,
     graphql_errors: graphqlErrors,
     per_query: perQuery,
+    cpu_cores: cpuCores,
     sync: {
       status: syncRun.status,
       students,
@@ -277,6 +279,9 @@ try {
   );
   for (const [op, q] of Object.entries(perQuery))
     console.log(`  ${op.padEnd(8)} ${String(q.requests).padStart(6)} requests  p50 ${q.p50_ms} ms  p95 ${q.p95_ms} ms  p99 ${q.p99_ms} ms  max ${q.max_ms} ms`);
+  console.log(
+    `  CPU during the load (cores): API ${cpuCores.api}  database ${cpuCores.db ?? '-'}  load generator ${cpuCores.load_generator}  sync process ${cpuCores.sync_process ?? '(ended before the load did)'}`,
+  );
   console.log(`  sync of ${students} students: ${syncRun.status} in ${summary.sync.seconds} s`);
   console.log(
     `  change feed: ${feed.events} events from cursor zero in ${feed.requests} requests, ${feed.seconds} s = ${feed.events_per_s} events/s (p95 page ${feed.p95_page_ms} ms)`,

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { IsNull } from 'typeorm';
 import { ApiToken } from './api-token.entity.js';
+import { API_TOKEN_CACHE, type AuthenticatedToken } from './api-token-cache.js';
 import { randomSecret } from './password.js';
 import { sha256 } from './token-hash.js';
 import type { DistrictScope, Viewer } from './viewer.js';
@@ -65,7 +66,9 @@ export class ApiTokenService {
     const token = await this.repo.findOneBy({ id, revokedAt: IsNull() });
     if (!token || !scope.canWrite(token.districtId)) throw notFound(`API token ${id}`);
     token.revokedAt = new Date();
-    return this.repo.save(token);
+    const saved = await this.repo.save(token);
+    API_TOKEN_CACHE.forgetToken(id);
+    return saved;
   }
 
   /** The caller for a bearer secret, or null when unknown, revoked or expired. */
@@ -78,12 +81,15 @@ export class ApiTokenService {
    * statement (every partner request names that district, which would cost a second one);
    * null when unknown, revoked or expired.
    */
-  async authenticate(secret: string): Promise<{ viewer: Viewer; district: District } | null> {
+  async authenticate(secret: string): Promise<AuthenticatedToken | null> {
+    const hash = sha256(secret);
+    const cached = API_TOKEN_CACHE.get(hash);
+    if (cached) return cached;
     const token = RowMapper.of(this.ds, ApiToken, TOKEN_COLUMNS);
     const district = RowMapper.entire(this.ds, District);
     const [row] = await this.ds.query<Array<Record<string, unknown>>>(
       `SELECT ${token.selectList('t', 't_')}, ${district.selectList('d', 'd_')} FROM api_token t INNER JOIN district d ON d.id = t.districtId WHERE t.tokenHash = ?`,
-      [sha256(secret)],
+      [hash],
     );
     if (!row) return null;
     const t = token.map(row, 't_');
@@ -92,9 +98,11 @@ export class ApiTokenService {
     if (!t.lastUsedAt || now - t.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
       await this.repo.update({ id: t.id }, { lastUsedAt: new Date(now) });
     }
-    return {
+    const authenticated: AuthenticatedToken = {
       viewer: { kind: 'API_TOKEN', tokenId: t.id, name: t.name, districtId: t.districtId, expiresAt: t.expiresAt },
       district: district.map(row, 'd_'),
     };
+    API_TOKEN_CACHE.set(hash, authenticated);
+    return authenticated;
   }
 }

@@ -93,6 +93,9 @@ export async function startHttpServer(app: AppContext, options: HttpServerOption
   const schema = await buildHomeroomSchema(app.pubsub);
   const expressApp = express();
   expressApp.disable('x-powered-by');
+  // No ETag on GraphQL answers: each is for one POST, and hashing a roster page is CPU spent
+  // on every partner request (the dashboard's files carry their own from the static server).
+  expressApp.set('etag', false);
   if (app.config.trustProxy) expressApp.set('trust proxy', trustProxyValue(app.config.trustProxy));
   const httpServer = createServer(expressApp);
   // Shared by every API process when configured: the token rate limit and the sign-in throttle.

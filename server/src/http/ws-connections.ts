@@ -1,3 +1,4 @@
+import { API_TOKEN_CACHE } from '../auth/api-token-cache.js';
 import type { WebSocket } from 'ws';
 import { CREDENTIALS_REVOKED, isRevoked } from '../auth/credentials-revoked.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -30,6 +31,8 @@ export class WsConnections {
     this.events = events as never;
     void (async () => {
       for await (const event of events) {
+        // Revoked in another process: this one must stop trusting the token it read.
+        if (event.kind === 'API_TOKEN') API_TOKEN_CACHE.forgetToken(event.tokenId);
         for (const [socket, c] of this.open) {
           if (isRevoked(c.viewer, event)) this.close(socket, 'Unauthorized: the credentials were revoked');
         }

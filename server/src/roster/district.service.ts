@@ -1,3 +1,4 @@
+import { API_TOKEN_CACHE } from '../auth/api-token-cache.js';
 import type { DataSource } from 'typeorm';
 import { decryptSourceConfig, encryptSourceConfig, type SourceConfig } from './source-config.crypto.js';
 import { District } from './district.entity.js';
@@ -143,7 +144,10 @@ export class DistrictService {
       this.checkSource(d.sourceKind, merged);
       d.sourceConfigEncrypted = encryptSourceConfig(merged, this.secretKey);
     }
-    return this.repo.save(d);
+    const saved = await this.repo.save(d);
+    // Partner requests read the district with their token: they see the change at once.
+    API_TOKEN_CACHE.forgetDistrict(saved.id);
+    return saved;
   }
 
   sourceConfig(d: District): SourceConfig {

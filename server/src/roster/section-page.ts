@@ -14,18 +14,23 @@ import type { RowMapper } from './roster-rows.js';
  * group, whose sections interleave by name as the join order had them.
  *
  * `query` is the filtered section query on alias `sec`; `schoolId` narrows to one school.
+ * The schools read on the way (`schoolMapper`'s rows, every school of the district, removed
+ * ones too) come with the page: a caller that shows each section's school needs no other
+ * statement for them.
  */
-export async function pageSectionsBySchool<T extends ObjectLiteral>(
+export async function pageSectionsBySchool<T extends ObjectLiteral, S extends ObjectLiteral & { id: number; name: string }>(
   ds: DataSource,
   query: SelectQueryBuilder<ObjectLiteral>,
   mapper: RowMapper<T>,
+  schoolMapper: RowMapper<S>,
   page: PageRequest,
   districtId: number,
   schoolId: number | null,
-): Promise<Page<T>> {
+): Promise<Page<T> & { schools: S[] }> {
   const counted = query.clone();
   const nocase = ds.options.type === 'better-sqlite3' ? ' COLLATE NOCASE' : '';
-  const groups = schoolId != null ? [[schoolId]] : await schoolGroups(ds, districtId, nocase);
+  const schools = schoolId != null ? [] : await schoolsInOrder(ds, schoolMapper, districtId, nocase);
+  const groups = schoolId != null ? [[schoolId]] : groupSameNames(schools);
   let start = 0;
   let after: { name: string; id: number } | null = null;
   if (page.afterId != null) {
@@ -35,7 +40,7 @@ export async function pageSectionsBySchool<T extends ObjectLiteral>(
     ]);
     if (!at) throw invalidCursor();
     start = groups.findIndex((g) => g.includes(Number(at.schoolId)));
-    if (start < 0) return { nodes: [], hasNextPage: false, totalCount: () => count(counted) };
+    if (start < 0) return { nodes: [], hasNextPage: false, totalCount: () => count(counted), schools };
     after = { name: at.name, id: page.afterId };
   }
   const wanted = page.first + 1;
@@ -63,14 +68,20 @@ export async function pageSectionsBySchool<T extends ObjectLiteral>(
     } else qb.orderBy(`sec.name${nocase}`, 'ASC');
     rows.push(...(await mapper.many(qb.addOrderBy('sec.id', 'ASC').limit(wanted - rows.length), 'sec')));
   }
-  return { nodes: rows.slice(0, page.first), hasNextPage: rows.length > page.first, totalCount: () => count(counted) };
+  return { nodes: rows.slice(0, page.first), hasNextPage: rows.length > page.first, totalCount: () => count(counted), schools };
 }
 
-/** The district's school ids in name order, schools of the same name together. */
-async function schoolGroups(ds: DataSource, districtId: number, nocase: string): Promise<number[][]> {
-  const schools = await ds.query<Array<{ id: number; name: string }>>(`SELECT id, name FROM school WHERE districtId = ? ORDER BY name${nocase}, id`, [
-    districtId,
-  ]);
+/** The district's schools in name order. */
+async function schoolsInOrder<S extends ObjectLiteral>(ds: DataSource, mapper: RowMapper<S>, districtId: number, nocase: string): Promise<S[]> {
+  const rows = await ds.query<Array<Record<string, unknown>>>(
+    `SELECT ${mapper.selectList('s')} FROM school s WHERE s.districtId = ? ORDER BY s.name${nocase}, s.id`,
+    [districtId],
+  );
+  return rows.map((r) => mapper.map(r));
+}
+
+/** School ids in name order, schools of the same name together. */
+function groupSameNames(schools: ReadonlyArray<{ id: number; name: string }>): number[][] {
   const groups: number[][] = [];
   let last: string | null = null;
   for (const s of schools) {

@@ -4,6 +4,7 @@ import { AdminUser } from '../../src/auth/admin-user.entity.js';
 import { ApiToken } from '../../src/auth/api-token.entity.js';
 import { AdminRole } from '../../src/auth/roles.js';
 import { runCli } from '../../src/cli/main.js';
+import { CREDENTIALS_REVOKED } from '../../src/auth/credentials-revoked.js';
 import { adminSession, PASSWORD, startApiServer, type ApiServer } from '../support/api-harness.js';
 import { createDistrict, TEST_SECRET } from '../support/test-app.js';
 import { DIALECTS } from '../support/test-database.js';
@@ -91,6 +92,32 @@ describe.each(DIALECTS)('sign-in, sessions, API tokens, limits on %s', (dialect)
     expect(revoked.status).toBe(401);
     expect(((await revoked.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect((await api.gql('{ apiTokens { name } }', {}, platform)).data.apiTokens).toEqual([]);
+  });
+
+  it('apply a revocation made by another process (told over the PubSub) and a district change at once', async () => {
+    const { secret, token } = (
+      await api.gql('mutation ($d: ID!) { createApiToken(districtId: $d, name: "nightly pull") { secret token { id } } }', { d: districtId }, platform)
+    ).data.createApiToken;
+    const timezone = async () => (await api.gql('query ($d: ID!) { district(id: $d) { timezone } }', { d: districtId }, secret)).data?.district.timezone;
+    const setTimezone = (tz: string) =>
+      api.gql(
+        'mutation ($d: ID!, $tz: String!) { updateDistrictSyncSettings(districtId: $d, input: { timezone: $tz }) { id } }',
+        { d: districtId, tz },
+        platform,
+      );
+    const before = await timezone();
+    await setTimezone('America/Denver');
+    expect(await timezone()).toBe('America/Denver');
+    await setTimezone(before);
+    expect(await timezone()).toBe(before);
+
+    // Another API process revokes it: the row changes under this one, and the event arrives
+    // through the shared PubSub (Redis in production).
+    await api.app.ds.getRepository(ApiToken).update({ id: Number(token.id) }, { revokedAt: new Date() });
+    api.app.pubsub.publish(CREDENTIALS_REVOKED, { kind: 'API_TOKEN', tokenId: Number(token.id) });
+    await new Promise((r) => setTimeout(r, 50));
+    const refused = await post({ query: '{ districts { id } }' }, { authorization: `Bearer ${secret}` });
+    expect(refused.status).toBe(401);
   });
 
   it('limit each API token’s request rate with a clear 429 error', async () => {

@@ -102,7 +102,10 @@ export class DistrictResolver {
   @FieldResolver(() => SectionConnection, { description: 'Sections, by school name, section name, then id (names case-insensitive).' })
   async sections(@Root() d: District, @Args() args: SectionArgs, @Ctx() ctx: GraphQLContext) {
     const filter = { ...args, schoolId: optionalId(args.schoolId), termId: optionalId(args.termId) };
-    return toConnection(await ctx.roster.sections(d.id, filter, toPageRequest(args)));
+    const page = await ctx.roster.sections(d.id, filter, toPageRequest(args));
+    // The page read the district's schools: each section's `school` needs no statement.
+    for (const school of page.schools) ctx.loaders.school.prime(school.id, school);
+    return toConnection(page);
   }
 
   @FieldResolver(() => PersonConnection, { description: 'Students and teachers, by family name, given name, then id (names case-insensitive).' })

@@ -86,12 +86,21 @@ export class RosterReader {
     return this.inOrder(qb, School, page, SCHOOL_ORDER, districtId);
   }
 
-  sections(districtId: number, f: SectionFilter, page: PageRequest): Promise<Page<SectionRow>> {
+  /** A page of sections, with the district's schools read on the way (see pageSectionsBySchool). */
+  sections(districtId: number, f: SectionFilter, page: PageRequest): Promise<Page<SectionRow> & { schools: SchoolRow[] }> {
     const qb = this.rows(Section, 'sec', districtId, f);
     if (f.schoolId != null) qb.andWhere('sec.schoolId = :schoolId', { schoolId: f.schoolId });
     if (f.termId != null) qb.andWhere('sec.termId = :termId', { termId: f.termId });
     this.search(qb, f, ['sec.name', 'sec.sourceId', 'sec.sectionNumber']);
-    return pageSectionsBySchool(this.db, qb as SelectQueryBuilder<ObjectLiteral>, this.mapper(Section), page, districtId, f.schoolId ?? null);
+    return pageSectionsBySchool(
+      this.db,
+      qb as SelectQueryBuilder<ObjectLiteral>,
+      this.mapper(Section),
+      this.mapper(School),
+      page,
+      districtId,
+      f.schoolId ?? null,
+    );
   }
 
   people(districtId: number, f: PeopleFilter, page: PageRequest): Promise<Page<PersonRow>> {
