@@ -55,21 +55,21 @@ export class RowMapper<T extends ObjectLiteral> {
   static of<E extends ObjectLiteral>(ds: DataSource, entity: new () => E): RowMapper<ApiRow<E>>;
   static of<E extends ObjectLiteral, K extends keyof E & string>(ds: DataSource, entity: new () => E, properties: readonly K[]): RowMapper<Pick<E, K>>;
   static of(ds: DataSource, entity: new () => ObjectLiteral, properties: readonly string[] | null = null): RowMapper<ObjectLiteral> {
-    let mappers = RowMapper.cache.get(ds);
-    if (!mappers) RowMapper.cache.set(ds, (mappers = new Map()));
-    const key = `${entity.name}:${properties?.join(',') ?? '*'}`;
-    let mapper = mappers.get(key);
-    if (!mapper) mappers.set(key, (mapper = new RowMapper(ds, entity, properties)));
-    return mapper;
+    return RowMapper.cached(ds, `${entity.name}:${properties?.join(',') ?? '*'}`, () => new RowMapper(ds, entity, properties));
   }
 
   /** Every column of the entity, bookkeeping included (records that are not roster records). */
   static entire<E extends ObjectLiteral>(ds: DataSource, entity: new () => E): RowMapper<E> {
-    return RowMapper.of(
-      ds,
-      entity,
-      ds.getMetadata(entity).columns.map((c) => c.propertyName as keyof E & string),
-    ) as unknown as RowMapper<E>;
+    const columns = () => ds.getMetadata(entity).columns.map((c) => c.propertyName);
+    return RowMapper.cached(ds, `${entity.name}:entire`, () => new RowMapper(ds, entity, columns())) as unknown as RowMapper<E>;
+  }
+
+  private static cached(ds: DataSource, key: string, make: () => RowMapper<ObjectLiteral>): RowMapper<ObjectLiteral> {
+    let mappers = RowMapper.cache.get(ds);
+    if (!mappers) RowMapper.cache.set(ds, (mappers = new Map()));
+    let mapper = mappers.get(key);
+    if (!mapper) mappers.set(key, (mapper = make()));
+    return mapper;
   }
 
   /** Selects the mapper's columns of `alias` as `<prefix><property>` (replacing the selection when `replace`). */
