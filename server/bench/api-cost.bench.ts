@@ -4,8 +4,6 @@
 // Unlike a latency figure it hardly moves with the machine's other load, so it is the figure to
 // compare when changing the API's hot path. Linux only.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,8 +22,8 @@ import { executeSyncRun } from '../src/sync/sync-run.executor.js';
 import { SyncRunService } from '../src/sync/sync-run.service.js';
 import { APP_HOOKS } from '../src/cli/app-hooks.js';
 import { PARTNER_QUERIES } from './partner-queries.js';
+import { startApiProcess } from './api-process.js';
 import { cpuMs, pidOf } from './proc-cpu.js';
-import { repoFile } from './repo-file.js';
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, requests: { type: 'string' }, query: { type: 'string', multiple: true } } });
 const dialect = values.db ?? 'mysql';
@@ -38,7 +36,7 @@ const url =
 const ds = await openDatabase(url, { migrate: true });
 const env = { DATABASE_URL: url, SECRET_KEY: 'bench-secret-key-0000', DATA_DIR: tmp, LOG_LEVEL: 'warn' };
 const app = { config: loadConfig(env), ds, logger: createLogger('warn', { stderr: true }), pubsub: createHomeroomPubSub(), hooks: APP_HOOKS };
-let child: ReturnType<typeof spawn> | undefined;
+let server: Awaited<ReturnType<typeof startApiProcess>> | undefined;
 try {
   const district = await new DistrictService(ds, app.config.secretKey).create({
     name: 'Partner District',
@@ -49,20 +47,9 @@ try {
   await executeSyncRun(app, run.id);
   const { secret } = await new ApiTokenService(ds).create(DistrictScope.all(), { districtId: district.id, name: 'bench partner' });
 
-  const port = await new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-  child = spawn(
-    process.execPath,
-    [...(process.env.BENCH_API_NODE_ARGS?.split(' ') ?? []), repoFile('bin/homeroom.mjs'), 'serve', '--role', 'api', '--port', String(port)],
-    {
-      env: { ...process.env, ...env, NODE_ENV: 'production', NODE_OPTIONS: '', HOST: '127.0.0.1', TOKEN_RATE_LIMIT: '1000000', API_PROCESSES: '1' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
+  server = await startApiProcess({ ...env, NODE_ENV: 'production', TOKEN_RATE_LIMIT: '1000000', API_PROCESSES: '1' });
+  const apiPid = server.pid!;
+  const port = Number(new URL(server.url).port);
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const post = (body: string) =>
     new Promise<string>((resolve, reject) => {
@@ -84,17 +71,6 @@ try {
       req.on('error', reject);
       req.end(body);
     });
-  for (let i = 0; ; i++) {
-    if (
-      await post('{"query":"{ __typename }"}').then(
-        () => true,
-        () => false,
-      )
-    )
-      break;
-    if (i > 300) throw new Error('the API process did not start within 30 s');
-    await new Promise((r) => setTimeout(r, 100));
-  }
   const mariadb = dialect === 'mysql' ? (pidOf('mariadbd') ?? pidOf('mysqld') ?? null) : null;
   const results: Record<string, { api_cpu_ms: number; api_system_ms: number; db_cpu_ms: number | null; wall_ms: number; bytes: number }> = {};
   const queries = values.query?.length
@@ -113,12 +89,12 @@ try {
       if (answer.includes('"errors"')) throw new Error(`${q.operationName} failed: ${answer.slice(0, 300)}`);
       bytes = Buffer.byteLength(answer);
     }
-    const api0 = cpuMs(child.pid!);
+    const api0 = cpuMs(apiPid);
     const db0 = mariadb ? cpuMs(mariadb) : null;
     const t0 = performance.now();
     for (let i = 0; i < perQuery; i++) await post(body);
     const wall = performance.now() - t0;
-    const api1 = cpuMs(child.pid!);
+    const api1 = cpuMs(apiPid);
     const db1 = mariadb ? cpuMs(mariadb) : null;
     const per = (ms: number) => +(ms / perQuery).toFixed(2);
     results[q.operationName] = {
@@ -135,8 +111,7 @@ try {
   console.log(JSON.stringify({ db: dialect, requests_per_query: perQuery, per_query: results }));
   agent.destroy();
 } finally {
-  child?.kill('SIGTERM');
-  if (child) await new Promise((r) => child!.once('exit', r));
+  await server?.close();
   await ds.destroy();
   if (dialect === 'mysql') await dropMysqlDatabase(url);
   rmSync(tmp, { recursive: true, force: true });
