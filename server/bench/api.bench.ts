@@ -1,4 +1,4 @@
-// npm run bench:api [-- --rate 200 --seconds 30 --students 20000 --db sqlite|mysql --events 50000 --api-processes 2 --api-in-process --sync-in-process]
+// npm run bench:api [-- --rate 200 --seconds 30 --warmup 5 --students 20000 --db sqlite|mysql --events 50000 --api-processes 2 --api-in-process --sync-in-process]
 // (runs with NODE_ENV=production, as the Docker image does)
 // Partner GraphQL roster queries at a fixed rate (autocannon, in this process) against the API
 // in its own processes (`serve --role api`, API_PROCESSES: one per core, 2 by default), while a large sync runs in a worker process; prints throughput, latency percentiles (overall and per query) and errors,
@@ -33,6 +33,7 @@ const { values } = parseArgs({
   options: {
     rate: { type: 'string' },
     seconds: { type: 'string' },
+    warmup: { type: 'string' },
     students: { type: 'string' },
     db: { type: 'string' },
     connections: { type: 'string' },
@@ -44,6 +45,7 @@ const { values } = parseArgs({
 });
 const rate = Number(values.rate ?? 200);
 const seconds = Number(values.seconds ?? 30);
+const warmupSeconds = Number(values.warmup ?? 5);
 const students = Number(values.students ?? 20000);
 const dialect = values.db ?? 'sqlite';
 const connections = Number(values.connections ?? 20);
@@ -164,6 +166,19 @@ try {
   // (pipelining 1), so its n-th response answers requests[n % 3].
   const latencies = new Map<string, number[]>(queries.map((q) => [q.operationName, []]));
   const requests = queries.map((q) => ({ method: 'POST' as const, path: '/graphql', body: JSON.stringify({ ...q, variables: { d: String(read.id) } }) }));
+
+  // The same load for a few seconds first, unmeasured: API processes that run for days are
+  // warm (compiled code, connection pools, caches); a fresh one's first seconds are not what
+  // partners see.
+  if (warmupSeconds > 0)
+    await autocannon({
+      url: server.url,
+      connections,
+      overallRate: rate,
+      duration: warmupSeconds,
+      requests,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+    });
 
   // The sync that runs during the load: a large first sync of another district, in a separate
   // process as a worker would run it (--sync-in-process: in the API process, as `serve --role all`).
