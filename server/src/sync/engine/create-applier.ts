@@ -3,6 +3,7 @@ import type { EntityType } from '../../roster/roster-enums.js';
 import { ChangeAction } from '../sync-enums.js';
 import { q } from './batch-sql.js';
 import { CREATE_STAGE_VALUES } from './create-stage.columns.js';
+import { PhaseTimer } from './phase-timer.js';
 import { ROSTER_TABLES } from './roster-tables.js';
 import { dialectOf, yieldToEventLoop, type SqlDialect } from './sql-dialect.js';
 import type { StageTables } from './stage-tables.js';
@@ -108,6 +109,7 @@ export async function applyCreates(
   entity: EntityType,
   ids: { districtId: number; runId: number },
   onProgress?: (written: number) => void,
+  timer = new PhaseTimer(),
 ): Promise<void> {
   const stage = tables.creates[entity];
   const table = ROSTER_TABLES[entity].table;
@@ -122,27 +124,32 @@ export async function applyCreates(
   await inSlices(em, stage, async (lo, hi) => {
     const range = 'WHERE s.seq > :lo AND s.seq <= :hi ORDER BY s.seq';
     const [{ top }] = await em.query(`SELECT COALESCE(MAX(id), 0) AS top FROM ${table}`);
-    await em.query(
-      ...bind(`INSERT INTO ${table} (${columns.map(q).join(', ')}) SELECT ${stageFirst(em)}${values.join(', ')} FROM ${stage} s ${joins} ${range}`, {
-        ...params,
-        lo,
-        hi,
-      }),
+    await timer.time(`apply.create.${entity}`, () =>
+      em.query(
+        ...bind(`INSERT INTO ${table} (${columns.map(q).join(', ')}) SELECT ${stageFirst(em)}${values.join(', ')} FROM ${stage} s ${joins} ${range}`, {
+          ...params,
+          lo,
+          hi,
+        }),
+      ),
     );
-    const first = await consecutiveIds(em, table, stage, Number(top), { ...params, lo, hi });
+    const first = await timer.time(`apply.createdIds.${entity}`, () => consecutiveIds(em, table, stage, Number(top), { ...params, lo, hi }));
     // Each staged row got the next id, in seq order: its id is its rank. Otherwise (a row
     // whose reference did not resolve, or ids another writer interleaved) find each by its key.
     const id = first === null ? 't.id' : `${first - 1} + ROW_NUMBER() OVER (ORDER BY s.seq)`;
-    await em.query(
-      ...bind(
-        `${CHANGE_INSERT} SELECT ${stageFirst(em)}:run, :district, '${entity}', ${id}, ${labelOf(entity, dialectOf(em))}, '${ChangeAction.CREATE}', NULL, ${afterJson(entity)} FROM ${stage} s ${first === null ? created : ''} ${range}`,
-        { ...params, lo, hi },
+    await timer.time(`apply.createChanges.${entity}`, () =>
+      em.query(
+        ...bind(
+          `${CHANGE_INSERT} SELECT ${stageFirst(em)}:run, :district, '${entity}', ${id}, ${labelOf(entity, dialectOf(em))}, '${ChangeAction.CREATE}', NULL, ${afterJson(entity)} FROM ${stage} s ${first === null ? created : ''} ${range}`,
+          { ...params, lo, hi },
+        ),
       ),
     );
     written += hi - lo;
     onProgress?.(written);
   });
   if (entity !== 'people') return;
+  const linked = performance.now();
   await inSlices(em, tables.links, async (lo, hi) => {
     await em.query(
       ...bind(
@@ -153,6 +160,7 @@ export async function applyCreates(
       ),
     );
   });
+  timer.add('apply.create.personSchools', performance.now() - linked);
 }
 
 /** A dry run's (or held run's) CREATE rows: what would be created, without ids. */

@@ -9,6 +9,7 @@ import { coversDate, normalizeFields, type NormalizeProblem } from './normalize.
 import type { KeyEntry, PlanStore } from './plan-store.js';
 import { RecordFilter, SmallScope, type KeyState } from './record-filter.js';
 import { ROSTER_TABLES, SINGULAR } from './roster-tables.js';
+import { PhaseTimer } from './phase-timer.js';
 import { yieldToEventLoop } from './sql-dialect.js';
 import { changeLabel, enrollmentKey, SEP, splitEnrollmentKey, type ExistingRecord, type PlanItem, type PlannedRecord, type Values } from './sync-plan.js';
 
@@ -22,6 +23,7 @@ export interface PlanOptions {
   issues: IssueCollector;
   signal?: AbortSignal;
   onProgress?: (entity: EntityType, processed: number) => void;
+  timer?: PhaseTimer;
 }
 
 /** What planning leaves besides the staged changes. */
@@ -68,6 +70,7 @@ async function* inBatches<T>(records: AsyncIterable<T>, size: number): AsyncGene
 export class SyncPlanner {
   private readonly scope = new SmallScope();
   private readonly filter: RecordFilter;
+  private readonly timer: PhaseTimer;
   private readonly seen = {} as Record<EntityType, IdBitmap>;
   /** Whether the district has any record of the type: a first sync skips every lookup. */
   private readonly hasRows = {} as Record<EntityType, boolean>;
@@ -80,6 +83,7 @@ export class SyncPlanner {
     private readonly store: PlanStore,
   ) {
     this.filter = new RecordFilter(this.scope, options.issues, options.asOf, options.schoolSelection);
+    this.timer = options.timer ?? new PhaseTimer();
   }
 
   async plan(): Promise<PlanOutcome> {
@@ -102,18 +106,23 @@ export class SyncPlanner {
     this.outcome.unchanged[entity] = new IdBitmap(range.min, range.max);
     this.outcome.activeBefore[entity] = await countLive(this.ds.manager, districtId, table);
     let processed = 0;
+    const timer = this.timer;
+    let fetched = performance.now();
     for await (const batch of inBatches(this.source.records(entity, signal), BATCH)) {
+      timer.add(`fetch.${entity}`, performance.now() - fetched);
       processed += batch.length;
       this.options.onProgress?.(entity, processed);
       await this.drainSourceProblems();
-      if (entity === 'enrollments') await this.planEnrollments(batch);
-      else await this.planRecords(entity, batch);
+      const plan = () => (entity === 'enrollments' ? this.planEnrollments(batch) : this.planRecords(entity, batch));
+      await timer.time(`plan.${entity}`, plan);
       await yieldToEventLoop();
+      fetched = performance.now();
     }
+    timer.add(`fetch.${entity}`, performance.now() - fetched);
     this.options.onProgress?.(entity, processed);
     await this.drainSourceProblems();
     signal?.throwIfAborted();
-    await this.planDeletes(entity);
+    await timer.time(`plan.deletes.${entity}`, () => this.planDeletes(entity));
   }
 
   private async planRecords(entity: Exclude<EntityType, 'enrollments'>, batch: unknown[]): Promise<void> {
@@ -132,9 +141,11 @@ export class SyncPlanner {
       if (c.unknownSchool && match && this.scope.schoolStillSent(current)) c.state = 'I';
     }
     if (entity === 'people' || entity === 'sections')
-      await this.store.addKeys(
-        entity,
-        unique.map((c) => [c.sourceId, c.state, existing.get(c.sourceId)?.id ?? null]),
+      await this.timer.time(`stage.keys.${entity}`, () =>
+        this.store.addKeys(
+          entity,
+          unique.map((c) => [c.sourceId, c.state, existing.get(c.sourceId)?.id ?? null]),
+        ),
       );
     const items: PlanItem[] = [];
     const creates: PlannedRecord[] = [];
@@ -153,7 +164,7 @@ export class SyncPlanner {
       await this.compare(entity, c.record!, match, items, creates);
     }
     await this.store.add(items);
-    await this.store.creates.add(entity, creates);
+    await this.timer.time(`stage.creates.${entity}`, () => this.store.creates.add(entity, creates));
   }
 
   /** Keeps the first record of each source id; later ones are reported. */
@@ -204,8 +215,10 @@ export class SyncPlanner {
     const { districtId } = this.options;
     const sectionIds = batch.map((r) => String(r.sectionSourceId ?? ''));
     const personIds = batch.map((r) => String(r.personSourceId ?? ''));
-    const sectionStates = await this.store.keyStates('sections', sectionIds);
-    const personStates = await this.store.keyStates('people', personIds);
+    const [sectionStates, personStates] = await this.timer.time('stage.keyStates', async () => [
+      await this.store.keyStates('sections', sectionIds),
+      await this.store.keyStates('people', personIds),
+    ]);
     const candidates: Array<{ record: PlannedRecord; invalid: boolean; ended?: boolean }> = [];
     for (const raw of batch) {
       const c = await this.enrollment(raw, sectionStates, personStates);
@@ -246,7 +259,7 @@ export class SyncPlanner {
     }
     await this.store.add(items);
     // A repeated enrollment is staged once (the create table is unique by section, person and role).
-    await this.store.creates.add('enrollments', creates);
+    await this.timer.time('stage.creates.enrollments', () => this.store.creates.add('enrollments', creates));
   }
 
   private async enrollment(
