@@ -46,4 +46,22 @@ describe('IdBitmap', () => {
     expect([...IdBitmap.empty().slices(10)]).toEqual([]);
     expect([...new IdBitmap(5, 50).slices(10)]).toEqual([]);
   });
+
+  it('lists the unmarked ids between its bounds as ranges, in slices', () => {
+    const b = new IdBitmap(10, 60);
+    for (let id = 10; id <= 60; id++) if (id < 20 || (id > 24 && id !== 40 && id < 58)) b.add(id);
+    expect([...b.gaps(2)]).toEqual([
+      [
+        [20, 24],
+        [40, 40],
+      ],
+      [[58, 60]],
+    ]);
+    // The last byte's spare bits are not ids; a bitmap that saw everything has no gaps.
+    const full = new IdBitmap(1, 19);
+    for (let id = 1; id <= 19; id++) full.add(id);
+    expect([...full.gaps(10)]).toEqual([]);
+    expect([...new IdBitmap(3, 9).gaps(10)]).toEqual([[[3, 9]]]);
+    expect([...IdBitmap.empty().gaps(10)]).toEqual([]);
+  });
 });

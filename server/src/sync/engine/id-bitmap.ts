@@ -5,12 +5,15 @@
  */
 export class IdBitmap {
   private readonly bits: Uint8Array;
+  /** Ids from min to max: the last byte's spare bits are not ids. */
+  private readonly span: number;
   private count = 0;
 
   constructor(
     private readonly min: number,
     max: number,
   ) {
+    this.span = Math.max(0, max - min + 1);
     this.bits = new Uint8Array(max >= min ? Math.floor((max - min) / 8) + 1 : 0);
   }
 
@@ -65,5 +68,33 @@ export class IdBitmap {
       }
     }
     if (ranges.length || ids.length) yield { ranges, ids };
+  }
+
+  /**
+   * The unmarked ids between the smallest and largest id as [first, last] ranges in ascending
+   * order, at most `chunk` ranges a slice: where the planner looks for records the source
+   * no longer has, without reading the ids it already saw.
+   */
+  *gaps(chunk: number): Generator<Array<[number, number]>> {
+    let gaps: Array<[number, number]> = [];
+    let start = -1;
+    const total = this.span;
+    for (let i = 0; i <= total; i++) {
+      // A whole byte of marks (the usual case) is skipped at once.
+      if (start < 0 && (i & 7) === 0 && i < total && this.bits[i >> 3] === 0xff) {
+        i += 7;
+        continue;
+      }
+      const unset = i < total && (this.bits[i >> 3] & (1 << (i & 7))) === 0;
+      if (unset && start < 0) start = i;
+      if (unset || start < 0) continue;
+      gaps.push([this.min + start, this.min + i - 1]);
+      start = -1;
+      if (gaps.length >= chunk) {
+        yield gaps;
+        gaps = [];
+      }
+    }
+    if (gaps.length) yield gaps;
   }
 }

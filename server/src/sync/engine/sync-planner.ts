@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { ENTITY_TYPES, PersonRole, type EntityType } from '../../roster/roster-enums.js';
 import type { FieldMappingTable, RosterSource } from '../sources/roster-source.js';
 import { ChangeAction, SyncMode, type RunCounts } from '../sync-enums.js';
-import { countLive, enrollmentsByIds, findExisting, findExistingEnrollments, idRange, idsBySourceId, liveIdPages } from './existing-records.js';
+import { countLive, enrollmentsByIds, findExisting, findExistingEnrollments, idRange, idsBySourceId, liveIdsWithin } from './existing-records.js';
 import { IdBitmap } from './id-bitmap.js';
 import type { IssueCollector } from './issue-collector.js';
 import { coversDate, normalizeFields, type NormalizeProblem } from './normalize.js';
@@ -391,9 +391,8 @@ export class SyncPlanner {
   private async planDeletes(entity: EntityType): Promise<void> {
     const { districtId, mode } = this.options;
     if (mode === SyncMode.EDIT && entity !== 'enrollments') return;
-    for await (const ids of liveIdPages(this.ds.manager, districtId, ROSTER_TABLES[entity].table)) {
-      const unseen = ids.filter((id) => !this.seen[entity].has(id));
-      if (unseen.length === 0) continue;
+    // Only ids the run did not see can be deletions: the bitmap's gaps, as ranges.
+    for await (const unseen of liveIdsWithin(this.ds.manager, districtId, ROSTER_TABLES[entity].table, this.seen[entity].gaps(500))) {
       let records =
         entity === 'enrollments'
           ? await enrollmentsByIds(this.ds.manager, districtId, unseen)
