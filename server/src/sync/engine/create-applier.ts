@@ -31,7 +31,7 @@ const live = (alias: string, table: string, column: string) =>
   `${table} ${alias} ON ${alias}.districtId = :district AND ${alias}.sourceId = s.${column} AND ${alias}.deletedAt IS NULL`;
 
 /** The roster columns an INSERT … SELECT writes, and the expressions (over stage `s` and its joins) it reads them from. */
-function insertSelect(entity: EntityType): { columns: string[]; values: string[]; joins: string } {
+function insertSelect(entity: EntityType, join: string): { columns: string[]; values: string[]; joins: string } {
   const fields = ROSTER_TABLES[entity].fields;
   const base = { columns: ['districtId', 'sourceId', 'createdByRunId', 'lastSeenRunId'], values: [':district', 's.sourceId', ':run', ':run'] };
   switch (entity) {
@@ -41,13 +41,13 @@ function insertSelect(entity: EntityType): { columns: string[]; values: string[]
       return {
         columns: [...base.columns, ...fields, 'schoolId', 'courseId', 'termId'],
         values: [...base.values, ...fields.map((f) => `s.${q(f)}`), 'sc.id', 'co.id', 'te.id'],
-        joins: `JOIN ${live('sc', 'school', 'schoolSourceId')} LEFT JOIN ${live('co', 'course', 'courseSourceId')} LEFT JOIN ${live('te', 'term', 'termSourceId')}`,
+        joins: `${join} ${live('sc', 'school', 'schoolSourceId')} LEFT JOIN ${live('co', 'course', 'courseSourceId')} LEFT JOIN ${live('te', 'term', 'termSourceId')}`,
       };
     case 'enrollments':
       return {
         columns: [...base.columns, 'sectionId', 'personId', 'role', 'primary', 'beginDate', 'endDate'],
         values: [...base.values, 'se.id', 'p.id', 's.role', `CASE WHEN s.${q('primary')} = 'true' THEN 1 ELSE 0 END`, 's.beginDate', 's.endDate'],
-        joins: `JOIN ${live('se', 'section', 'sectionSourceId')} JOIN ${live('p', 'person', 'personSourceId')}`,
+        joins: `${join} ${live('se', 'section', 'sectionSourceId')} ${join} ${live('p', 'person', 'personSourceId')}`,
       };
     default:
       return { columns: [...base.columns, ...fields], values: [...base.values, ...fields.map((f) => `s.${q(f)}`)], joins: '' };
@@ -55,10 +55,13 @@ function insertSelect(entity: EntityType): { columns: string[]; values: string[]
 }
 
 /**
- * The staged rows drive every join (each probe a unique-key lookup). MySQL/MariaDB may
- * otherwise scan a roster table and probe the unindexed stage for every row.
+ * The staged rows drive every join (each probe a unique-key lookup), in the order written.
+ * MySQL/MariaDB may otherwise scan a roster table and probe the unindexed stage for every
+ * row (STRAIGHT_JOIN); SQLite scanned all of the district's sections for every slice and
+ * sorted the result (it never reorders a CROSS JOIN): twice the time of the insert itself.
  */
 const stageFirst = (em: EntityManager) => (dialectOf(em) === 'mysql' ? 'STRAIGHT_JOIN ' : '');
+const innerJoin = (em: EntityManager) => (dialectOf(em) === 'mysql' ? 'JOIN' : 'CROSS JOIN');
 
 /** Binds named parameters (:district, :run, :lo, :hi) positionally, as both drivers take `?`. */
 function bind(sql: string, params: Record<string, number>): [string, number[]] {
@@ -113,13 +116,14 @@ export async function applyCreates(
 ): Promise<void> {
   const stage = tables.creates[entity];
   const table = ROSTER_TABLES[entity].table;
-  const { columns, values, joins } = insertSelect(entity);
+  const join = innerJoin(em);
+  const { columns, values, joins } = insertSelect(entity, join);
   const params = { district: ids.districtId, run: ids.runId };
   // The created row of each staged record: by source id, or for enrollments by section, person and role.
   const created =
     entity === 'enrollments'
-      ? `${joins} JOIN enrollment t ON t.sectionId = se.id AND t.personId = p.id AND t.role = s.role`
-      : `JOIN ${table} t ON t.districtId = :district AND t.sourceId = s.sourceId`;
+      ? `${joins} ${join} enrollment t ON t.sectionId = se.id AND t.personId = p.id AND t.role = s.role`
+      : `${join} ${table} t ON t.districtId = :district AND t.sourceId = s.sourceId`;
   let written = 0;
   await inSlices(em, stage, async (lo, hi) => {
     const range = 'WHERE s.seq > :lo AND s.seq <= :hi ORDER BY s.seq';
@@ -154,7 +158,7 @@ export async function applyCreates(
     await em.query(
       ...bind(
         `INSERT INTO person_school (personId, schoolId, districtId) SELECT ${stageFirst(em)}p.id, sc.id, :district FROM ${tables.links} l ` +
-          'JOIN person p ON p.districtId = :district AND p.sourceId = l.personSourceId JOIN school sc ON sc.districtId = :district AND sc.sourceId = l.schoolSourceId AND sc.deletedAt IS NULL ' +
+          `${join} person p ON p.districtId = :district AND p.sourceId = l.personSourceId ${join} school sc ON sc.districtId = :district AND sc.sourceId = l.schoolSourceId AND sc.deletedAt IS NULL ` +
           'WHERE l.seq > :lo AND l.seq <= :hi',
         { ...params, lo, hi },
       ),
