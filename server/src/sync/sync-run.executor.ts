@@ -9,6 +9,7 @@ import { ProgressReporter } from './engine/progress-reporter.js';
 import { SyncPlanner, type PlanOutcome } from './engine/sync-planner.js';
 import { PlanStore } from './engine/plan-store.js';
 import { PhaseTimer } from './engine/phase-timer.js';
+import { applyInTransaction } from './engine/apply-transaction.js';
 import { createStageTables, dropLeftoverStageTables, dropStageTables } from './engine/stage-tables.js';
 import { deleteGuard } from './engine/delete-guard.js';
 import { writePlanAsChanges } from './engine/change-record.writer.js';
@@ -257,12 +258,10 @@ async function syncFromSource(
       signal.throwIfAborted();
       await timer.time('apply.launch', () => launch(em, counts));
     };
-    // MySQL/MariaDB: READ COMMITTED takes no gap locks, so two districts applying at once do not deadlock.
-    const apply = () => (app.ds.options.type === 'better-sqlite3' ? app.ds.transaction(write) : app.ds.transaction('READ COMMITTED', write));
     // The plan is staged: an apply another transaction's locks rolled back can run again.
     for (let attempt = 1; ; attempt++) {
       try {
-        await timer.time('apply', apply);
+        await timer.time('apply', () => applyInTransaction(app.ds, write));
         break;
       } catch (e) {
         if (attempt >= 6 || !isDeadlock(e)) throw e;

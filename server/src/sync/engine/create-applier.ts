@@ -74,16 +74,20 @@ function bind(sql: string, params: Record<string, number>): [string, number[]] {
 }
 
 /**
- * The first id of the rows a slice created when they are consecutive and one per staged row
- * (so the n-th staged row has the n-th id), else null.
+ * The SQL expression of each staged row's created id when a slice's rows got consecutive ids,
+ * one per staged row (so the n-th staged row has the n-th id), else null. When the slice's
+ * seqs have no gap (the usual case) the id is plain arithmetic on seq; MySQL/MariaDB would
+ * otherwise sort the slice in a temporary table for ROW_NUMBER().
  */
-async function consecutiveIds(em: EntityManager, table: string, stage: string, top: number, params: Record<string, number>): Promise<number | null> {
+async function createdIdExpression(em: EntityManager, table: string, stage: string, top: number, params: Record<string, number>): Promise<string | null> {
   const [made] = await em.query(
     ...bind(`SELECT MIN(id) AS lo, MAX(id) AS hi, COUNT(*) AS n FROM ${table} WHERE id > ${top} AND createdByRunId = :run`, params),
   );
   const [staged] = await em.query(...bind(`SELECT COUNT(*) AS n FROM ${stage} WHERE seq > :lo AND seq <= :hi`, params));
   const n = Number(made.n);
-  return n > 0 && n === Number(staged.n) && Number(made.hi) - Number(made.lo) + 1 === n ? Number(made.lo) : null;
+  if (n === 0 || n !== Number(staged.n) || Number(made.hi) - Number(made.lo) + 1 !== n) return null;
+  const first = Number(made.lo);
+  return n === params.hi - params.lo ? `s.seq + ${first - params.lo - 1}` : `${first - 1} + ROW_NUMBER() OVER (ORDER BY s.seq)`;
 }
 
 async function seqBounds(db: EntityManager, table: string): Promise<{ min: number; max: number }> {
@@ -137,14 +141,14 @@ export async function applyCreates(
         }),
       ),
     );
-    const first = await timer.time(`apply.createdIds.${entity}`, () => consecutiveIds(em, table, stage, Number(top), { ...params, lo, hi }));
+    const ranked = await timer.time(`apply.createdIds.${entity}`, () => createdIdExpression(em, table, stage, Number(top), { ...params, lo, hi }));
     // Each staged row got the next id, in seq order: its id is its rank. Otherwise (a row
     // whose reference did not resolve, or ids another writer interleaved) find each by its key.
-    const id = first === null ? 't.id' : `${first - 1} + ROW_NUMBER() OVER (ORDER BY s.seq)`;
+    const id = ranked ?? 't.id';
     await timer.time(`apply.createChanges.${entity}`, () =>
       em.query(
         ...bind(
-          `${CHANGE_INSERT} SELECT ${stageFirst(em)}:run, :district, '${entity}', ${id}, ${labelOf(entity, dialectOf(em))}, '${ChangeAction.CREATE}', NULL, ${afterJson(entity)} FROM ${stage} s ${first === null ? created : ''} ${range}`,
+          `${CHANGE_INSERT} SELECT ${stageFirst(em)}:run, :district, '${entity}', ${id}, ${labelOf(entity, dialectOf(em))}, '${ChangeAction.CREATE}', NULL, ${afterJson(entity)} FROM ${stage} s ${ranked === null ? created : ''} ${range}`,
           { ...params, lo, hi },
         ),
       ),
