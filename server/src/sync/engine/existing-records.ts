@@ -168,24 +168,20 @@ export async function countLive(db: EntityManager, districtId: number, table: st
   return Number(r.n);
 }
 
-/**
- * Ids of the district's live rows within the given [first, last] ranges (the ids a run did not
- * see), in ascending order, `size` at a time: a re-sync that saw every record reads nothing back.
- */
+/** Ids of the district's live rows within the given [first, last] ranges, in ascending order, `size` at a time (keyset paging). */
 export async function* liveIdsWithin(
   db: EntityManager,
   districtId: number,
   table: string,
-  gaps: Iterable<Array<[number, number]>>,
+  ranges: Iterable<[number, number]>,
   size = 20000,
 ): AsyncGenerator<number[]> {
-  for (const ranges of gaps) {
-    const within = ranges.map(() => 'id BETWEEN ? AND ?').join(' OR ');
-    let after = 0;
+  for (const [first, last] of ranges) {
+    let after = first - 1;
     for (;;) {
       const rows: Array<{ id: number }> = await db.query(
-        `SELECT id FROM ${table} WHERE districtId = ? AND id > ? AND (${within}) AND deletedAt IS NULL ORDER BY id LIMIT ${size}`,
-        [districtId, after, ...ranges.flat()],
+        `SELECT id FROM ${table} WHERE districtId = ? AND id > ? AND id <= ? AND deletedAt IS NULL ORDER BY id LIMIT ${size}`,
+        [districtId, after, last],
       );
       if (rows.length === 0) break;
       const ids = rows.map((r) => Number(r.id));

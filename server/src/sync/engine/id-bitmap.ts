@@ -71,30 +71,32 @@ export class IdBitmap {
   }
 
   /**
-   * The unmarked ids between the smallest and largest id as [first, last] ranges in ascending
-   * order, at most `chunk` ranges a slice: where the planner looks for records the source
-   * no longer has, without reading the ids it already saw.
+   * Id ranges that together hold every unmarked id between the smallest and largest id, in
+   * ascending order: unmarked runs closer than `join` ids apart share a range (which then
+   * holds marked ids too). Where the planner looks for records the source no longer has: a
+   * run that saw every record has none, one that saw most reads only around what it missed.
    */
-  *gaps(chunk: number): Generator<Array<[number, number]>> {
-    let gaps: Array<[number, number]> = [];
+  *gapSpans(join: number): Generator<[number, number]> {
+    let span: [number, number] | null = null;
     let start = -1;
     const total = this.span;
     for (let i = 0; i <= total; i++) {
       // A whole byte of marks (the usual case) is skipped at once.
-      if (start < 0 && (i & 7) === 0 && i < total && this.bits[i >> 3] === 0xff) {
+      if (start < 0 && (i & 7) === 0 && i + 8 <= total && this.bits[i >> 3] === 0xff) {
         i += 7;
         continue;
       }
       const unset = i < total && (this.bits[i >> 3] & (1 << (i & 7))) === 0;
       if (unset && start < 0) start = i;
       if (unset || start < 0) continue;
-      gaps.push([this.min + start, this.min + i - 1]);
+      const [first, last] = [this.min + start, this.min + i - 1];
       start = -1;
-      if (gaps.length >= chunk) {
-        yield gaps;
-        gaps = [];
+      if (span && first - span[1] <= join) span[1] = last;
+      else {
+        if (span) yield span;
+        span = [first, last];
       }
     }
-    if (gaps.length) yield gaps;
+    if (span) yield span;
   }
 }

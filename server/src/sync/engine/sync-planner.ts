@@ -391,8 +391,10 @@ export class SyncPlanner {
   private async planDeletes(entity: EntityType): Promise<void> {
     const { districtId, mode } = this.options;
     if (mode === SyncMode.EDIT && entity !== 'enrollments') return;
-    // Only ids the run did not see can be deletions: the bitmap's gaps, as ranges.
-    for await (const unseen of liveIdsWithin(this.ds.manager, districtId, ROSTER_TABLES[entity].table, this.seen[entity].gaps(500))) {
+    // Only ids the run did not see can be deletions: read live ids only around the bitmap's gaps.
+    for await (const ids of liveIdsWithin(this.ds.manager, districtId, ROSTER_TABLES[entity].table, this.seen[entity].gapSpans(1000))) {
+      const unseen = ids.filter((id) => !this.seen[entity].has(id));
+      if (unseen.length === 0) continue;
       let records =
         entity === 'enrollments'
           ? await enrollmentsByIds(this.ds.manager, districtId, unseen)
