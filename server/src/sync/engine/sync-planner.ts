@@ -72,6 +72,8 @@ export class SyncPlanner {
   private readonly filter: RecordFilter;
   private readonly timer: PhaseTimer;
   private readonly seen = {} as Record<EntityType, IdBitmap>;
+  /** The staging write of the previous batch, still running (see stageBehind). */
+  private staging: Promise<void> = Promise.resolve();
   /** Whether the district has any record of the type: a first sync skips every lookup. */
   private readonly hasRows = {} as Record<EntityType, boolean>;
   private readonly outcome: PlanOutcome = { counts: {}, activeBefore: {} as Record<EntityType, number>, unchanged: {} as Record<EntityType, IdBitmap> };
@@ -87,10 +89,28 @@ export class SyncPlanner {
   }
 
   async plan(): Promise<PlanOutcome> {
-    for (const entity of ENTITY_TYPES) await this.planEntity(entity);
+    try {
+      for (const entity of ENTITY_TYPES) await this.planEntity(entity);
+    } finally {
+      // Never leave a write running: the caller drops the staging tables next.
+      await this.staging.catch(() => undefined);
+    }
     this.outcome.counts = await this.store.counts();
     for (const e of ENTITY_TYPES) this.outcome.counts[e].unchanged = this.outcome.unchanged[e].size;
     return this.outcome;
+  }
+
+  /**
+   * Writes a batch's planned changes and creates while the next batch is read, normalized and
+   * looked up (the database and this thread work at once): waits for the previous batch's
+   * write, then starts this one. Batches stay in source order; a failed write fails the next
+   * call, or the end of the entity type.
+   */
+  private async stageBehind(step: string, write: () => Promise<void>): Promise<void> {
+    await this.staging;
+    this.staging = this.timer.time(step, write);
+    // Handled here so that a failure waits for the next await instead of ending the thread.
+    this.staging.catch(() => undefined);
   }
 
   private async drainSourceProblems(): Promise<void> {
@@ -121,6 +141,7 @@ export class SyncPlanner {
     timer.add(`fetch.${entity}`, performance.now() - fetched);
     this.options.onProgress?.(entity, processed);
     await this.drainSourceProblems();
+    await this.staging;
     signal?.throwIfAborted();
     await timer.time(`plan.deletes.${entity}`, () => this.planDeletes(entity));
   }
@@ -163,8 +184,10 @@ export class SyncPlanner {
       }
       await this.compare(entity, c.record!, match, items, creates);
     }
-    await this.store.add(items);
-    await this.timer.time(`stage.creates.${entity}`, () => this.store.creates.add(entity, creates));
+    await this.stageBehind(`stage.creates.${entity}`, async () => {
+      await this.store.add(items);
+      await this.store.creates.add(entity, creates);
+    });
   }
 
   /** Keeps the first record of each source id; later ones are reported. */
@@ -257,9 +280,11 @@ export class SyncPlanner {
       if (match && this.seen.enrollments.has(match.id)) continue;
       await this.compare('enrollments', c.record, match, items, creates);
     }
-    await this.store.add(items);
     // A repeated enrollment is staged once (the create table is unique by section, person and role).
-    await this.timer.time('stage.creates.enrollments', () => this.store.creates.add('enrollments', creates));
+    await this.stageBehind('stage.creates.enrollments', async () => {
+      await this.store.add(items);
+      await this.store.creates.add('enrollments', creates);
+    });
   }
 
   private async enrollment(
