@@ -8,6 +8,8 @@ import { IssueCollector } from './engine/issue-collector.js';
 import { ProgressReporter } from './engine/progress-reporter.js';
 import { SyncPlanner, type PlanOutcome } from './engine/sync-planner.js';
 import { PlanStore } from './engine/plan-store.js';
+import { PhaseTimer } from './engine/phase-timer.js';
+import { applyInTransaction } from './engine/apply-transaction.js';
 import { createStageTables, dropLeftoverStageTables, dropStageTables } from './engine/stage-tables.js';
 import { deleteGuard } from './engine/delete-guard.js';
 import { writePlanAsChanges } from './engine/change-record.writer.js';
@@ -119,7 +121,12 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
         return reverted;
       });
     } else {
-      counts = await syncFromSource(app, run, district, issues, progress, abort.signal, options.source, launch);
+      const timer = new PhaseTimer(log);
+      try {
+        counts = await syncFromSource(app, run, district, issues, progress, abort.signal, options.source, launch, timer);
+      } finally {
+        timer.report('sync run steps');
+      }
     }
     await progress.finish(SyncStatus.LAUNCHED);
     log.info({ counts }, 'sync run launched');
@@ -177,10 +184,11 @@ async function syncFromSource(
   signal: AbortSignal,
   given: RosterSource | undefined,
   launch: (em: EntityManager, counts: RunCounts) => Promise<void>,
+  timer: PhaseTimer,
 ): Promise<RunCounts> {
   const source = given ?? (await createSource(district.sourceKind, new DistrictService(app.ds, app.config.secretKey).sourceConfig(district)));
   await dropLeftoverStageTables(app.ds).catch((err) => app.logger.warn({ err: String(err) }, 'could not drop leftover staging tables'));
-  const store = new PlanStore(app.ds, await createStageTables(app.ds, run.id));
+  const store = new PlanStore(app.ds, await timer.time('stage.createTables', () => createStageTables(app.ds, run.id)));
   try {
     let planned: PlanOutcome;
     try {
@@ -200,17 +208,20 @@ async function syncFromSource(
           issues,
           signal,
           onProgress: (entity, n) => progress.update(entity, n),
+          timer,
         },
         store,
       );
-      planned = await planner.plan();
+      planned = await timer.time('fetchAndPlan', () => planner.plan());
     } finally {
       if (!given) await source.close?.();
     }
     signal.throwIfAborted();
     await progress.setPhase(SyncPhase.PLANNING);
     const { counts } = planned;
-    const refusal = await deleteGuard(app.ds.manager, store, district.id, run.mode, counts, planned.activeBefore, district.resetDeleteThreshold);
+    const refusal = await timer.time('guard', () =>
+      deleteGuard(app.ds.manager, store, district.id, run.mode, counts, planned.activeBefore, district.resetDeleteThreshold),
+    );
     if (run.dryRun) {
       if (refusal) await issues.warn('schools', null, thresholdIssueCode(run.mode), refusal.replace(/^Reset refused/, 'Reset would be refused'));
       await writePlanAsChanges(app.ds, store, run.id, run.districtId);
@@ -232,19 +243,25 @@ async function syncFromSource(
       total[e] = counts[e].created + counts[e].updated + counts[e].deleted + counts[e].restored + counts[e].ended + counts[e].unchanged;
     await progress.setPhase(SyncPhase.APPLYING, { from: 60, to: 98 }, total);
     const write = async (em: EntityManager) => {
-      await new SyncApplier(em, district.id, run.id, store, planned.unchanged, (entity, n) => {
-        signal.throwIfAborted();
-        progress.update(entity, n);
-      }).apply();
+      await new SyncApplier(
+        em,
+        district.id,
+        run.id,
+        store,
+        planned.unchanged,
+        (entity, n) => {
+          signal.throwIfAborted();
+          progress.update(entity, n);
+        },
+        timer,
+      ).apply();
       signal.throwIfAborted();
-      await launch(em, counts);
+      await timer.time('apply.launch', () => launch(em, counts));
     };
-    // MySQL/MariaDB: READ COMMITTED takes no gap locks, so two districts applying at once do not deadlock.
-    const apply = () => (app.ds.options.type === 'better-sqlite3' ? app.ds.transaction(write) : app.ds.transaction('READ COMMITTED', write));
     // The plan is staged: an apply another transaction's locks rolled back can run again.
     for (let attempt = 1; ; attempt++) {
       try {
-        await apply();
+        await timer.time('apply', () => applyInTransaction(app.ds, write));
         break;
       } catch (e) {
         if (attempt >= 6 || !isDeadlock(e)) throw e;
@@ -256,7 +273,9 @@ async function syncFromSource(
     }
     return counts;
   } finally {
-    await dropStageTables(app.ds, run.id).catch((err) => app.logger.warn({ err: String(err), runId: run.id }, 'could not drop staging tables'));
+    await timer
+      .time('stage.dropTables', () => dropStageTables(app.ds, run.id))
+      .catch((err) => app.logger.warn({ err: String(err), runId: run.id }, 'could not drop staging tables'));
   }
 }
 

@@ -12,6 +12,8 @@ import type { SyncThreadMessage } from './sync-thread.js';
 // The thread side of executeSyncRunInThread: one run, its own connection, events posted back.
 const post = (m: SyncThreadMessage) => parentPort!.postMessage(m);
 
+const started = performance.now();
+
 async function main(): Promise<void> {
   // The starting process's settings, so the thread uses the same database and secrets.
   const given = workerData.config as Config;
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
   parentPort!.on('message', (m: { type: string; reason?: string }) => {
     if (m.type === 'abort') controller.abort(new Error(m.reason ?? 'The worker is shutting down'));
   });
+  logger.debug({ seconds: Math.round(performance.now() - started) / 1000 }, 'sync thread ready');
   try {
     await executeSyncRun(app, Number(workerData.runId), { signal: controller.signal });
   } finally {

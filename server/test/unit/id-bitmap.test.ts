@@ -46,4 +46,26 @@ describe('IdBitmap', () => {
     expect([...IdBitmap.empty().slices(10)]).toEqual([]);
     expect([...new IdBitmap(5, 50).slices(10)]).toEqual([]);
   });
+
+  it('spans the unmarked ids between its bounds with ranges, joining those close together', () => {
+    const b = new IdBitmap(10, 60);
+    for (let id = 10; id <= 60; id++) if (id < 20 || (id > 24 && id !== 40 && id < 58)) b.add(id);
+    expect([...b.gapSpans(0)]).toEqual([
+      [20, 24],
+      [40, 40],
+      [58, 60],
+    ]);
+    // 40 is 16 ids after 24, 58 is 18 after 40.
+    expect([...b.gapSpans(16)]).toEqual([
+      [20, 40],
+      [58, 60],
+    ]);
+    expect([...b.gapSpans(100)]).toEqual([[20, 60]]);
+    // The last byte's spare bits are not ids; a bitmap that saw everything has no gaps.
+    const full = new IdBitmap(1, 19);
+    for (let id = 1; id <= 19; id++) full.add(id);
+    expect([...full.gapSpans(0)]).toEqual([]);
+    expect([...new IdBitmap(3, 9).gapSpans(0)]).toEqual([[3, 9]]);
+    expect([...IdBitmap.empty().gapSpans(0)]).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@ import type { EntityType } from '../../roster/roster-enums.js';
 import { ChangeAction } from '../sync-enums.js';
 import { q } from './batch-sql.js';
 import { CREATE_STAGE_VALUES } from './create-stage.columns.js';
+import { PhaseTimer } from './phase-timer.js';
 import { ROSTER_TABLES } from './roster-tables.js';
 import { dialectOf, yieldToEventLoop, type SqlDialect } from './sql-dialect.js';
 import type { StageTables } from './stage-tables.js';
@@ -30,7 +31,7 @@ const live = (alias: string, table: string, column: string) =>
   `${table} ${alias} ON ${alias}.districtId = :district AND ${alias}.sourceId = s.${column} AND ${alias}.deletedAt IS NULL`;
 
 /** The roster columns an INSERT … SELECT writes, and the expressions (over stage `s` and its joins) it reads them from. */
-function insertSelect(entity: EntityType): { columns: string[]; values: string[]; joins: string } {
+function insertSelect(entity: EntityType, join: string): { columns: string[]; values: string[]; joins: string } {
   const fields = ROSTER_TABLES[entity].fields;
   const base = { columns: ['districtId', 'sourceId', 'createdByRunId', 'lastSeenRunId'], values: [':district', 's.sourceId', ':run', ':run'] };
   switch (entity) {
@@ -40,13 +41,13 @@ function insertSelect(entity: EntityType): { columns: string[]; values: string[]
       return {
         columns: [...base.columns, ...fields, 'schoolId', 'courseId', 'termId'],
         values: [...base.values, ...fields.map((f) => `s.${q(f)}`), 'sc.id', 'co.id', 'te.id'],
-        joins: `JOIN ${live('sc', 'school', 'schoolSourceId')} LEFT JOIN ${live('co', 'course', 'courseSourceId')} LEFT JOIN ${live('te', 'term', 'termSourceId')}`,
+        joins: `${join} ${live('sc', 'school', 'schoolSourceId')} LEFT JOIN ${live('co', 'course', 'courseSourceId')} LEFT JOIN ${live('te', 'term', 'termSourceId')}`,
       };
     case 'enrollments':
       return {
         columns: [...base.columns, 'sectionId', 'personId', 'role', 'primary', 'beginDate', 'endDate'],
         values: [...base.values, 'se.id', 'p.id', 's.role', `CASE WHEN s.${q('primary')} = 'true' THEN 1 ELSE 0 END`, 's.beginDate', 's.endDate'],
-        joins: `JOIN ${live('se', 'section', 'sectionSourceId')} JOIN ${live('p', 'person', 'personSourceId')}`,
+        joins: `${join} ${live('se', 'section', 'sectionSourceId')} ${join} ${live('p', 'person', 'personSourceId')}`,
       };
     default:
       return { columns: [...base.columns, ...fields], values: [...base.values, ...fields.map((f) => `s.${q(f)}`)], joins: '' };
@@ -54,10 +55,13 @@ function insertSelect(entity: EntityType): { columns: string[]; values: string[]
 }
 
 /**
- * The staged rows drive every join (each probe a unique-key lookup). MySQL/MariaDB may
- * otherwise scan a roster table and probe the unindexed stage for every row.
+ * The staged rows drive every join (each probe a unique-key lookup), in the order written.
+ * MySQL/MariaDB may otherwise scan a roster table and probe the unindexed stage for every
+ * row (STRAIGHT_JOIN); SQLite scanned all of the district's sections for every slice and
+ * sorted the result (it never reorders a CROSS JOIN): twice the time of the insert itself.
  */
 const stageFirst = (em: EntityManager) => (dialectOf(em) === 'mysql' ? 'STRAIGHT_JOIN ' : '');
+const innerJoin = (em: EntityManager) => (dialectOf(em) === 'mysql' ? 'JOIN' : 'CROSS JOIN');
 
 /** Binds named parameters (:district, :run, :lo, :hi) positionally, as both drivers take `?`. */
 function bind(sql: string, params: Record<string, number>): [string, number[]] {
@@ -70,16 +74,20 @@ function bind(sql: string, params: Record<string, number>): [string, number[]] {
 }
 
 /**
- * The first id of the rows a slice created when they are consecutive and one per staged row
- * (so the n-th staged row has the n-th id), else null.
+ * The SQL expression of each staged row's created id when a slice's rows got consecutive ids,
+ * one per staged row (so the n-th staged row has the n-th id), else null. When the slice's
+ * seqs have no gap (the usual case) the id is plain arithmetic on seq; MySQL/MariaDB would
+ * otherwise sort the slice in a temporary table for ROW_NUMBER().
  */
-async function consecutiveIds(em: EntityManager, table: string, stage: string, top: number, params: Record<string, number>): Promise<number | null> {
+async function createdIdExpression(em: EntityManager, table: string, stage: string, top: number, params: Record<string, number>): Promise<string | null> {
   const [made] = await em.query(
     ...bind(`SELECT MIN(id) AS lo, MAX(id) AS hi, COUNT(*) AS n FROM ${table} WHERE id > ${top} AND createdByRunId = :run`, params),
   );
   const [staged] = await em.query(...bind(`SELECT COUNT(*) AS n FROM ${stage} WHERE seq > :lo AND seq <= :hi`, params));
   const n = Number(made.n);
-  return n > 0 && n === Number(staged.n) && Number(made.hi) - Number(made.lo) + 1 === n ? Number(made.lo) : null;
+  if (n === 0 || n !== Number(staged.n) || Number(made.hi) - Number(made.lo) + 1 !== n) return null;
+  const first = Number(made.lo);
+  return n === params.hi - params.lo ? `s.seq + ${first - params.lo - 1}` : `${first - 1} + ROW_NUMBER() OVER (ORDER BY s.seq)`;
 }
 
 async function seqBounds(db: EntityManager, table: string): Promise<{ min: number; max: number }> {
@@ -108,51 +116,59 @@ export async function applyCreates(
   entity: EntityType,
   ids: { districtId: number; runId: number },
   onProgress?: (written: number) => void,
+  timer = new PhaseTimer(),
 ): Promise<void> {
   const stage = tables.creates[entity];
   const table = ROSTER_TABLES[entity].table;
-  const { columns, values, joins } = insertSelect(entity);
+  const join = innerJoin(em);
+  const { columns, values, joins } = insertSelect(entity, join);
   const params = { district: ids.districtId, run: ids.runId };
   // The created row of each staged record: by source id, or for enrollments by section, person and role.
   const created =
     entity === 'enrollments'
-      ? `${joins} JOIN enrollment t ON t.sectionId = se.id AND t.personId = p.id AND t.role = s.role`
-      : `JOIN ${table} t ON t.districtId = :district AND t.sourceId = s.sourceId`;
+      ? `${joins} ${join} enrollment t ON t.sectionId = se.id AND t.personId = p.id AND t.role = s.role`
+      : `${join} ${table} t ON t.districtId = :district AND t.sourceId = s.sourceId`;
   let written = 0;
   await inSlices(em, stage, async (lo, hi) => {
     const range = 'WHERE s.seq > :lo AND s.seq <= :hi ORDER BY s.seq';
     const [{ top }] = await em.query(`SELECT COALESCE(MAX(id), 0) AS top FROM ${table}`);
-    await em.query(
-      ...bind(`INSERT INTO ${table} (${columns.map(q).join(', ')}) SELECT ${stageFirst(em)}${values.join(', ')} FROM ${stage} s ${joins} ${range}`, {
-        ...params,
-        lo,
-        hi,
-      }),
+    await timer.time(`apply.create.${entity}`, () =>
+      em.query(
+        ...bind(`INSERT INTO ${table} (${columns.map(q).join(', ')}) SELECT ${stageFirst(em)}${values.join(', ')} FROM ${stage} s ${joins} ${range}`, {
+          ...params,
+          lo,
+          hi,
+        }),
+      ),
     );
-    const first = await consecutiveIds(em, table, stage, Number(top), { ...params, lo, hi });
+    const ranked = await timer.time(`apply.createdIds.${entity}`, () => createdIdExpression(em, table, stage, Number(top), { ...params, lo, hi }));
     // Each staged row got the next id, in seq order: its id is its rank. Otherwise (a row
     // whose reference did not resolve, or ids another writer interleaved) find each by its key.
-    const id = first === null ? 't.id' : `${first - 1} + ROW_NUMBER() OVER (ORDER BY s.seq)`;
-    await em.query(
-      ...bind(
-        `${CHANGE_INSERT} SELECT ${stageFirst(em)}:run, :district, '${entity}', ${id}, ${labelOf(entity, dialectOf(em))}, '${ChangeAction.CREATE}', NULL, ${afterJson(entity)} FROM ${stage} s ${first === null ? created : ''} ${range}`,
-        { ...params, lo, hi },
+    const id = ranked ?? 't.id';
+    await timer.time(`apply.createChanges.${entity}`, () =>
+      em.query(
+        ...bind(
+          `${CHANGE_INSERT} SELECT ${stageFirst(em)}:run, :district, '${entity}', ${id}, ${labelOf(entity, dialectOf(em))}, '${ChangeAction.CREATE}', NULL, ${afterJson(entity)} FROM ${stage} s ${ranked === null ? created : ''} ${range}`,
+          { ...params, lo, hi },
+        ),
       ),
     );
     written += hi - lo;
     onProgress?.(written);
   });
   if (entity !== 'people') return;
+  const linked = performance.now();
   await inSlices(em, tables.links, async (lo, hi) => {
     await em.query(
       ...bind(
         `INSERT INTO person_school (personId, schoolId, districtId) SELECT ${stageFirst(em)}p.id, sc.id, :district FROM ${tables.links} l ` +
-          'JOIN person p ON p.districtId = :district AND p.sourceId = l.personSourceId JOIN school sc ON sc.districtId = :district AND sc.sourceId = l.schoolSourceId AND sc.deletedAt IS NULL ' +
+          `${join} person p ON p.districtId = :district AND p.sourceId = l.personSourceId ${join} school sc ON sc.districtId = :district AND sc.sourceId = l.schoolSourceId AND sc.deletedAt IS NULL ` +
           'WHERE l.seq > :lo AND l.seq <= :hi',
         { ...params, lo, hi },
       ),
     );
   });
+  timer.add('apply.create.personSchools', performance.now() - linked);
 }
 
 /** A dry run's (or held run's) CREATE rows: what would be created, without ids. */

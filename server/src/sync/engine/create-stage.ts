@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { ENTITY_TYPES, type EntityType } from '../../roster/roster-enums.js';
-import { insertRows } from './batch-sql.js';
+import { insertStageRows } from './stage-insert.js';
 import { CREATE_STAGE_COLUMNS } from './create-stage.columns.js';
 import { dialectOf, insertIgnore } from './sql-dialect.js';
 import type { StageTables } from './stage-tables.js';
@@ -27,7 +27,7 @@ export class CreateStage {
       return [r.sourceId, section, person, role, r.values.primary ?? 'false', r.values.beginDate ?? null, r.values.endDate ?? null];
     });
     const verb = entity === 'enrollments' ? insertIgnore(dialectOf(this.ds)) : 'INSERT';
-    await insertRows(this.ds.manager, this.tables.creates[entity], ['sourceId', ...columns], rows, { verb });
+    await insertStageRows(this.ds, this.tables.creates[entity], ['sourceId', ...columns], rows, { verb });
     if (entity === 'people') {
       const links = records.flatMap((r) =>
         (r.values.schools ?? '')
@@ -35,7 +35,7 @@ export class CreateStage {
           .filter(Boolean)
           .map((school) => [r.sourceId, school]),
       );
-      await insertRows(this.ds.manager, this.tables.links, ['personSourceId', 'schoolSourceId'], links);
+      await insertStageRows(this.ds, this.tables.links, ['personSourceId', 'schoolSourceId'], links);
     }
   }
 

@@ -168,18 +168,26 @@ export async function countLive(db: EntityManager, districtId: number, table: st
   return Number(r.n);
 }
 
-/** Ids of the district's live rows in ascending order, `size` at a time (keyset paging). */
-export async function* liveIdPages(db: EntityManager, districtId: number, table: string, size = 20000): AsyncGenerator<number[]> {
-  let after = 0;
-  for (;;) {
-    const rows: Array<{ id: number }> = await db.query(
-      `SELECT id FROM ${table} WHERE districtId = ? AND deletedAt IS NULL AND id > ? ORDER BY id LIMIT ${size}`,
-      [districtId, after],
-    );
-    if (rows.length === 0) return;
-    const ids = rows.map((r) => Number(r.id));
-    yield ids;
-    if (rows.length < size) return;
-    after = ids[ids.length - 1];
+/** Ids of the district's live rows within the given [first, last] ranges, in ascending order, `size` at a time (keyset paging). */
+export async function* liveIdsWithin(
+  db: EntityManager,
+  districtId: number,
+  table: string,
+  ranges: Iterable<[number, number]>,
+  size = 20000,
+): AsyncGenerator<number[]> {
+  for (const [first, last] of ranges) {
+    let after = first - 1;
+    for (;;) {
+      const rows: Array<{ id: number }> = await db.query(
+        `SELECT id FROM ${table} WHERE districtId = ? AND id > ? AND id <= ? AND deletedAt IS NULL ORDER BY id LIMIT ${size}`,
+        [districtId, after, last],
+      );
+      if (rows.length === 0) break;
+      const ids = rows.map((r) => Number(r.id));
+      yield ids;
+      if (rows.length < size) break;
+      after = ids[ids.length - 1];
+    }
   }
 }

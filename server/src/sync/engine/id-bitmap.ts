@@ -5,12 +5,15 @@
  */
 export class IdBitmap {
   private readonly bits: Uint8Array;
+  /** Ids from min to max: the last byte's spare bits are not ids. */
+  private readonly span: number;
   private count = 0;
 
   constructor(
     private readonly min: number,
     max: number,
   ) {
+    this.span = Math.max(0, max - min + 1);
     this.bits = new Uint8Array(max >= min ? Math.floor((max - min) / 8) + 1 : 0);
   }
 
@@ -65,5 +68,35 @@ export class IdBitmap {
       }
     }
     if (ranges.length || ids.length) yield { ranges, ids };
+  }
+
+  /**
+   * Id ranges that together hold every unmarked id between the smallest and largest id, in
+   * ascending order: unmarked runs closer than `join` ids apart share a range (which then
+   * holds marked ids too). Where the planner looks for records the source no longer has: a
+   * run that saw every record has none, one that saw most reads only around what it missed.
+   */
+  *gapSpans(join: number): Generator<[number, number]> {
+    let span: [number, number] | null = null;
+    let start = -1;
+    const total = this.span;
+    for (let i = 0; i <= total; i++) {
+      // A whole byte of marks (the usual case) is skipped at once.
+      if (start < 0 && (i & 7) === 0 && i + 8 <= total && this.bits[i >> 3] === 0xff) {
+        i += 7;
+        continue;
+      }
+      const unset = i < total && (this.bits[i >> 3] & (1 << (i & 7))) === 0;
+      if (unset && start < 0) start = i;
+      if (unset || start < 0) continue;
+      const [first, last] = [this.min + start, this.min + i - 1];
+      start = -1;
+      if (span && first - span[1] <= join) span[1] = last;
+      else {
+        if (span) yield span;
+        span = [first, last];
+      }
+    }
+    if (span) yield span;
   }
 }

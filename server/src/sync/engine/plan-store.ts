@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ENTITY_TYPES, type EntityType } from '../../roster/roster-enums.js';
 import { ChangeAction, type RunCounts } from '../sync-enums.js';
-import { insertRows } from './batch-sql.js';
+import { insertStageRows } from './stage-insert.js';
 import { dialectOf, insertIgnore } from './sql-dialect.js';
 import { CreateStage } from './create-stage.js';
 import type { StageTables } from './stage-tables.js';
@@ -46,8 +46,8 @@ export class PlanStore {
   /** Stages changes to existing records (every action but CREATE). */
   async add(items: PlanItem[]): Promise<void> {
     if (items.length === 0) return;
-    await insertRows(
-      this.ds.manager,
+    await insertStageRows(
+      this.ds,
       this.tables.plan,
       COLUMNS,
       items.map((p) => [p.entityType, p.action, p.entityId, p.sourceId, p.label, p.recordKey, p.schoolId, p.role, json(p.before), json(p.after)]),
@@ -60,8 +60,8 @@ export class PlanStore {
    */
   async addKeys(entity: EntityType, keys: Array<[sourceId: string, state: string, entityId: number | null]>): Promise<void> {
     if (keys.length === 0) return;
-    await insertRows(
-      this.ds.manager,
+    await insertStageRows(
+      this.ds,
       this.tables.keys,
       ['entityType', 'sourceId', 'state', 'entityId'],
       keys.map(([id, state, entityId]) => [entity, id, state, entityId]),

@@ -49,7 +49,9 @@ async function collationOf(ds: DataSource, table: string, column: string): Promi
 /**
  * One table per entity type: `seq` keeps the source order, every value is text as the
  * planner produced it. Enrollments are unique by section, person and role, so a row the
- * source repeats is staged once (InnoDB on MySQL: the key is longer than MyISAM allows).
+ * source repeats is staged once. InnoDB on MySQL/MariaDB: apply reads every staged row back
+ * by seq range twice (roster row, change row), which MyISAM serves one read call per row
+ * (people created in 0.45-0.5 s instead of 0.8-0.9 s at 50k students).
  */
 async function createCreateTables(ds: DataSource, t: StageTables): Promise<void> {
   const sqlite = dialectOf(ds) === 'sqlite';
@@ -64,15 +66,12 @@ async function createCreateTables(ds: DataSource, t: StageTables): Promise<void>
   const engine = (e: string) => (sqlite ? '' : ` ENGINE=${e} DEFAULT CHARSET=utf8mb4${text}`);
   for (const entity of ENTITY_TYPES) {
     const cols = ['sourceId', ...CREATE_STAGE_COLUMNS[entity]].map((c) => column(c));
-    // InnoDB for enrollments: their unique key is longer than MyISAM allows.
-    await ds.query(
-      `CREATE ${sqlite ? TEMP : ''} TABLE ${t.creates[entity]} (${seq}, ${cols.join(', ')})${engine(entity === 'enrollments' ? 'InnoDB' : 'MyISAM')}`,
-    );
+    await ds.query(`CREATE ${sqlite ? TEMP : ''} TABLE ${t.creates[entity]} (${seq}, ${cols.join(', ')})${engine('InnoDB')}`);
   }
   // Source files come sorted by section or person: the unique index grows at its end.
   await ds.query(`CREATE UNIQUE INDEX ${t.creates.enrollments}_key ON ${t.creates.enrollments} (sectionSourceId, personSourceId, role)`);
   await ds.query(
-    `CREATE ${sqlite ? TEMP : ''} TABLE ${t.links} (${seq}, ${column('personSourceId', false)}, ${column('schoolSourceId', false)})${engine('MyISAM')}`,
+    `CREATE ${sqlite ? TEMP : ''} TABLE ${t.links} (${seq}, ${column('personSourceId', false)}, ${column('schoolSourceId', false)})${engine('InnoDB')}`,
   );
 }
 

@@ -5,6 +5,7 @@ import { insertRows, q, updateByIds } from './batch-sql.js';
 import { applyCreates } from './create-applier.js';
 import { idsBySourceId } from './existing-records.js';
 import type { IdBitmap } from './id-bitmap.js';
+import { PhaseTimer } from './phase-timer.js';
 import type { PlanStore } from './plan-store.js';
 import { ROSTER_TABLES } from './roster-tables.js';
 import { linkSectionPredecessors } from './section-continuity.js';
@@ -44,21 +45,32 @@ export class SyncApplier {
     private readonly store: PlanStore,
     private readonly unchanged: Record<EntityType, IdBitmap>,
     private readonly onProgress?: (entity: EntityType, written: number) => void,
+    private readonly timer = new PhaseTimer(),
   ) {}
 
   async apply(): Promise<void> {
     for (const entity of ENTITY_TYPES) {
       let written = 0;
-      await applyCreates(this.em, this.store.tables, entity, { districtId: this.districtId, runId: this.runId }, (n) => {
-        written = n;
-        this.onProgress?.(entity, written);
-      });
+      await applyCreates(
+        this.em,
+        this.store.tables,
+        entity,
+        { districtId: this.districtId, runId: this.runId },
+        (n) => {
+          written = n;
+          this.onProgress?.(entity, written);
+        },
+        this.timer,
+      );
+      const planned = performance.now();
       for await (const batch of this.store.batches(entity, { db: this.em })) {
         await this.applyBatch(entity, batch);
         written += batch.length;
         this.onProgress?.(entity, written);
         await yieldToEventLoop();
       }
+      this.timer.add(`apply.plan.${entity}`, performance.now() - planned);
+      const stamped = performance.now();
       // Explicit updatedAt = updatedAt: MySQL's ON UPDATE would otherwise stamp every row seen.
       for (const { ranges, ids } of this.unchanged[entity].slices(20000)) {
         const table = ROSTER_TABLES[entity].table;
@@ -71,8 +83,9 @@ export class SyncApplier {
         this.onProgress?.(entity, written);
         await yieldToEventLoop();
       }
+      this.timer.add(`apply.unchanged.${entity}`, performance.now() - stamped);
     }
-    await linkSectionPredecessors(this.em, this.districtId, this.runId);
+    await this.timer.time('apply.continuity', () => linkSectionPredecessors(this.em, this.districtId, this.runId));
   }
 
   private async applyBatch(entity: EntityType, batch: PlanItem[]): Promise<void> {

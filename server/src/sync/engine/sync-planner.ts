@@ -2,13 +2,14 @@ import type { DataSource } from 'typeorm';
 import { ENTITY_TYPES, PersonRole, type EntityType } from '../../roster/roster-enums.js';
 import type { FieldMappingTable, RosterSource } from '../sources/roster-source.js';
 import { ChangeAction, SyncMode, type RunCounts } from '../sync-enums.js';
-import { countLive, enrollmentsByIds, findExisting, findExistingEnrollments, idRange, idsBySourceId, liveIdPages } from './existing-records.js';
+import { countLive, enrollmentsByIds, findExisting, findExistingEnrollments, idRange, idsBySourceId, liveIdsWithin } from './existing-records.js';
 import { IdBitmap } from './id-bitmap.js';
 import type { IssueCollector } from './issue-collector.js';
 import { coversDate, normalizeFields, type NormalizeProblem } from './normalize.js';
 import type { KeyEntry, PlanStore } from './plan-store.js';
 import { RecordFilter, SmallScope, type KeyState } from './record-filter.js';
 import { ROSTER_TABLES, SINGULAR } from './roster-tables.js';
+import { PhaseTimer } from './phase-timer.js';
 import { yieldToEventLoop } from './sql-dialect.js';
 import { changeLabel, enrollmentKey, SEP, splitEnrollmentKey, type ExistingRecord, type PlanItem, type PlannedRecord, type Values } from './sync-plan.js';
 
@@ -22,6 +23,7 @@ export interface PlanOptions {
   issues: IssueCollector;
   signal?: AbortSignal;
   onProgress?: (entity: EntityType, processed: number) => void;
+  timer?: PhaseTimer;
 }
 
 /** What planning leaves besides the staged changes. */
@@ -68,7 +70,10 @@ async function* inBatches<T>(records: AsyncIterable<T>, size: number): AsyncGene
 export class SyncPlanner {
   private readonly scope = new SmallScope();
   private readonly filter: RecordFilter;
+  private readonly timer: PhaseTimer;
   private readonly seen = {} as Record<EntityType, IdBitmap>;
+  /** The staging write of the previous batch, still running (see stageBehind). */
+  private staging: Promise<void> = Promise.resolve();
   /** Whether the district has any record of the type: a first sync skips every lookup. */
   private readonly hasRows = {} as Record<EntityType, boolean>;
   private readonly outcome: PlanOutcome = { counts: {}, activeBefore: {} as Record<EntityType, number>, unchanged: {} as Record<EntityType, IdBitmap> };
@@ -80,13 +85,32 @@ export class SyncPlanner {
     private readonly store: PlanStore,
   ) {
     this.filter = new RecordFilter(this.scope, options.issues, options.asOf, options.schoolSelection);
+    this.timer = options.timer ?? new PhaseTimer();
   }
 
   async plan(): Promise<PlanOutcome> {
-    for (const entity of ENTITY_TYPES) await this.planEntity(entity);
+    try {
+      for (const entity of ENTITY_TYPES) await this.planEntity(entity);
+    } finally {
+      // Never leave a write running: the caller drops the staging tables next.
+      await this.staging.catch(() => undefined);
+    }
     this.outcome.counts = await this.store.counts();
     for (const e of ENTITY_TYPES) this.outcome.counts[e].unchanged = this.outcome.unchanged[e].size;
     return this.outcome;
+  }
+
+  /**
+   * Writes a batch's planned changes and creates while the next batch is read, normalized and
+   * looked up (the database and this thread work at once): waits for the previous batch's
+   * write, then starts this one. Batches stay in source order; a failed write fails the next
+   * call, or the end of the entity type.
+   */
+  private async stageBehind(step: string, write: () => Promise<void>): Promise<void> {
+    await this.staging;
+    this.staging = this.timer.time(step, write);
+    // Handled here so that a failure waits for the next await instead of ending the thread.
+    this.staging.catch(() => undefined);
   }
 
   private async drainSourceProblems(): Promise<void> {
@@ -102,18 +126,24 @@ export class SyncPlanner {
     this.outcome.unchanged[entity] = new IdBitmap(range.min, range.max);
     this.outcome.activeBefore[entity] = await countLive(this.ds.manager, districtId, table);
     let processed = 0;
+    const timer = this.timer;
+    let fetched = performance.now();
     for await (const batch of inBatches(this.source.records(entity, signal), BATCH)) {
+      timer.add(`fetch.${entity}`, performance.now() - fetched);
       processed += batch.length;
       this.options.onProgress?.(entity, processed);
       await this.drainSourceProblems();
-      if (entity === 'enrollments') await this.planEnrollments(batch);
-      else await this.planRecords(entity, batch);
+      const plan = () => (entity === 'enrollments' ? this.planEnrollments(batch) : this.planRecords(entity, batch));
+      await timer.time(`plan.${entity}`, plan);
       await yieldToEventLoop();
+      fetched = performance.now();
     }
+    timer.add(`fetch.${entity}`, performance.now() - fetched);
     this.options.onProgress?.(entity, processed);
     await this.drainSourceProblems();
+    await this.staging;
     signal?.throwIfAborted();
-    await this.planDeletes(entity);
+    await timer.time(`plan.deletes.${entity}`, () => this.planDeletes(entity));
   }
 
   private async planRecords(entity: Exclude<EntityType, 'enrollments'>, batch: unknown[]): Promise<void> {
@@ -132,9 +162,11 @@ export class SyncPlanner {
       if (c.unknownSchool && match && this.scope.schoolStillSent(current)) c.state = 'I';
     }
     if (entity === 'people' || entity === 'sections')
-      await this.store.addKeys(
-        entity,
-        unique.map((c) => [c.sourceId, c.state, existing.get(c.sourceId)?.id ?? null]),
+      await this.timer.time(`stage.keys.${entity}`, () =>
+        this.store.addKeys(
+          entity,
+          unique.map((c) => [c.sourceId, c.state, existing.get(c.sourceId)?.id ?? null]),
+        ),
       );
     const items: PlanItem[] = [];
     const creates: PlannedRecord[] = [];
@@ -152,8 +184,10 @@ export class SyncPlanner {
       }
       await this.compare(entity, c.record!, match, items, creates);
     }
-    await this.store.add(items);
-    await this.store.creates.add(entity, creates);
+    await this.stageBehind(`stage.creates.${entity}`, async () => {
+      await this.store.add(items);
+      await this.store.creates.add(entity, creates);
+    });
   }
 
   /** Keeps the first record of each source id; later ones are reported. */
@@ -204,8 +238,10 @@ export class SyncPlanner {
     const { districtId } = this.options;
     const sectionIds = batch.map((r) => String(r.sectionSourceId ?? ''));
     const personIds = batch.map((r) => String(r.personSourceId ?? ''));
-    const sectionStates = await this.store.keyStates('sections', sectionIds);
-    const personStates = await this.store.keyStates('people', personIds);
+    const [sectionStates, personStates] = await this.timer.time('stage.keyStates', async () => [
+      await this.store.keyStates('sections', sectionIds),
+      await this.store.keyStates('people', personIds),
+    ]);
     const candidates: Array<{ record: PlannedRecord; invalid: boolean; ended?: boolean }> = [];
     for (const raw of batch) {
       const c = await this.enrollment(raw, sectionStates, personStates);
@@ -244,9 +280,11 @@ export class SyncPlanner {
       if (match && this.seen.enrollments.has(match.id)) continue;
       await this.compare('enrollments', c.record, match, items, creates);
     }
-    await this.store.add(items);
     // A repeated enrollment is staged once (the create table is unique by section, person and role).
-    await this.store.creates.add('enrollments', creates);
+    await this.stageBehind('stage.creates.enrollments', async () => {
+      await this.store.add(items);
+      await this.store.creates.add('enrollments', creates);
+    });
   }
 
   private async enrollment(
@@ -378,7 +416,8 @@ export class SyncPlanner {
   private async planDeletes(entity: EntityType): Promise<void> {
     const { districtId, mode } = this.options;
     if (mode === SyncMode.EDIT && entity !== 'enrollments') return;
-    for await (const ids of liveIdPages(this.ds.manager, districtId, ROSTER_TABLES[entity].table)) {
+    // Only ids the run did not see can be deletions: read live ids only around the bitmap's gaps.
+    for await (const ids of liveIdsWithin(this.ds.manager, districtId, ROSTER_TABLES[entity].table, this.seen[entity].gapSpans(1000))) {
       const unseen = ids.filter((id) => !this.seen[entity].has(id));
       if (unseen.length === 0) continue;
       let records =
