@@ -1,9 +1,8 @@
 // npm run bench:api [-- --rate 200 --seconds 30 --warmup 5 --students 20000 --db sqlite|mysql --events 50000 --api-processes 2 --api-in-process --sync-in-process]
 // (runs with NODE_ENV=production, as the Docker image does)
-// Partner GraphQL roster queries at a fixed rate (autocannon, in this process) against the API
+// Partner GraphQL roster queries at a fixed arrival rate (fixed-rate-load.ts, in this process) against the API
 // in its own processes (`serve --role api`, API_PROCESSES: one per core, 2 by default), while a large sync runs in a worker process; prints throughput, latency percentiles (overall and per query) and errors,
 // then the change feed's speed: a partner following 50,000 events from cursor zero.
-import autocannon from 'autocannon';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +24,7 @@ import { executeSyncRun } from '../src/sync/sync-run.executor.js';
 import { SyncRunService } from '../src/sync/sync-run.service.js';
 import { APP_HOOKS } from '../src/cli/app-hooks.js';
 import { startApiProcess } from './api-process.js';
+import { fixedRateLoad, type LoadRequest } from './fixed-rate-load.js';
 import { PARTNER_QUERIES } from './partner-queries.js';
 import { pidOf, processTree, totalCpuMs } from './proc-cpu.js';
 import { repoFile } from './repo-file.js';
@@ -161,24 +161,25 @@ try {
         TOKEN_RATE_LIMIT: '1000000',
         API_PROCESSES: String(apiProcesses),
       });
-  const queries = PARTNER_QUERIES;
-  // Per-query latencies: each connection sends the requests in turn, one at a time
-  // (pipelining 1), so its n-th response answers requests[n % 3].
-  const latencies = new Map<string, number[]>(queries.map((q) => [q.operationName, []]));
-  const requests = queries.map((q) => ({ method: 'POST' as const, path: '/graphql', body: JSON.stringify({ ...q, variables: { d: String(read.id) } }) }));
+  const requests: LoadRequest[] = PARTNER_QUERIES.map((q) => ({
+    label: q.operationName,
+    path: '/graphql',
+    body: JSON.stringify({ ...q, variables: { d: String(read.id) } }),
+  }));
+  const load = (duration: number) =>
+    fixedRateLoad({
+      url: server.url,
+      rate,
+      seconds: duration,
+      connections,
+      requests,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+    });
 
   // The same load for a few seconds first, unmeasured: API processes that run for days are
   // warm (compiled code, connection pools, caches); a fresh one's first seconds are not what
   // partners see.
-  if (warmupSeconds > 0)
-    await autocannon({
-      url: server.url,
-      connections,
-      overallRate: rate,
-      duration: warmupSeconds,
-      requests,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
-    });
+  if (warmupSeconds > 0) await load(warmupSeconds);
 
   // The sync that runs during the load: a large first sync of another district, in a separate
   // process as a worker would run it (--sync-in-process: in the API process, as `serve --role all`).
@@ -192,22 +193,7 @@ try {
   const apiPids = 'pid' in server && server.pid ? processTree(server.pid) : [];
   const mariadb = dialect === 'mysql' ? (pidOf('mariadbd') ?? pidOf('mysqld')) : undefined;
   const cpuBefore = { api: totalCpuMs(apiPids), db: mariadb ? totalCpuMs([mariadb]) : 0, bench: process.cpuUsage(), sync: syncPid ? totalCpuMs([syncPid]) : 0 };
-  let graphqlErrors = 0;
-  const result = await autocannon({
-    url: server.url,
-    connections,
-    overallRate: rate,
-    duration: seconds,
-    requests,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
-    setupClient(client) {
-      client.on('body', (body: Buffer) => {
-        if (body.includes('"errors"')) graphqlErrors++;
-      });
-      let answered = 0;
-      client.on('response', (_status: number, _bytes: number, ms: number) => void latencies.get(queries[answered++ % queries.length].operationName)!.push(ms));
-    },
-  });
+  const result = await load(seconds);
   const cores = (ms: number) => +(ms / (seconds * 1000)).toFixed(2);
   const benchCpu = process.cpuUsage(cpuBefore.bench);
   const cpuCores = {
@@ -218,33 +204,32 @@ try {
   };
   const syncRun = await syncing;
   const perQuery = Object.fromEntries(
-    [...latencies].map(([op, ms]) => {
+    [...result.latencies].map(([op, ms]) => {
       const sorted = [...ms].sort((a, b) => a - b);
-      return [op, { requests: ms.length, p50_ms: pct(sorted, 50), p95_ms: pct(sorted, 95), p99_ms: pct(sorted, 99), max_ms: sorted.at(-1) ?? 0 }];
+      const r = (v: number) => +v.toFixed(1);
+      return [op, { requests: ms.length, p50_ms: r(pct(sorted, 50)), p95_ms: r(pct(sorted, 95)), p99_ms: r(pct(sorted, 99)), max_ms: r(sorted.at(-1) ?? 0) }];
     }),
   );
-  const all = [...latencies.values()].flat().sort((a, b) => a - b);
+  const all = [...result.latencies.values()].flat().sort((a, b) => a - b);
+  const ms = (v: number) => +v.toFixed(1);
   const feed = await followFeed(server.url, big.id);
   await server.close();
-  const l = result.latency;
   const summary = {
     db: dialect,
     rate,
     seconds,
     connections,
     api_processes: values['api-in-process'] ? 0 : apiProcesses,
-    requests: result.requests.total,
-    throughput_rps: +(result.requests.total / seconds).toFixed(1),
-    p50_ms: l.p50,
-    p90_ms: l.p90,
-    p95_ms: pct(all, 95),
-    p97_5_ms: l.p97_5,
-    p99_ms: l.p99,
-    max_ms: l.max,
+    requests: result.answered,
+    throughput_rps: +(result.answered / result.seconds).toFixed(1),
+    p50_ms: ms(pct(all, 50)),
+    p90_ms: ms(pct(all, 90)),
+    p95_ms: ms(pct(all, 95)),
+    p99_ms: ms(pct(all, 99)),
+    max_ms: ms(all.at(-1) ?? 0),
     errors: result.errors,
-    timeouts: result.timeouts,
     non2xx: result.non2xx,
-    graphql_errors: graphqlErrors,
+    graphql_errors: result.graphqlErrors,
     per_query: perQuery,
     cpu_cores: cpuCores,
     sync: {
@@ -255,9 +240,8 @@ try {
     },
     change_feed: feed,
   };
-  console.log(autocannon.printResult(result, { renderResultsTable: true, renderLatencyTable: true }));
   console.log(
-    `  throughput ${summary.throughput_rps} req/s  p50 ${summary.p50_ms} ms  p90 ${summary.p90_ms} ms  p97.5 ${summary.p97_5_ms} ms  p99 ${summary.p99_ms} ms  errors ${summary.errors + summary.timeouts + summary.non2xx + graphqlErrors}`,
+    `  throughput ${summary.throughput_rps} req/s  p50 ${summary.p50_ms} ms  p90 ${summary.p90_ms} ms  p95 ${summary.p95_ms} ms  p99 ${summary.p99_ms} ms  errors ${summary.errors + summary.non2xx + summary.graphql_errors}`,
   );
   for (const [op, q] of Object.entries(perQuery))
     console.log(`  ${op.padEnd(8)} ${String(q.requests).padStart(6)} requests  p50 ${q.p50_ms} ms  p95 ${q.p95_ms} ms  p99 ${q.p99_ms} ms  max ${q.max_ms} ms`);
@@ -270,7 +254,7 @@ try {
   );
   console.log(JSON.stringify(summary));
   const ok =
-    summary.errors + summary.timeouts + summary.non2xx + graphqlErrors === 0 &&
+    summary.errors + summary.non2xx + summary.graphql_errors === 0 &&
     summary.p95_ms < 50 &&
     summary.throughput_rps >= rate * 0.95 &&
     syncRun.status === SyncStatus.LAUNCHED;

@@ -1,0 +1,38 @@
+import { describe, expect, it } from '@jest/globals';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fixedRateLoad } from '../../bench/fixed-rate-load.js';
+
+describe('the API bench’s fixed-rate load', () => {
+  it('sends requests evenly spaced over the second, not in bursts, and times them from when they were due', async () => {
+    const arrivals: number[] = [];
+    const server = createServer((req, res) => {
+      arrivals.push(performance.now());
+      req.resume();
+      req.on('end', () => setTimeout(() => res.end(req.url === '/slow' ? '{"errors":[]}' : '{"data":{}}'), 5));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const result = await fixedRateLoad({
+        url,
+        rate: 100,
+        seconds: 1.5,
+        connections: 20,
+        headers: { 'content-type': 'application/json' },
+        requests: [
+          { label: 'a', path: '/fast', body: '{}' },
+          { label: 'b', path: '/slow', body: '{}' },
+        ],
+      });
+      expect(result).toMatchObject({ sent: 150, answered: 150, errors: 0, non2xx: 0, graphqlErrors: 75 });
+      expect(result.latencies.get('a')).toHaveLength(75);
+      // 10 ms apart: no 50 ms holds many more than 5 (a per-second budget per connection sends 20 at once).
+      const crowded = Math.max(...arrivals.map((t) => arrivals.filter((u) => u >= t && u < t + 50).length));
+      expect(crowded).toBeLessThanOrEqual(12);
+      expect(Math.min(...[...result.latencies.values()].flat())).toBeGreaterThanOrEqual(3);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+});
