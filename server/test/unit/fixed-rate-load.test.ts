@@ -27,9 +27,15 @@ describe('the API bench’s fixed-rate load', () => {
       });
       expect(result).toMatchObject({ sent: 150, answered: 150, errors: 0, non2xx: 0, graphqlErrors: 75 });
       expect(result.latencies.get('a')).toHaveLength(75);
-      // 10 ms apart: no 50 ms holds many more than 5 (a per-second budget per connection sends 20 at once).
-      const crowded = Math.max(...arrivals.map((t) => arrivals.filter((u) => u >= t && u < t + 50).length));
-      expect(crowded).toBeLessThanOrEqual(12);
+      // 10 ms apart: the median gap between arrivals is about 10 ms (a per-second budget per
+      // connection sends them back to back, gaps near 0); the median ignores this test
+      // machine's own pauses, after which the overdue requests go out together.
+      const gaps = arrivals
+        .slice(1)
+        .map((t, i) => t - arrivals[i])
+        .sort((a, b) => a - b);
+      expect(gaps[Math.floor(gaps.length / 2)]).toBeGreaterThan(6);
+      expect(gaps[Math.floor(gaps.length / 2)]).toBeLessThan(14);
       expect(Math.min(...[...result.latencies.values()].flat())).toBeGreaterThanOrEqual(3);
     } finally {
       await new Promise((r) => server.close(r));
