@@ -12,7 +12,6 @@ import { ApiTokenService } from '../src/auth/api-token.service.js';
 import { DistrictScope } from '../src/auth/viewer.js';
 import { loadConfig } from '../src/config.js';
 import { dropMysqlDatabase, openDatabase } from '../src/db/data-source.js';
-import { withDatabaseName } from '../src/db/database-url.js';
 import { createLogger } from '../src/logger.js';
 import { createHomeroomPubSub } from '../src/events/pubsub.js';
 import { DistrictService } from '../src/roster/district.service.js';
@@ -23,16 +22,14 @@ import { SyncRunService } from '../src/sync/sync-run.service.js';
 import { APP_HOOKS } from '../src/cli/app-hooks.js';
 import { PARTNER_QUERIES } from './partner-queries.js';
 import { startApiProcess } from './api-process.js';
+import { benchDatabaseUrl } from './bench-database.js';
 import { cpuMs, pidOf } from './proc-cpu.js';
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, requests: { type: 'string' }, query: { type: 'string', multiple: true } } });
 const dialect = values.db ?? 'mysql';
 const perQuery = Number(values.requests ?? 400);
 const tmp = mkdtempSync(join(tmpdir(), 'homeroom-bench-cost-'));
-const url =
-  dialect === 'mysql'
-    ? withDatabaseName(process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306', `homeroom_bench_cost_${process.pid}`)
-    : `sqlite:${join(tmp, 'bench.sqlite')}`;
+const url = benchDatabaseUrl(dialect, `homeroom_bench_cost_${process.pid}`, tmp);
 const ds = await openDatabase(url, { migrate: true });
 const env = { DATABASE_URL: url, SECRET_KEY: 'bench-secret-key-0000', DATA_DIR: tmp, LOG_LEVEL: 'warn' };
 const app = { config: loadConfig(env), ds, logger: createLogger('warn', { stderr: true }), pubsub: createHomeroomPubSub(), hooks: APP_HOOKS };

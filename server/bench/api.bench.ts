@@ -12,7 +12,6 @@ import { ApiTokenService } from '../src/auth/api-token.service.js';
 import { DistrictScope } from '../src/auth/viewer.js';
 import { loadConfig } from '../src/config.js';
 import { dropMysqlDatabase, openDatabase } from '../src/db/data-source.js';
-import { withDatabaseName } from '../src/db/database-url.js';
 import { startHttpServer } from '../src/http/http-server.js';
 import { createLogger } from '../src/logger.js';
 import { createHomeroomPubSub } from '../src/events/pubsub.js';
@@ -24,6 +23,7 @@ import { executeSyncRun } from '../src/sync/sync-run.executor.js';
 import { SyncRunService } from '../src/sync/sync-run.service.js';
 import { APP_HOOKS } from '../src/cli/app-hooks.js';
 import { startApiProcess } from './api-process.js';
+import { benchDatabaseUrl } from './bench-database.js';
 import { fixedRateLoad, type LoadRequest } from './fixed-rate-load.js';
 import { PARTNER_QUERIES } from './partner-queries.js';
 import { pidOf, processTree, totalCpuMs } from './proc-cpu.js';
@@ -52,14 +52,12 @@ const connections = Number(values.connections ?? 20);
 const feedEvents = Number(values.events ?? 50_000);
 const apiProcesses = Number(values['api-processes'] ?? 2);
 
+const round1 = (v: number) => +v.toFixed(1);
 /** Latency percentile (ms) of a sorted list. */
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0);
 
 const tmp = mkdtempSync(join(tmpdir(), 'homeroom-bench-api-'));
-const url =
-  dialect === 'mysql'
-    ? withDatabaseName(process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306', `homeroom_bench_api_${process.pid}`)
-    : `sqlite:${join(tmp, 'bench.sqlite')}`;
+const url = benchDatabaseUrl(dialect, `homeroom_bench_api_${process.pid}`, tmp);
 const ds = await openDatabase(url, { migrate: true });
 const app: AppContext = {
   config: loadConfig({ DATABASE_URL: url, SECRET_KEY: 'bench-secret-key-0000', DATA_DIR: tmp, LOG_LEVEL: 'warn' }),
@@ -206,12 +204,19 @@ try {
   const perQuery = Object.fromEntries(
     [...result.latencies].map(([op, ms]) => {
       const sorted = [...ms].sort((a, b) => a - b);
-      const r = (v: number) => +v.toFixed(1);
-      return [op, { requests: ms.length, p50_ms: r(pct(sorted, 50)), p95_ms: r(pct(sorted, 95)), p99_ms: r(pct(sorted, 99)), max_ms: r(sorted.at(-1) ?? 0) }];
+      return [
+        op,
+        {
+          requests: ms.length,
+          p50_ms: round1(pct(sorted, 50)),
+          p95_ms: round1(pct(sorted, 95)),
+          p99_ms: round1(pct(sorted, 99)),
+          max_ms: round1(sorted.at(-1) ?? 0),
+        },
+      ];
     }),
   );
   const all = [...result.latencies.values()].flat().sort((a, b) => a - b);
-  const ms = (v: number) => +v.toFixed(1);
   const feed = await followFeed(server.url, big.id);
   await server.close();
   const summary = {
@@ -222,11 +227,11 @@ try {
     api_processes: values['api-in-process'] ? 0 : apiProcesses,
     requests: result.answered,
     throughput_rps: +(result.answered / result.seconds).toFixed(1),
-    p50_ms: ms(pct(all, 50)),
-    p90_ms: ms(pct(all, 90)),
-    p95_ms: ms(pct(all, 95)),
-    p99_ms: ms(pct(all, 99)),
-    max_ms: ms(all.at(-1) ?? 0),
+    p50_ms: round1(pct(all, 50)),
+    p90_ms: round1(pct(all, 90)),
+    p95_ms: round1(pct(all, 95)),
+    p99_ms: round1(pct(all, 99)),
+    max_ms: round1(all.at(-1) ?? 0),
     errors: result.errors,
     non2xx: result.non2xx,
     graphql_errors: result.graphqlErrors,

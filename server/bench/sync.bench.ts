@@ -6,13 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchDatabaseUrl } from './bench-database.js';
 import { repoFile } from './repo-file.js';
 import { parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
 import type { AppContext } from '../src/app-context.js';
 import { loadConfig } from '../src/config.js';
 import { dropMysqlDatabase, openDatabase } from '../src/db/data-source.js';
-import { withDatabaseName } from '../src/db/database-url.js';
 import { DemoDistrict } from '../src/demo/demo-district.generator.js';
 import { createLogger } from '../src/logger.js';
 import { createHomeroomPubSub } from '../src/events/pubsub.js';
@@ -28,7 +28,6 @@ import { executeSyncRunInThread } from '../src/sync/sync-thread.js';
 const { values } = parseArgs({ options: { students: { type: 'string' }, db: { type: 'string' } } });
 const students = Number(values.students ?? 50000);
 const dbs = values.db && values.db !== 'both' ? [values.db] : ['mysql', 'sqlite'];
-const mysqlServer = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 
 let peakRss = 0;
 let peakHeap = 0;
@@ -158,7 +157,7 @@ const percentile = (xs: number[], p: number) => {
 
 async function benchDialect(dialect: string) {
   const tmp = mkdtempSync(join(tmpdir(), 'homeroom-bench-'));
-  const url = dialect === 'sqlite' ? `sqlite:${join(tmp, 'bench.sqlite')}` : withDatabaseName(mysqlServer, `homeroom_bench_${process.pid}`);
+  const url = benchDatabaseUrl(dialect, `homeroom_bench_${process.pid}`, tmp);
   const ds = await openDatabase(url);
   const app: AppContext = {
     // LOG_LEVEL=debug shows the sync thread's time per step.
