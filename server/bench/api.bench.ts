@@ -1,7 +1,7 @@
 // npm run bench:api [-- --rate 200 --seconds 30 --warmup 5 --students 20000 --db sqlite|mysql --events 50000 --api-processes 2 --api-in-process --sync-in-process]
 // (runs with NODE_ENV=production, as the Docker image does)
 // Partner GraphQL roster queries at a fixed arrival rate (fixed-rate-load.ts, in this process) against the API
-// in its own processes (`serve --role api`, API_PROCESSES: one per core, 2 by default), while a large sync runs in a worker process; prints throughput, latency percentiles (overall and per query) and errors,
+// in its own processes (`serve --role api`, API_PROCESSES: one per core, 2 by default), while a large sync runs in a worker process (`serve --role worker`, started before the load); prints throughput, latency percentiles (overall and per query) and errors,
 // then the change feed's speed: a partner following 50,000 events from cursor zero.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,17 +17,18 @@ import { createLogger } from '../src/logger.js';
 import { createHomeroomPubSub } from '../src/events/pubsub.js';
 import { DistrictService } from '../src/roster/district.service.js';
 import { SourceKind } from '../src/roster/roster-enums.js';
-import { SyncMode, SyncStatus, SyncTrigger } from '../src/sync/sync-enums.js';
+import { ACTIVE_STATUSES, SyncMode, SyncStatus, SyncTrigger } from '../src/sync/sync-enums.js';
 import { InProcessLauncher } from '../src/sync/sync-launcher.js';
 import { executeSyncRun } from '../src/sync/sync-run.executor.js';
 import { SyncRunService } from '../src/sync/sync-run.service.js';
+import type { SyncRun } from '../src/sync/sync-run.entity.js';
+import { createJobClient } from '../src/jobs/index.js';
 import { APP_HOOKS } from '../src/cli/app-hooks.js';
-import { startApiProcess } from './api-process.js';
+import { startApiProcess, startWorkerProcess } from './api-process.js';
 import { benchDatabaseUrl } from './bench-database.js';
 import { fixedRateLoad, type LoadRequest } from './fixed-rate-load.js';
 import { PARTNER_QUERIES } from './partner-queries.js';
 import { pidOf, processTree, totalCpuMs } from './proc-cpu.js';
-import { repoFile } from './repo-file.js';
 
 const { values } = parseArgs({
   options: {
@@ -117,22 +118,21 @@ try {
   );
   const districts = new DistrictService(ds, app.config.secretKey);
   const runs = new SyncRunService(ds);
-  /** `homeroom sync --wait` in a child process: what a worker process does. */
-  let syncPid: number | undefined;
-  const syncInWorkerProcess = async (districtId: number): Promise<{ status: string }> => {
-    const { execFile } = await import('node:child_process');
-    const bin = repoFile('bin/homeroom.mjs');
-    return new Promise((resolve, reject) => {
-      syncPid = execFile(
-        process.execPath,
-        [bin, 'sync', String(districtId), '--wait', '--json'],
-        {
-          env: { ...process.env, DATABASE_URL: url, SECRET_KEY: 'bench-secret-key-0000', DATA_DIR: tmp, LOG_LEVEL: 'warn', NODE_OPTIONS: '' },
-          maxBuffer: 16 * 1024 * 1024,
-        },
-        (err, stdout) => (stdout ? resolve(JSON.parse(stdout)) : reject(err)),
-      ).pid;
-    });
+  // A worker process (`serve --role worker`), started and idle before the load as in
+  // production: the load measures the sync it runs, not a process starting up.
+  const worker = values['sync-in-process']
+    ? null
+    : await startWorkerProcess({ DATABASE_URL: url, SECRET_KEY: 'bench-secret-key-0000', DATA_DIR: tmp, LOG_LEVEL: 'warn', JOB_POLL_SECONDS: '1' });
+  // Opened now: starting a job client blocks this process's event loop, which sends the load.
+  const jobs = worker ? await createJobClient(app) : null;
+  const syncInWorker = async (districtId: number): Promise<SyncRun> => {
+    const { run } = await runs.createRun({ districtId, mode: SyncMode.EDIT, trigger: SyncTrigger.MANUAL });
+    await jobs!.enqueueSyncRun(run.id);
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 200));
+      const now = await runs.get(run.id);
+      if (now && !ACTIVE_STATUSES.includes(now.status)) return now;
+    }
   };
   const syncNow = async (districtId: number) => {
     const { run } = await runs.createRun({ districtId, mode: SyncMode.EDIT, trigger: SyncTrigger.MANUAL });
@@ -179,16 +179,17 @@ try {
   // partners see.
   if (warmupSeconds > 0) await load(warmupSeconds);
 
-  // The sync that runs during the load: a large first sync of another district, in a separate
-  // process as a worker would run it (--sync-in-process: in the API process, as `serve --role all`).
+  // The sync that runs during the load: a large first sync of another district, queued for the
+  // worker process as the dashboard queues it (--sync-in-process: in this process, as `serve --role all`).
   const big = await districts.create({ name: 'Syncing District', sourceKind: SourceKind.DEMO, source: { students, seed: 2 } });
   t0 = Date.now();
   let syncEnded = 0;
-  const syncing = (values['sync-in-process'] ? syncNow(big.id) : syncInWorkerProcess(big.id)).then((r) => ((syncEnded = Date.now()), r));
+  const syncing = (worker ? syncInWorker(big.id) : syncNow(big.id)).then((r) => ((syncEnded = Date.now()), r));
 
   // Where the CPU goes during the load, in cores: the API processes, the database, this load
   // generator and the sync's worker process.
   const apiPids = 'pid' in server && server.pid ? processTree(server.pid) : [];
+  const syncPid = worker?.pid;
   const mariadb = dialect === 'mysql' ? (pidOf('mariadbd') ?? pidOf('mysqld')) : undefined;
   const cpuBefore = { api: totalCpuMs(apiPids), db: mariadb ? totalCpuMs([mariadb]) : 0, bench: process.cpuUsage(), sync: syncPid ? totalCpuMs([syncPid]) : 0 };
   const result = await load(seconds);
@@ -198,7 +199,7 @@ try {
     api: cores(totalCpuMs(apiPids) - cpuBefore.api),
     db: mariadb ? cores(totalCpuMs([mariadb]) - cpuBefore.db) : null,
     load_generator: cores((benchCpu.user + benchCpu.system) / 1000),
-    sync_process: syncPid && !syncEnded ? cores(totalCpuMs([syncPid]) - cpuBefore.sync) : null,
+    sync_process: syncPid ? cores(totalCpuMs([syncPid]) - cpuBefore.sync) : null,
   };
   const syncRun = await syncing;
   const perQuery = Object.fromEntries(
@@ -219,6 +220,8 @@ try {
   const all = [...result.latencies.values()].flat().sort((a, b) => a - b);
   const feed = await followFeed(server.url, big.id);
   await server.close();
+  await jobs?.close();
+  await worker?.close();
   const summary = {
     db: dialect,
     rate,
@@ -251,7 +254,7 @@ try {
   for (const [op, q] of Object.entries(perQuery))
     console.log(`  ${op.padEnd(8)} ${String(q.requests).padStart(6)} requests  p50 ${q.p50_ms} ms  p95 ${q.p95_ms} ms  p99 ${q.p99_ms} ms  max ${q.max_ms} ms`);
   console.log(
-    `  CPU during the load (cores): API ${cpuCores.api}  database ${cpuCores.db ?? '-'}  load generator ${cpuCores.load_generator}  sync process ${cpuCores.sync_process ?? '(ended before the load did)'}`,
+    `  CPU during the load (cores): API ${cpuCores.api}  database ${cpuCores.db ?? '-'}  load generator ${cpuCores.load_generator}  worker process ${cpuCores.sync_process ?? '(the sync ran in this process)'}`,
   );
   console.log(`  sync of ${students} students: ${syncRun.status} in ${summary.sync.seconds} s`);
   console.log(

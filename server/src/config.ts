@@ -36,6 +36,11 @@ export interface Config {
   syncThreadHeapMb: number;
   /** Nice value of each sync thread (0–19): the API's threads win the CPU from a running sync. */
   syncThreadNice: number;
+  /**
+   * MySQL/MariaDB: SELECTs per second from all clients above which a sync gives way (pauses
+   * between its steps as long as they took); 0: never.
+   */
+  syncGiveWaySelectsPerSecond: number;
   /** Browser origins besides PUBLIC_URL's that may open the GraphQL websocket. */
   allowedOrigins: string[];
   /** Bearer that GET /metrics requires; null leaves /metrics open. */
@@ -163,6 +168,7 @@ export function loadConfig(env: Env = process.env): Config {
     workerConcurrency: readWholeNumber(env, 'WORKER_CONCURRENCY', 4, 1, 'jobs'),
     syncThreadHeapMb: readWholeNumber(env, 'SYNC_THREAD_HEAP_MB', 128, 32, 'MB'),
     syncThreadNice: readNice(env),
+    syncGiveWaySelectsPerSecond: readWholeNumber(env, 'SYNC_GIVE_WAY_SELECTS', 200, 0, 'SELECTs per second'),
     allowedOrigins: readOrigins(env),
     metricsToken: env.METRICS_TOKEN?.trim() || null,
     trustProxy: env.TRUST_PROXY?.trim() || null,

@@ -9,6 +9,7 @@ import { ProgressReporter } from './engine/progress-reporter.js';
 import { SyncPlanner, type PlanOutcome } from './engine/sync-planner.js';
 import { PlanStore } from './engine/plan-store.js';
 import { PhaseTimer } from './engine/phase-timer.js';
+import { StepPacer } from './engine/step-pacer.js';
 import { applyInTransaction } from './engine/apply-transaction.js';
 import { createStageTables, dropLeftoverStageTables, dropStageTables } from './engine/stage-tables.js';
 import { deleteGuard } from './engine/delete-guard.js';
@@ -189,6 +190,7 @@ async function syncFromSource(
   const source = given ?? (await createSource(district.sourceKind, new DistrictService(app.ds, app.config.secretKey).sourceConfig(district)));
   await dropLeftoverStageTables(app.ds).catch((err) => app.logger.warn({ err: String(err) }, 'could not drop leftover staging tables'));
   const store = new PlanStore(app.ds, await timer.time('stage.createTables', () => createStageTables(app.ds, run.id)));
+  const pacer = new StepPacer(app.ds, { busySelectsPerSecond: app.config.syncGiveWaySelectsPerSecond });
   try {
     let planned: PlanOutcome;
     try {
@@ -209,6 +211,7 @@ async function syncFromSource(
           signal,
           onProgress: (entity, n) => progress.update(entity, n),
           timer,
+          pacer,
         },
         store,
       );
@@ -224,7 +227,7 @@ async function syncFromSource(
     );
     if (run.dryRun) {
       if (refusal) await issues.warn('schools', null, thresholdIssueCode(run.mode), refusal.replace(/^Reset refused/, 'Reset would be refused'));
-      await writePlanAsChanges(app.ds, store, run.id, run.districtId);
+      await writePlanAsChanges(app.ds, store, run.id, run.districtId, pacer);
       await launch(app.ds.manager, counts);
       return counts;
     }
@@ -234,7 +237,7 @@ async function syncFromSource(
     }
     if (refusal && !run.overrideThreshold) {
       // The held plan stays readable in the run's report: exactly what the export would have removed.
-      await writePlanAsChanges(app.ds, store, run.id, run.districtId);
+      await writePlanAsChanges(app.ds, store, run.id, run.districtId, pacer);
       const action = run.mode === SyncMode.RESET ? 'start the Reset again' : 'review the preview and start the sync again';
       throw new ThresholdError(`${refusal} Nothing was changed; ${action} with the threshold override to apply it.`, counts);
     }
@@ -254,6 +257,7 @@ async function syncFromSource(
           progress.update(entity, n);
         },
         timer,
+        pacer,
       ).apply();
       signal.throwIfAborted();
       await timer.time('apply.launch', () => launch(em, counts));
@@ -273,6 +277,7 @@ async function syncFromSource(
     }
     return counts;
   } finally {
+    timer.add('pausedForOtherClients', pacer.paused);
     await timer
       .time('stage.dropTables', () => dropStageTables(app.ds, run.id))
       .catch((err) => app.logger.warn({ err: String(err), runId: run.id }, 'could not drop staging tables'));

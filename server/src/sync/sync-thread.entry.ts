@@ -1,63 +1,19 @@
-import 'reflect-metadata';
 import { setPriority } from 'node:os';
-import { parentPort, workerData } from 'node:worker_threads';
-import type { AppContext, AppHooks } from '../app-context.js';
-import type { Config } from '../config.js';
-import { openDatabase } from '../db/data-source.js';
-import { createLogger } from '../logger.js';
-import type { HomeroomPubSub, SyncRunUpdate } from '../events/pubsub.js';
-import { executeSyncRun } from './sync-run.executor.js';
-import type { SyncThreadMessage } from './sync-thread.js';
+import { workerData } from 'node:worker_threads';
 
-// The thread side of executeSyncRunInThread: one run, its own connection, events posted back.
-const post = (m: SyncThreadMessage) => parentPort!.postMessage(m);
-
+// A sync thread's first statement. Linux keeps a nice value per thread: lowering it before the
+// engine's modules load means the thread's start (compiling them: about a core-second) already
+// gives way to the API's requests on shared cores, as the sync itself then does.
 const started = performance.now();
-
-async function main(): Promise<void> {
-  // The starting process's settings, so the thread uses the same database and secrets.
-  const given = workerData.config as Config;
-  const config: Config = { ...given, secretKey: Buffer.from(given.secretKey) };
-  const logger = createLogger(config.logLevel).child({ thread: 'sync' });
-  // Linux keeps a nice value per thread: this lowers the sync thread alone, so on shared cores
-  // the API's requests run first and the sync takes the CPU they leave.
-  try {
-    if (config.syncThreadNice) setPriority(config.syncThreadNice);
-  } catch (err) {
-    logger.warn({ err }, 'could not lower the sync thread priority');
-  }
-  const ds = await openDatabase(config.databaseUrl, { migrate: false });
-  const pubsub = {
-    publish: (_topic: string, update: SyncRunUpdate) => post({ type: 'update', update }),
-    subscribe: () => {
-      throw new Error('a sync thread does not subscribe');
-    },
-  } as unknown as HomeroomPubSub;
-  // The hooks run in the starting process (it has them wired); the executor changes no district.
-  const hooks: AppHooks = {
-    runFinished: async (_app, runId) => post({ type: 'finished', runId }),
-    districtChanged: async () => null,
-  };
-  const app: AppContext = { config, ds, logger, pubsub, hooks };
-  const controller = new AbortController();
-  parentPort!.on('message', (m: { type: string; reason?: string }) => {
-    if (m.type === 'abort') controller.abort(new Error(m.reason ?? 'The worker is shutting down'));
-  });
-  logger.debug({ seconds: Math.round(performance.now() - started) / 1000 }, 'sync thread ready');
-  try {
-    await executeSyncRun(app, Number(workerData.runId), { signal: controller.signal });
-  } finally {
-    await ds.destroy();
-  }
+let niceError: unknown = null;
+try {
+  const nice = (workerData as { config: { syncThreadNice?: number } }).config.syncThreadNice;
+  if (nice) setPriority(nice);
+} catch (err) {
+  niceError = err;
 }
-
-main().then(
-  () => {
-    post({ type: 'done' });
-    process.exit(0);
-  },
-  (err: unknown) => {
-    post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
-    process.exit(1);
-  },
+const thread = await import('./sync-thread.main.js');
+thread.main(started, niceError).then(
+  () => thread.end(),
+  (err: unknown) => thread.end(err ?? new Error('sync thread failed')),
 );

@@ -20,6 +20,8 @@ describe('configuration', () => {
     expect(loadConfig({ DATA_DIR: dir, SYNC_THREAD_HEAP_MB: '512' }).syncThreadHeapMb).toBe(512);
     expect(c.syncThreadNice).toBe(10);
     expect(loadConfig({ DATA_DIR: dir, SYNC_THREAD_NICE: '0' }).syncThreadNice).toBe(0);
+    expect(c.syncGiveWaySelectsPerSecond).toBe(200);
+    expect(loadConfig({ DATA_DIR: dir, SYNC_GIVE_WAY_SELECTS: '0' }).syncGiveWaySelectsPerSecond).toBe(0);
     expect(loadConfig({ DATA_DIR: dir, RUN_DETAIL_RETENTION_DAYS: '30' }).runDetailRetentionDays).toBe(30);
     expect(c.secretKey.toString()).toBe(readFileSync(join(dir, 'secret.key'), 'utf8'));
     expect(loadConfig({ DATA_DIR: dir }).secretKey.equals(c.secretKey)).toBe(true);
@@ -36,6 +38,7 @@ describe('configuration', () => {
     [{ SYNC_THREAD_HEAP_MB: '8' }, 'SYNC_THREAD_HEAP_MB must be a whole number of MB (≥ 32), got "8"'],
     [{ SYNC_THREAD_NICE: '20' }, 'SYNC_THREAD_NICE must be 0 to 19, got "20"'],
     [{ SYNC_THREAD_NICE: '-5' }, 'SYNC_THREAD_NICE must be a whole number of nice levels (≥ 0), got "-5"'],
+    [{ SYNC_GIVE_WAY_SELECTS: 'lots' }, 'SYNC_GIVE_WAY_SELECTS must be a whole number of SELECTs per second (≥ 0), got "lots"'],
     [{ SMTP_URL: 'mail.example.org' }, 'SMTP_URL must start with smtp:// or smtps://, got "mail.example.org"'],
   ])('rejects %o with one line naming the variable', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(new ConfigError(message));

@@ -5,7 +5,8 @@ import { q } from './batch-sql.js';
 import { CREATE_STAGE_VALUES } from './create-stage.columns.js';
 import { PhaseTimer } from './phase-timer.js';
 import { ROSTER_TABLES } from './roster-tables.js';
-import { dialectOf, yieldToEventLoop, type SqlDialect } from './sql-dialect.js';
+import { dialectOf, type SqlDialect } from './sql-dialect.js';
+import { StepPacer } from './step-pacer.js';
 import type { StageTables } from './stage-tables.js';
 
 /** Staged rows per statement: bounds how long one statement holds the thread (progress, cancel, heartbeat). */
@@ -96,11 +97,11 @@ async function seqBounds(db: EntityManager, table: string): Promise<{ min: numbe
 }
 
 /** Runs `each(lo, hi)` over a staged table's seq range in slices. */
-async function inSlices(db: EntityManager, table: string, each: (lo: number, hi: number) => Promise<void>): Promise<void> {
+async function inSlices(db: EntityManager, table: string, pacer: StepPacer, each: (lo: number, hi: number) => Promise<void>): Promise<void> {
   const { min, max } = await seqBounds(db, table);
   for (let lo = min - 1; lo < max; lo += SLICE) {
     await each(lo, Math.min(max, lo + SLICE));
-    await yieldToEventLoop();
+    await pacer.pause();
   }
 }
 
@@ -117,6 +118,7 @@ export async function applyCreates(
   ids: { districtId: number; runId: number },
   onProgress?: (written: number) => void,
   timer = new PhaseTimer(),
+  pacer = new StepPacer(null),
 ): Promise<void> {
   const stage = tables.creates[entity];
   const table = ROSTER_TABLES[entity].table;
@@ -129,7 +131,7 @@ export async function applyCreates(
       ? `${joins} ${join} enrollment t ON t.sectionId = se.id AND t.personId = p.id AND t.role = s.role`
       : `${join} ${table} t ON t.districtId = :district AND t.sourceId = s.sourceId`;
   let written = 0;
-  await inSlices(em, stage, async (lo, hi) => {
+  await inSlices(em, stage, pacer, async (lo, hi) => {
     const range = 'WHERE s.seq > :lo AND s.seq <= :hi ORDER BY s.seq';
     const [{ top }] = await em.query(`SELECT COALESCE(MAX(id), 0) AS top FROM ${table}`);
     await timer.time(`apply.create.${entity}`, () =>
@@ -158,7 +160,7 @@ export async function applyCreates(
   });
   if (entity !== 'people') return;
   const linked = performance.now();
-  await inSlices(em, tables.links, async (lo, hi) => {
+  await inSlices(em, tables.links, pacer, async (lo, hi) => {
     await em.query(
       ...bind(
         `INSERT INTO person_school (personId, schoolId, districtId) SELECT ${stageFirst(em)}p.id, sc.id, :district FROM ${tables.links} l ` +
@@ -177,9 +179,10 @@ export async function writeCreatesAsChanges(
   tables: StageTables,
   entity: EntityType,
   ids: { districtId: number; runId: number },
+  pacer = new StepPacer(null),
 ): Promise<void> {
   const stage = tables.creates[entity];
-  await inSlices(em, stage, async (lo, hi) => {
+  await inSlices(em, stage, pacer, async (lo, hi) => {
     await em.query(
       ...bind(
         `${CHANGE_INSERT} SELECT :run, :district, '${entity}', NULL, ${labelOf(entity, dialectOf(em))}, '${ChangeAction.CREATE}', NULL, ${afterJson(entity)} FROM ${stage} s WHERE s.seq > :lo AND s.seq <= :hi ORDER BY s.seq`,

@@ -9,7 +9,7 @@ import { PhaseTimer } from './phase-timer.js';
 import type { PlanStore } from './plan-store.js';
 import { ROSTER_TABLES } from './roster-tables.js';
 import { linkSectionPredecessors } from './section-continuity.js';
-import { yieldToEventLoop } from './sql-dialect.js';
+import { StepPacer } from './step-pacer.js';
 import { splitEnrollmentKey, type PlanItem, type Values } from './sync-plan.js';
 
 type Row = Record<string, unknown>;
@@ -46,6 +46,7 @@ export class SyncApplier {
     private readonly unchanged: Record<EntityType, IdBitmap>,
     private readonly onProgress?: (entity: EntityType, written: number) => void,
     private readonly timer = new PhaseTimer(),
+    private readonly pacer = new StepPacer(null),
   ) {}
 
   async apply(): Promise<void> {
@@ -61,13 +62,14 @@ export class SyncApplier {
           this.onProgress?.(entity, written);
         },
         this.timer,
+        this.pacer,
       );
       const planned = performance.now();
       for await (const batch of this.store.batches(entity, { db: this.em })) {
         await this.applyBatch(entity, batch);
         written += batch.length;
         this.onProgress?.(entity, written);
-        await yieldToEventLoop();
+        await this.pacer.pause();
       }
       this.timer.add(`apply.plan.${entity}`, performance.now() - planned);
       const stamped = performance.now();
@@ -81,7 +83,7 @@ export class SyncApplier {
         await updateByIds(this.em, table, 'lastSeenRunId = ?, updatedAt = updatedAt', [this.runId], ids);
         written += ids.length;
         this.onProgress?.(entity, written);
-        await yieldToEventLoop();
+        await this.pacer.pause();
       }
       this.timer.add(`apply.unchanged.${entity}`, performance.now() - stamped);
     }

@@ -10,7 +10,7 @@ import type { KeyEntry, PlanStore } from './plan-store.js';
 import { RecordFilter, SmallScope, type KeyState } from './record-filter.js';
 import { ROSTER_TABLES, SINGULAR } from './roster-tables.js';
 import { PhaseTimer } from './phase-timer.js';
-import { yieldToEventLoop } from './sql-dialect.js';
+import { StepPacer } from './step-pacer.js';
 import { changeLabel, enrollmentKey, SEP, splitEnrollmentKey, type ExistingRecord, type PlanItem, type PlannedRecord, type Values } from './sync-plan.js';
 
 export interface PlanOptions {
@@ -24,6 +24,8 @@ export interface PlanOptions {
   signal?: AbortSignal;
   onProgress?: (entity: EntityType, processed: number) => void;
   timer?: PhaseTimer;
+  /** Pauses between batches (yields, and gives way to a busy database). */
+  pacer?: StepPacer;
 }
 
 /** What planning leaves besides the staged changes. */
@@ -71,6 +73,7 @@ export class SyncPlanner {
   private readonly scope = new SmallScope();
   private readonly filter: RecordFilter;
   private readonly timer: PhaseTimer;
+  private readonly pacer: StepPacer;
   private readonly seen = {} as Record<EntityType, IdBitmap>;
   /** The staging write of the previous batch, still running (see stageBehind). */
   private staging: Promise<void> = Promise.resolve();
@@ -86,6 +89,7 @@ export class SyncPlanner {
   ) {
     this.filter = new RecordFilter(this.scope, options.issues, options.asOf, options.schoolSelection);
     this.timer = options.timer ?? new PhaseTimer();
+    this.pacer = options.pacer ?? new StepPacer(null);
   }
 
   async plan(): Promise<PlanOutcome> {
@@ -135,7 +139,7 @@ export class SyncPlanner {
       await this.drainSourceProblems();
       const plan = () => (entity === 'enrollments' ? this.planEnrollments(batch) : this.planRecords(entity, batch));
       await timer.time(`plan.${entity}`, plan);
-      await yieldToEventLoop();
+      await this.pacer.pause();
       fetched = performance.now();
     }
     timer.add(`fetch.${entity}`, performance.now() - fetched);
@@ -445,7 +449,7 @@ export class SyncPlanner {
           after: null,
         })),
       );
-      await yieldToEventLoop();
+      await this.pacer.pause();
     }
   }
 }
