@@ -168,7 +168,7 @@ export function loadConfig(env: Env = process.env): Config {
     workerConcurrency: readWholeNumber(env, 'WORKER_CONCURRENCY', 4, 1, 'jobs'),
     syncThreadHeapMb: readWholeNumber(env, 'SYNC_THREAD_HEAP_MB', 128, 32, 'MB'),
     syncThreadNice: readNice(env),
-    syncGiveWaySelectsPerSecond: readWholeNumber(env, 'SYNC_GIVE_WAY_SELECTS', 200, 0, 'SELECTs per second'),
+    syncGiveWaySelectsPerSecond: readWholeNumber(env, 'SYNC_GIVE_WAY_SELECTS', 300, 0, 'SELECTs per second'),
     allowedOrigins: readOrigins(env),
     metricsToken: env.METRICS_TOKEN?.trim() || null,
     trustProxy: env.TRUST_PROXY?.trim() || null,

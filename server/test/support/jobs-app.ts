@@ -25,7 +25,7 @@ export function jobsTestApp(ds: DataSource, overrides: Partial<Config> = {}): Ap
     workerConcurrency: 4,
     syncThreadHeapMb: 128,
     syncThreadNice: 10,
-    syncGiveWaySelectsPerSecond: 200,
+    syncGiveWaySelectsPerSecond: 300,
     allowedOrigins: [],
     metricsToken: null,
     exposeErrorDetails: false,

@@ -20,7 +20,7 @@ describe('configuration', () => {
     expect(loadConfig({ DATA_DIR: dir, SYNC_THREAD_HEAP_MB: '512' }).syncThreadHeapMb).toBe(512);
     expect(c.syncThreadNice).toBe(10);
     expect(loadConfig({ DATA_DIR: dir, SYNC_THREAD_NICE: '0' }).syncThreadNice).toBe(0);
-    expect(c.syncGiveWaySelectsPerSecond).toBe(200);
+    expect(c.syncGiveWaySelectsPerSecond).toBe(300);
     expect(loadConfig({ DATA_DIR: dir, SYNC_GIVE_WAY_SELECTS: '0' }).syncGiveWaySelectsPerSecond).toBe(0);
     expect(loadConfig({ DATA_DIR: dir, RUN_DETAIL_RETENTION_DAYS: '30' }).runDetailRetentionDays).toBe(30);
     expect(c.secretKey.toString()).toBe(readFileSync(join(dir, 'secret.key'), 'utf8'));

@@ -39,6 +39,14 @@ export interface PlanOutcome {
 
 /** Source records per round trip: bounds memory and the time the event loop is held. */
 const BATCH = 5000;
+/** Enrollment batches looked up ahead of the one being decided. */
+const LOOK_AHEAD = 3;
+
+interface EnrollmentLookup {
+  sectionStates: Map<string, KeyEntry>;
+  personStates: Map<string, KeyEntry>;
+  existing: Map<string, ExistingRecord>;
+}
 
 interface Candidate {
   state: KeyState;
@@ -132,17 +140,31 @@ export class SyncPlanner {
     let processed = 0;
     const timer = this.timer;
     let fetched = performance.now();
+    // Enrollment batches are looked up while the ones before them are decided, LOOK_AHEAD at
+    // once: the database and this thread work at the same time, and a database reading the
+    // roster back from disk has several reads to serve at once. Batches wait in source order.
+    const ahead: Array<{ batch: unknown[]; lookup: Promise<EnrollmentLookup> }> = [];
+    const decide = (a: { batch: unknown[]; lookup: Promise<EnrollmentLookup> }) =>
+      timer.time('plan.enrollments', async () => this.planEnrollments(a.batch, await a.lookup));
     for await (const batch of inBatches(this.source.records(entity, signal), BATCH)) {
       timer.add(`fetch.${entity}`, performance.now() - fetched);
       processed += batch.length;
       this.options.onProgress?.(entity, processed);
       await this.drainSourceProblems();
-      const plan = () => (entity === 'enrollments' ? this.planEnrollments(batch) : this.planRecords(entity, batch));
-      await timer.time(`plan.${entity}`, plan);
+      if (entity === 'enrollments') {
+        const lookup = this.lookUpEnrollments(batch);
+        // Awaited when the batch is decided; a failure then fails the run.
+        lookup.catch(() => undefined);
+        ahead.push({ batch, lookup });
+        if (ahead.length > LOOK_AHEAD) await decide(ahead.shift()!);
+      } else {
+        await timer.time(`plan.${entity}`, () => this.planRecords(entity, batch));
+      }
       await this.pacer.pause();
       fetched = performance.now();
     }
     timer.add(`fetch.${entity}`, performance.now() - fetched);
+    for (const a of ahead.splice(0)) await decide(a);
     this.options.onProgress?.(entity, processed);
     await this.drainSourceProblems();
     await this.staging;
@@ -238,7 +260,8 @@ export class SyncPlanner {
     return { sourceId, record, ...(await this.filter.filter(entity, record, raw)) };
   }
 
-  private async planEnrollments(batch: any[]): Promise<void> {
+  /** The states of the sections and people a batch of enrollments names, and the enrollments Homeroom has among them. */
+  private async lookUpEnrollments(batch: any[]): Promise<EnrollmentLookup> {
     const { districtId } = this.options;
     const sectionIds = batch.map((r) => String(r.sectionSourceId ?? ''));
     const personIds = batch.map((r) => String(r.personSourceId ?? ''));
@@ -246,11 +269,6 @@ export class SyncPlanner {
       await this.store.keyStates('sections', sectionIds),
       await this.store.keyStates('people', personIds),
     ]);
-    const candidates: Array<{ record: PlannedRecord; invalid: boolean; ended?: boolean }> = [];
-    for (const raw of batch) {
-      const c = await this.enrollment(raw, sectionStates, personStates);
-      if (c) candidates.push(c);
-    }
     let existing = new Map<string, ExistingRecord>();
     if (this.hasRows.enrollments) {
       // The ids of the sections and people Homeroom has came with their states; a section or
@@ -261,12 +279,18 @@ export class SyncPlanner {
         if (unsent.length) for (const [k, v] of await idsBySourceId(this.ds.manager, districtId, table, unsent)) found.set(k, v);
         return found;
       };
-      existing = await findExistingEnrollments(
-        this.ds.manager,
-        districtId,
-        await ids('section', sectionStates, sectionIds),
-        await ids('person', personStates, personIds),
+      existing = await this.timer.time('lookup.enrollments', async () =>
+        findExistingEnrollments(this.ds.manager, districtId, await ids('section', sectionStates, sectionIds), await ids('person', personStates, personIds)),
       );
+    }
+    return { sectionStates, personStates, existing };
+  }
+
+  private async planEnrollments(batch: any[], { sectionStates, personStates, existing }: EnrollmentLookup): Promise<void> {
+    const candidates: Array<{ record: PlannedRecord; invalid: boolean; ended?: boolean }> = [];
+    for (const raw of batch) {
+      const c = await this.enrollment(raw, sectionStates, personStates);
+      if (c) candidates.push(c);
     }
     const items: PlanItem[] = [];
     const creates: PlannedRecord[] = [];
