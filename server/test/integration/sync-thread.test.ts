@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import type { AppContext } from '../../src/app-context.js';
 import { SYNC_RUN_UPDATED, type SyncRunUpdate } from '../../src/events/pubsub.js';
 import { SyncMode, SyncStatus, SyncTrigger } from '../../src/sync/sync-enums.js';
