@@ -13,7 +13,4 @@ try {
   niceError = err;
 }
 const thread = await import('./sync-thread.main.js');
-thread.main(started, niceError).then(
-  () => thread.end(),
-  (err: unknown) => thread.end(err ?? new Error('sync thread failed')),
-);
+thread.main(started, niceError).then(thread.finish, thread.fail);

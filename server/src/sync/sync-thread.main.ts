@@ -44,11 +44,13 @@ export async function main(started: number, niceError: unknown): Promise<void> {
   }
 }
 
-export function end(err?: unknown): void {
-  if (err === undefined) {
-    post({ type: 'done' });
-    process.exit(0);
-  }
+/** Reports the run's end to the starting thread and ends this one. */
+export function finish(): void {
+  post({ type: 'done' });
+  process.exit(0);
+}
+
+export function fail(err: unknown): void {
   post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
   process.exit(1);
 }

@@ -48,6 +48,12 @@ interface EnrollmentLookup {
   existing: Map<string, ExistingRecord>;
 }
 
+/** An enrollment batch waiting for its decision, and its lookup (maybe still running). */
+interface LookedUpBatch {
+  batch: unknown[];
+  lookup: Promise<EnrollmentLookup>;
+}
+
 interface Candidate {
   state: KeyState;
   sourceId: string;
@@ -143,9 +149,8 @@ export class SyncPlanner {
     // Enrollment batches are looked up while the ones before them are decided, LOOK_AHEAD at
     // once: the database and this thread work at the same time, and a database reading the
     // roster back from disk has several reads to serve at once. Batches wait in source order.
-    const ahead: Array<{ batch: unknown[]; lookup: Promise<EnrollmentLookup> }> = [];
-    const decide = (a: { batch: unknown[]; lookup: Promise<EnrollmentLookup> }) =>
-      timer.time('plan.enrollments', async () => this.planEnrollments(a.batch, await a.lookup));
+    const ahead: LookedUpBatch[] = [];
+    const decide = (a: LookedUpBatch) => timer.time('plan.enrollments', async () => this.planEnrollments(a.batch, await a.lookup));
     for await (const batch of inBatches(this.source.records(entity, signal), BATCH)) {
       timer.add(`fetch.${entity}`, performance.now() - fetched);
       processed += batch.length;
