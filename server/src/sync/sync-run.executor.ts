@@ -26,6 +26,7 @@ import { SyncRunService } from './sync-run.service.js';
 import { revertRun } from './sync-revert.js';
 import { SourceError } from '../errors.js';
 import { syncDateFor } from './sync-date.js';
+import { retryOnLockConflict } from '../db/lock-conflict.js';
 
 class CancelledError extends Error {}
 
@@ -263,18 +264,18 @@ async function syncFromSource(
       await timer.time('apply.launch', () => launch(em, counts));
     };
     // The plan is staged: an apply another transaction's locks rolled back can run again.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await timer.time('apply', () => applyInTransaction(app.ds, write));
-        break;
-      } catch (e) {
-        if (attempt >= 6 || !isDeadlock(e)) throw e;
-        app.logger.warn({ runId: run.id, attempt }, 'apply rolled back by a deadlock; applying again');
-        // Apart and at random: applies that collided and restarted together would collide again.
-        await new Promise((resolve) => setTimeout(resolve, (100 + Math.random() * 400) * attempt));
+    await retryOnLockConflict(
+      () => {
         signal.throwIfAborted();
-      }
-    }
+        return timer.time('apply', () => applyInTransaction(app.ds, write));
+      },
+      {
+        attempts: 6,
+        // Apart and at random: applies that collided and restarted together would collide again.
+        backoffMs: (attempt) => (100 + Math.random() * 400) * attempt,
+        onRetry: (attempt) => app.logger.warn({ runId: run.id, attempt }, 'apply rolled back by a deadlock; applying again'),
+      },
+    );
     return counts;
   } finally {
     timer.add('pausedForOtherClients', pacer.paused);
@@ -282,11 +283,6 @@ async function syncFromSource(
       .time('stage.dropTables', () => dropStageTables(app.ds, run.id))
       .catch((err) => app.logger.warn({ err: String(err), runId: run.id }, 'could not drop staging tables'));
   }
-}
-
-function isDeadlock(e: unknown): boolean {
-  const code = String((e as { driverError?: { code?: unknown }; code?: unknown })?.driverError?.code ?? (e as { code?: unknown })?.code ?? '');
-  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
 }
 
 function thresholdIssueCode(mode: SyncMode): string {

@@ -3,6 +3,7 @@ import { District } from '../roster/district.entity.js';
 import { ACTIVE_STATUSES, FailureCode, SyncMode, SyncStatus, SyncTrigger } from './sync-enums.js';
 import { SyncRun } from './sync-run.entity.js';
 import { ValidationError } from '../errors.js';
+import { retryOnLockConflict } from '../db/lock-conflict.js';
 
 export interface CreateRunRequest {
   districtId: number;
@@ -61,6 +62,12 @@ export class SyncRunService {
   async createRun(req: CreateRunRequest): Promise<{ run: SyncRun; existing: boolean }> {
     const district = await this.ds.getRepository(District).findOneBy({ id: req.districtId });
     if (!district) throw new ValidationError(`No district ${req.districtId}`);
+    // Racing inserts of the one active-run key can deadlock on InnoDB (each holds a shared lock on
+    // the duplicate the other wants); the retry then finds the winner's run.
+    return retryOnLockConflict(() => this.createOrFindActive(req));
+  }
+
+  private async createOrFindActive(req: CreateRunRequest): Promise<{ run: SyncRun; existing: boolean }> {
     let active = await this.activeRun(req.districtId);
     if (active && (await this.recoverIfStale(active))) active = await this.activeRun(req.districtId);
     if (active) return { run: active, existing: true };

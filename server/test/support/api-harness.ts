@@ -68,12 +68,17 @@ export async function apiTokenFor(api: ApiServer, districtId: number, name = 'pa
   return (await new ApiTokenService(api.app.ds).create(DistrictScope.all(), { districtId, name })).secret;
 }
 
-export async function waitFor<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 30_000, what = 'condition'): Promise<T> {
+/** Polls `check` until it gives a truthy value; `what` (read when the time is up) names what the wait was for. */
+export async function waitFor<T>(
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+  what: string | (() => string) = 'condition',
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();
     if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > until) throw new Error(`timed out waiting for ${typeof what === 'function' ? what() : what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

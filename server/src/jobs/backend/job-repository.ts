@@ -17,6 +17,7 @@ import type { DataSource } from 'typeorm';
 import { columnValue, containsData, JOB_COLUMNS, ms, rowToJob, type JobColumn } from './job-row.js';
 import { createSqlExecutor, type SqlExecutor, type SqlRow, type SqlValue } from './sql-executor.js';
 import { containsPattern } from '../../db/like-pattern.js';
+import { retryOnLockConflict } from '../../db/lock-conflict.js';
 
 export const DEFAULT_JOB_TABLE = 'agenda_job';
 
@@ -33,19 +34,6 @@ const and = (conditions: Condition[]): Condition => ({
 /** Longest a batch-claimed job waits to be handed out before it is unlocked again. */
 const CLAIM_HOLD_MS = 250;
 const MAX_CLAIM_BATCH = 16;
-
-/** Concurrent claims scan the same rows in the same order; InnoDB may still pick one as a deadlock victim. */
-async function retryOnDeadlock<T>(fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (error) {
-      const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
-      if (attempt >= 5 || (code !== 'ER_LOCK_DEADLOCK' && code !== 'ER_LOCK_WAIT_TIMEOUT')) throw error;
-      await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20));
-    }
-  }
-}
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
@@ -362,7 +350,7 @@ export class TypeormJobRepository implements JobRepository {
     // The lock time is taken now, after any earlier scan; unique per claim in this process.
     const lockTime = Math.max(ms(now ?? new Date()) ?? Date.now(), this.lastLockTime + 1);
     this.lastLockTime = lockTime;
-    const { changes } = await retryOnDeadlock(() =>
+    const { changes } = await retryOnLockConflict(() =>
       this.exec.run(`UPDATE ${this.t} SET lockedAt = ?, lastModifiedBy = ? WHERE ${lockable.sql} ${order} LIMIT ${size}`, [
         lockTime,
         claimant,

@@ -1,6 +1,7 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import { dialectOf } from '../../db/data-source.js';
 import type { Dialect } from '../../db/database-url.js';
+import { retryOnLockConflict } from '../../db/lock-conflict.js';
 
 export type SqlValue = string | number | null;
 export type SqlRow = Record<string, unknown>;
@@ -113,8 +114,8 @@ class MysqlExecutor implements SqlExecutor {
     return { changes: Number(result.affectedRows ?? 0), insertId: Number(result.insertId ?? 0) };
   }
 
-  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, lockName?: string): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>, lockName?: string): Promise<T> {
+    return retryOnLockConflict(async () => {
       const runner = this.ds.createQueryRunner();
       await runner.connect();
       let locked = false;
@@ -130,17 +131,12 @@ class MysqlExecutor implements SqlExecutor {
         return result;
       } catch (error) {
         if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-        const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
-        if (attempt < 5 && (code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT')) {
-          await sleep(5 * attempt + Math.random() * 20);
-          continue;
-        }
         throw error;
       } finally {
         if (locked) await runner.query('SELECT RELEASE_LOCK(?)', [lockName!.slice(0, 64)]).catch(() => undefined);
         await runner.release();
       }
-    }
+    });
   }
 }
 
