@@ -138,9 +138,10 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
     const [error, failureCode] = cancelled ? [(abort.signal.reason as Error).message, null] : failureOf(e, progress.currentPhase);
     const status = cancelled ? SyncStatus.CANCELLED : SyncStatus.FAILED;
     const held = e instanceof ThresholdError ? { counts: e.counts } : {};
-    await runs
-      .finish(runId, status, { error, failureCode, issueCounts: issues.counts, phase: null, ...held })
-      .catch((err) => log.error({ err }, 'could not record the end of the run; recovery will'));
+    // After a lost connection the pool may still hand out a connection the server closed
+    // before the driver has noticed: try again on the next one.
+    const end = () => runs.finish(runId, status, { error, failureCode, issueCounts: issues.counts, phase: null, ...held });
+    await afterConnectionLoss(end).catch((err) => log.error({ err }, 'could not record the end of the run; recovery will'));
     await progress.finish(status);
     if (cancelled) log.info('sync run cancelled');
     else if (failureCode !== FailureCode.INTERNAL) log.warn({ error, failureCode }, 'sync run failed');
@@ -156,6 +157,24 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
 const CONNECTION_LOST =
   /^(PROTOCOL_CONNECTION_LOST|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|ER_SERVER_SHUTDOWN|ER_CON_COUNT_ERROR|SQLITE_IOERR.*|SQLITE_CANTOPEN)$/;
 
+/** Runs `write`, again (up to 4 more times, 0.2 s apart and more) while it fails on a connection that went away. */
+async function afterConnectionLoss(write: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await write();
+      return;
+    } catch (e) {
+      if (attempt >= 5 || !isConnectionLost(e)) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
+
+function isConnectionLost(e: unknown): boolean {
+  const code = String((e as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ?? (e as { code?: unknown })?.code ?? '');
+  return CONNECTION_LOST.test(code) || /connection (lost|is closed)|closed state|Can't add new command/i.test((e as Error)?.message ?? '');
+}
+
 const PHASE_WORDS: Record<SyncPhase, string> = {
   [SyncPhase.FETCHING]: 'the fetch',
   [SyncPhase.PLANNING]: 'planning',
@@ -165,9 +184,8 @@ const PHASE_WORDS: Record<SyncPhase, string> = {
 
 /** The readable reason a run failed, and its code. Never SQL or roster values (a database message may quote them). */
 function failureOf(e: unknown, phase: SyncPhase | null): [string, FailureCode] {
-  const code = String((e as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ?? (e as { code?: unknown })?.code ?? '');
   if (e instanceof SourceError) return [e.message, FailureCode.SOURCE_ERROR];
-  if (CONNECTION_LOST.test(code) || /connection (lost|is closed)|closed state|Can't add new command/i.test((e as Error)?.message ?? '')) {
+  if (isConnectionLost(e)) {
     return [`database connection lost${phase ? ` during ${PHASE_WORDS[phase]}` : ''}; nothing was changed`, FailureCode.DATABASE_LOST];
   }
   if (e instanceof ThresholdError) return [e.message, FailureCode.THRESHOLD_EXCEEDED];
