@@ -16,6 +16,7 @@ import { ApiTokenExpiry1796080000000 } from './1796080000000-ApiTokenExpiry.js';
 import { RosterOrderIndexes1796090000000 } from './1796090000000-RosterOrderIndexes.js';
 import { RolloverContinuity1796091000000 } from './1796091000000-RolloverContinuity.js';
 import { IssueRecordName1796092000000 } from './1796092000000-IssueRecordName.js';
+import { ChangeRecordAsciiKeys1796093000000 } from './1796093000000-ChangeRecordAsciiKeys.js';
 
 export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795461312055,
@@ -34,4 +35,5 @@ export const MYSQL_MIGRATIONS: (new () => MigrationInterface)[] = [
   RosterOrderIndexes1796090000000,
   RolloverContinuity1796091000000,
   IssueRecordName1796092000000,
+  ChangeRecordAsciiKeys1796093000000,
 ];
