@@ -9,13 +9,6 @@ import { emptyCounts, type PlanItem, type Values } from './sync-plan.js';
 
 const COLUMNS = ['entityType', 'action', 'entityId', 'sourceId', 'label', 'recordKey', 'schoolId', 'role', 'beforeValues', 'afterValues'];
 const IN_LIST = 5000;
-/**
- * Key states kept in the process per entity type. Enrollments name each person and section
- * many times (about seven enrollments a student), and a staged key never changes once written,
- * so a found state is kept: at 50k students this saves ~300k lookups. Bounded, so memory does
- * not grow with the district; the oldest-used states go first.
- */
-const KNOWN_KEYS = 100_000;
 
 type Row = Record<string, unknown>;
 
@@ -42,7 +35,6 @@ const ACTION_COUNT: Record<string, keyof ReturnType<typeof emptyCounts>> = {
  */
 export class PlanStore {
   readonly creates: CreateStage;
-  private readonly known = new Map<EntityType, Map<string, KeyEntry>>();
 
   constructor(
     private readonly ds: DataSource,
@@ -79,37 +71,15 @@ export class PlanStore {
 
   /** The state (and existing id) of each given source id that the source sent; absent ids are not in the map. */
   async keyStates(entity: EntityType, sourceIds: string[]): Promise<Map<string, KeyEntry>> {
-    const known = this.known.get(entity) ?? new Map<string, KeyEntry>();
-    this.known.set(entity, known);
     const states = new Map<string, KeyEntry>();
-    const unknown: string[] = [];
-    for (const id of new Set(sourceIds)) {
-      const entry = known.get(id);
-      if (!entry) {
-        unknown.push(id);
-        continue;
-      }
-      // Most recently used last, so eviction takes the least recently used.
-      known.delete(id);
-      known.set(id, entry);
-      states.set(id, entry);
-    }
-    for (let i = 0; i < unknown.length; i += IN_LIST) {
-      const part = unknown.slice(i, i + IN_LIST);
+    const unique = [...new Set(sourceIds)];
+    for (let i = 0; i < unique.length; i += IN_LIST) {
+      const part = unique.slice(i, i + IN_LIST);
       const rows: Array<{ sourceId: string; state: string; entityId: number | null }> = await this.ds.query(
         `SELECT sourceId, state, entityId FROM ${this.tables.keys} WHERE entityType = ? AND sourceId IN (${part.map(() => '?').join(', ')})`,
         [entity, ...part],
       );
-      for (const r of rows) {
-        const entry = { state: String(r.state), id: r.entityId === null ? null : Number(r.entityId) };
-        states.set(String(r.sourceId), entry);
-        known.set(String(r.sourceId), entry);
-      }
-    }
-    // Absent ids are not kept: they may be staged later (a person planned after the lookup).
-    for (const id of known.keys()) {
-      if (known.size <= KNOWN_KEYS) break;
-      known.delete(id);
+      for (const r of rows) states.set(String(r.sourceId), { state: String(r.state), id: r.entityId === null ? null : Number(r.entityId) });
     }
     return states;
   }
