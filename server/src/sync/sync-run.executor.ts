@@ -27,6 +27,7 @@ import { revertRun } from './sync-revert.js';
 import { SourceError } from '../errors.js';
 import { syncDateFor } from './sync-date.js';
 import { retryOnLockConflict } from '../db/lock-conflict.js';
+import { isConnectionLost, retryAfterConnectionLoss } from '../db/connection-lost.js';
 
 class CancelledError extends Error {}
 
@@ -138,10 +139,10 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
     const [error, failureCode] = cancelled ? [(abort.signal.reason as Error).message, null] : failureOf(e, progress.currentPhase);
     const status = cancelled ? SyncStatus.CANCELLED : SyncStatus.FAILED;
     const held = e instanceof ThresholdError ? { counts: e.counts } : {};
-    // After a lost connection the pool may still hand out a connection the server closed
-    // before the driver has noticed: try again on the next one.
-    const end = () => runs.finish(runId, status, { error, failureCode, issueCounts: issues.counts, phase: null, ...held });
-    await afterConnectionLoss(end).catch((err) => log.error({ err }, 'could not record the end of the run; recovery will'));
+    // A run that failed because the connection was lost must still be recorded as failed.
+    await retryAfterConnectionLoss(() => runs.finish(runId, status, { error, failureCode, issueCounts: issues.counts, phase: null, ...held })).catch((err) =>
+      log.error({ err }, 'could not record the end of the run; recovery will'),
+    );
     await progress.finish(status);
     if (cancelled) log.info('sync run cancelled');
     else if (failureCode !== FailureCode.INTERNAL) log.warn({ error, failureCode }, 'sync run failed');
@@ -151,28 +152,6 @@ export async function executeSyncRun(app: AppContext, runId: number, options: Ex
   }
   await app.hooks?.runFinished(app, runId).catch((err) => log.error({ err }, 'sync email failed'));
   return (await runs.get(runId))!;
-}
-
-/** Driver codes of a connection that went away (mysql2, node) or a database file that failed. */
-const CONNECTION_LOST =
-  /^(PROTOCOL_CONNECTION_LOST|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|ER_SERVER_SHUTDOWN|ER_CON_COUNT_ERROR|SQLITE_IOERR.*|SQLITE_CANTOPEN)$/;
-
-/** Runs `write`, again (up to 4 more times, 0.2 s apart and more) while it fails on a connection that went away. */
-async function afterConnectionLoss(write: () => Promise<unknown>): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await write();
-      return;
-    } catch (e) {
-      if (attempt >= 5 || !isConnectionLost(e)) throw e;
-      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-    }
-  }
-}
-
-function isConnectionLost(e: unknown): boolean {
-  const code = String((e as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ?? (e as { code?: unknown })?.code ?? '');
-  return CONNECTION_LOST.test(code) || /connection (lost|is closed)|closed state|Can't add new command/i.test((e as Error)?.message ?? '');
 }
 
 const PHASE_WORDS: Record<SyncPhase, string> = {
