@@ -62,6 +62,9 @@ export function createDataSource(url: string, options: DataSourceFactoryOptions 
       dateStrings: ['DATE'],
       supportBigNumbers: true,
       poolSize: 10,
+      // mysql2 otherwise captures a stack trace for every statement (1.5% of an API process's
+      // CPU under partner load, in a profile) to decorate errors whose stacks are never logged.
+      extra: { trace: false },
     } as DataSourceOptions;
   }
   return new DataSource(dsOptions);
