@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ENTITY_TYPES, type EntityType } from '../../roster/roster-enums.js';
 import { ChangeAction, type RunCounts } from '../sync-enums.js';
+import { chunks, IN_LIST, inList } from './batch-sql.js';
 import { insertStageRows } from './stage-insert.js';
 import { dialectOf, insertIgnore } from './sql-dialect.js';
 import { CreateStage } from './create-stage.js';
@@ -8,7 +9,6 @@ import type { StageTables } from './stage-tables.js';
 import { emptyCounts, type PlanItem, type Values } from './sync-plan.js';
 
 const COLUMNS = ['entityType', 'action', 'entityId', 'sourceId', 'label', 'recordKey', 'schoolId', 'role', 'beforeValues', 'afterValues'];
-const IN_LIST = 5000;
 
 type Row = Record<string, unknown>;
 
@@ -73,11 +73,11 @@ export class PlanStore {
   async keyStates(entity: EntityType, sourceIds: string[]): Promise<Map<string, KeyEntry>> {
     const states = new Map<string, KeyEntry>();
     const unique = [...new Set(sourceIds)];
-    for (let i = 0; i < unique.length; i += IN_LIST) {
-      const part = unique.slice(i, i + IN_LIST);
+    for (const part of chunks(unique, IN_LIST)) {
+      const list = inList(part);
       const rows: Array<{ sourceId: string; state: string; entityId: number | null }> = await this.ds.query(
-        `SELECT sourceId, state, entityId FROM ${this.tables.keys} WHERE entityType = ? AND sourceId IN (${part.map(() => '?').join(', ')})`,
-        [entity, ...part],
+        `SELECT sourceId, state, entityId FROM ${this.tables.keys} WHERE entityType = ? AND sourceId IN (${list.sql})`,
+        [entity, ...list.params],
       );
       for (const r of rows) states.set(String(r.sourceId), { state: String(r.state), id: r.entityId === null ? null : Number(r.entityId) });
     }
