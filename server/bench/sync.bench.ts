@@ -46,7 +46,7 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<[number, T
   return [s, result];
 }
 
-/** The baseline: the same rows bulk-inserted into plain tables with the same columns and keys. */
+/** The baseline: the same rows bulk-inserted into plain tables with the same columns and only a primary key (the roster's unique keys and indexes count against the sync). */
 async function rawLoad(ds: DataSource): Promise<number> {
   const d = new DemoDistrict({ students, seed: 42, nextYear: false });
   await ds.query(
