@@ -18,20 +18,6 @@ const IN_SIZES = [16, 128, 1024, IN_LIST];
 
 export const q = (column: string) => `\`${column}\``;
 
-/** Splits a list into parts of at most `size`, in order. */
-export function chunks<T>(list: T[], size: number): T[][] {
-  const parts: T[][] = [];
-  for (let i = 0; i < list.length; i += size) parts.push(list.slice(i, i + size));
-  return parts;
-}
-
-/** Runs `run` over the list IN_LIST values at a time and concatenates the results. */
-export async function inChunks<T, R>(list: T[], run: (part: T[]) => Promise<R[]>): Promise<R[]> {
-  const out: R[] = [];
-  for (const part of chunks(list, IN_LIST)) out.push(...(await run(part)));
-  return out;
-}
-
 /**
  * The placeholders of an `IN (…)` list of up to IN_LIST values and the values to bind, padded
  * to one of a few lengths by repeating the last value (which matches nothing new).
@@ -41,6 +27,18 @@ export function inList<T>(values: T[]): { sql: string; params: T[] } {
   const size = IN_SIZES.find((s) => s >= values.length)!;
   const params = values.length === size ? values : [...values, ...Array<T>(size - values.length).fill(values[values.length - 1])];
   return { sql: Array<string>(size).fill('?').join(', '), params };
+}
+
+/** `inList` of each IN_LIST values of `values` in turn (none for an empty list). */
+export function* inLists<T>(values: T[]): Generator<{ sql: string; params: T[] }> {
+  for (let i = 0; i < values.length; i += IN_LIST) yield inList(values.slice(i, i + IN_LIST));
+}
+
+/** Runs `run` with each padded IN list of `values` (see inLists) and concatenates the results. */
+export async function inChunks<T, R>(values: T[], run: (list: { sql: string; params: T[] }) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (const list of inLists(values)) out.push(...(await run(list)));
+  return out;
 }
 
 /** Row counts to write `total` rows in: full batches, then (SQLite) a few fixed smaller shapes. */
@@ -67,8 +65,7 @@ export async function insertRows(em: EntityManager, table: string, columns: stri
 
 /** Runs `UPDATE … WHERE id IN (…)` over the ids in chunks; `set` may hold ? placeholders bound by `params`. */
 export async function updateByIds(em: EntityManager, table: string, set: string, params: unknown[], ids: number[]): Promise<void> {
-  for (const part of chunks(ids, IN_LIST)) {
-    const list = inList(part);
+  for (const list of inLists(ids)) {
     await em.query(`UPDATE ${table} SET ${set} WHERE id IN (${list.sql})`, [...params, ...list.params]);
   }
 }

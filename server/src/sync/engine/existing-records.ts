@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { EntityType } from '../../roster/roster-enums.js';
-import { inChunks, inList } from './batch-sql.js';
+import { inChunks } from './batch-sql.js';
 import { ROSTER_TABLES } from './roster-tables.js';
 import { enrollmentKey, type ExistingRecord, type Values } from './sync-plan.js';
 
@@ -16,13 +16,12 @@ function str(v: unknown): string | null {
 
 /** Row ids by source id for one table of the district (deleted rows too unless `liveOnly`). */
 export async function idsBySourceId(db: EntityManager, districtId: number, table: string, sourceIds: string[], liveOnly = false): Promise<Map<string, number>> {
-  const rows: Array<{ id: number; sourceId: string }> = await inChunks([...new Set(sourceIds)], (part) => {
-    const list = inList(part);
-    return db.query(`SELECT id, sourceId FROM ${table} WHERE districtId = ? AND sourceId IN (${list.sql})${liveOnly ? ' AND deletedAt IS NULL' : ''}`, [
+  const rows: Array<{ id: number; sourceId: string }> = await inChunks([...new Set(sourceIds)], (list) =>
+    db.query(`SELECT id, sourceId FROM ${table} WHERE districtId = ? AND sourceId IN (${list.sql})${liveOnly ? ' AND deletedAt IS NULL' : ''}`, [
       districtId,
       ...list.params,
-    ]);
-  });
+    ]),
+  );
   return new Map(rows.map((r) => [String(r.sourceId), Number(r.id)]));
 }
 
@@ -44,13 +43,12 @@ export async function findExisting(
     joins = 'JOIN school sc ON sc.id = t.schoolId LEFT JOIN course co ON co.id = t.courseId LEFT JOIN term te ON te.id = t.termId';
   }
   const select = `SELECT t.id, t.sourceId, t.deletedAt, t.endedAt, ${cols.join(', ')} FROM ${spec.table} t ${joins}`;
-  const rows: Array<Record<string, unknown>> = await inChunks(list, (part) => {
-    const values = inList(part);
+  const rows: Array<Record<string, unknown>> = await inChunks(list, (values) =>
     // By id: the primary key alone (a districtId condition could make the planner scan the district).
-    return by === 'id'
+    by === 'id'
       ? db.query(`${select} WHERE t.id IN (${values.sql})`, values.params)
-      : db.query(`${select} WHERE t.districtId = ? AND t.sourceId IN (${values.sql})`, [districtId, ...values.params]);
-  });
+      : db.query(`${select} WHERE t.districtId = ? AND t.sourceId IN (${values.sql})`, [districtId, ...values.params]),
+  );
   const records = rows.map((r): ExistingRecord => {
     const values: Values = {};
     for (const f of spec.fields) values[f] = str(r[f]);
@@ -79,13 +77,12 @@ export async function findExisting(
 async function attachSchools(db: EntityManager, people: ExistingRecord[]): Promise<void> {
   const byId = new Map(people.map((p) => [p.id, p]));
   for (const p of people) p.values.schools = '';
-  const links: Array<{ personId: number; sourceId: string }> = await inChunks([...byId.keys()], (part) => {
-    const list = inList(part);
-    return db.query(
+  const links: Array<{ personId: number; sourceId: string }> = await inChunks([...byId.keys()], (list) =>
+    db.query(
       `SELECT ps.personId, s.sourceId FROM person_school ps JOIN school s ON s.id = ps.schoolId WHERE ps.personId IN (${list.sql}) ORDER BY s.sourceId`,
       list.params,
-    );
-  });
+    ),
+  );
   for (const l of links) {
     const values = byId.get(Number(l.personId))!.values;
     values.schools = values.schools ? `${values.schools},${l.sourceId}` : String(l.sourceId);
@@ -122,10 +119,9 @@ export async function findExistingEnrollments(
   // person); an IN on both columns made SQLite probe every pair.
   const bySection = sectionIds.size <= personIds.size;
   const column = bySection ? 'sectionId' : 'personId';
-  const rows: Array<Record<string, unknown>> = await inChunks([...(bySection ? sectionIds : personIds).values()], (part) => {
-    const list = inList(part);
-    return db.query(`SELECT ${ENROLLMENT_COLUMNS} FROM enrollment e WHERE e.${column} IN (${list.sql})`, list.params);
-  });
+  const rows: Array<Record<string, unknown>> = await inChunks([...(bySection ? sectionIds : personIds).values()], (list) =>
+    db.query(`SELECT ${ENROLLMENT_COLUMNS} FROM enrollment e WHERE e.${column} IN (${list.sql})`, list.params),
+  );
   for (const r of rows) {
     const section = sectionOf.get(Number(r.sectionId));
     const person = personOf.get(Number(r.personId));
@@ -139,14 +135,13 @@ export async function findExistingEnrollments(
 /** Enrollments by row id, with their section's school and source ids (for planned deletions). */
 export async function enrollmentsByIds(db: EntityManager, districtId: number, ids: number[]): Promise<ExistingRecord[]> {
   if (ids.length === 0) return [];
-  const rows: Array<Record<string, unknown>> = await inChunks(ids, (part) => {
-    const list = inList(part);
-    return db.query(
+  const rows: Array<Record<string, unknown>> = await inChunks(ids, (list) =>
+    db.query(
       `SELECT ${ENROLLMENT_COLUMNS}, s.sourceId AS sectionSourceId, s.schoolId, p.sourceId AS personSourceId FROM enrollment e ` +
         `JOIN section s ON s.id = e.sectionId JOIN person p ON p.id = e.personId WHERE e.id IN (${list.sql})`,
       list.params,
-    );
-  });
+    ),
+  );
   return rows.map((r) => enrollmentRecord(r, String(r.sectionSourceId), String(r.personSourceId), Number(r.schoolId)));
 }
 

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ENTITY_TYPES, type EntityType } from '../../roster/roster-enums.js';
 import { ChangeAction, type RunCounts } from '../sync-enums.js';
-import { chunks, IN_LIST, inList } from './batch-sql.js';
+import { inLists } from './batch-sql.js';
 import { insertStageRows } from './stage-insert.js';
 import { dialectOf, insertIgnore } from './sql-dialect.js';
 import { CreateStage } from './create-stage.js';
@@ -73,8 +73,7 @@ export class PlanStore {
   async keyStates(entity: EntityType, sourceIds: string[]): Promise<Map<string, KeyEntry>> {
     const states = new Map<string, KeyEntry>();
     const unique = [...new Set(sourceIds)];
-    for (const part of chunks(unique, IN_LIST)) {
-      const list = inList(part);
+    for (const list of inLists(unique)) {
       const rows: Array<{ sourceId: string; state: string; entityId: number | null }> = await this.ds.query(
         `SELECT sourceId, state, entityId FROM ${this.tables.keys} WHERE entityType = ? AND sourceId IN (${list.sql})`,
         [entity, ...list.params],

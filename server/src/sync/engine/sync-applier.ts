@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { ENTITY_TYPES, type EntityType } from '../../roster/roster-enums.js';
 import { ChangeAction } from '../sync-enums.js';
-import { chunks, IN_LIST, inList, insertRows, q, updateByIds } from './batch-sql.js';
+import { inLists, insertRows, q, updateByIds } from './batch-sql.js';
 import { applyCreates } from './create-applier.js';
 import { idsBySourceId } from './existing-records.js';
 import type { IdBitmap } from './id-bitmap.js';
@@ -193,10 +193,7 @@ export class SyncApplier {
         if (schoolId !== undefined) rows.push([personId, schoolId, this.districtId]);
       }
     }
-    for (const part of chunks(personIds, IN_LIST)) {
-      const list = inList(part);
-      await this.em.query(`DELETE FROM person_school WHERE personId IN (${list.sql})`, list.params);
-    }
+    for (const list of inLists(personIds)) await this.em.query(`DELETE FROM person_school WHERE personId IN (${list.sql})`, list.params);
     await insertRows(this.em, 'person_school', ['personId', 'schoolId', 'districtId'], rows);
   }
 }
